@@ -1,0 +1,23 @@
+import type { Role } from '@/lib/generated/prisma/enums';
+
+/** Who is doing something. Verbs take it as `ctx.actor`; jobs and webhooks have their own kinds. */
+export type Actor =
+  | { type: 'user'; id: string; email: string; role: Role; instanceIds: string[] | null; ip?: string | null }
+  | { type: 'system'; label: string }
+  | { type: 'webhook'; instanceId: string };
+
+export interface Ctx {
+  actor: Actor;
+}
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.type) {
+    case 'user': return actor.email;
+    case 'system': return `system:${actor.label}`;
+    case 'webhook': return `webhook:${actor.instanceId}`;
+  }
+}
+
+export function actorId(actor: Actor): string | null {
+  return actor.type === 'user' ? actor.id : null;
+}

@@ -1,0 +1,47 @@
+/**
+ * Authorization predicates (pure). Transports check the session once; verbs check these again,
+ * the way Mastodon's policies do `authorize(target, :suspend?)`.
+ */
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/audit/actor';
+
+const RANK = { viewer: 0, moderator: 1, admin: 2, owner: 3 } as const;
+
+export function hasRole(actor: Actor, min: keyof typeof RANK): boolean {
+  if (actor.type !== 'user') return actor.type === 'system';
+  return RANK[actor.role] >= RANK[min];
+}
+
+/** Can see this instance's reports at all (moderators may be limited to some instances). */
+export function canSeeInstance(actor: Actor, instanceId: string): boolean {
+  if (actor.type === 'system') return true;
+  if (actor.type === 'webhook') return actor.instanceId === instanceId;
+  return actor.instanceIds === null || actor.instanceIds.includes(instanceId);
+}
+
+/** Can request moderation actions on this instance. Viewers never can. */
+export function canActOn(actor: Actor, instanceId: string): boolean {
+  return hasRole(actor, 'moderator') && canSeeInstance(actor, instanceId);
+}
+
+export function canManageInstances(actor: Actor): boolean {
+  return hasRole(actor, 'admin');
+}
+
+export function canManageUsers(actor: Actor): boolean {
+  return hasRole(actor, 'admin');
+}
+
+export function canReadAudit(actor: Actor): boolean {
+  return hasRole(actor, 'admin');
+}
+
+/** Throws the one error type the transports know how to map. */
+export function assertAllowed(ok: boolean, what: string): void {
+  if (!ok) throw new AppError('forbidden', `forbidden: ${what}`);
+}
+
+/** Instance filter for queries: null means every instance. */
+export function visibleInstanceIds(actor: Actor): string[] | null {
+  return actor.type === 'user' ? actor.instanceIds : null;
+}

