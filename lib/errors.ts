@@ -22,14 +22,21 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly status: number;
   readonly details?: Record<string, unknown>;
+  /** Structured data that is safe to send to the browser with the error (e.g. verification checks). */
+  readonly publicData?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, opts: { userMessage?: string; status?: number; details?: Record<string, unknown>; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { userMessage?: string; status?: number; details?: Record<string, unknown>; publicData?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
     super(message, { cause: opts.cause });
     this.name = 'AppError';
     this.code = code;
     this.userMessage = opts.userMessage ?? defaultUserMessage(code);
     this.status = opts.status ?? defaultStatus(code);
     this.details = opts.details;
+    this.publicData = opts.publicData;
   }
 }
 

@@ -1,10 +1,10 @@
 /**
  * Decode the way Meta's reference sees an image (it reads ImageMagick's PNM output): no ICC conversion, no EXIF
  * rotation, alpha dropped rather than composited, and a grey image as one channel (ImageMagick writes a PGM, and
- * luma of R = G = B is not exactly R in float32).
+ * luma of R = G = B is not exactly R in float32). The reference's nearest-neighbour shrink to 512x512 is applied
+ * by pdqFromRgb while it reads the pixels (see downscale-nearest.ts), so the full-size image is returned here.
  */
 import sharp from 'sharp';
-import { downscaleNearest, needsDownscale } from './downscale-nearest';
 import type { RawImage } from './raw-image';
 
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -19,9 +19,10 @@ export async function decodeForPdq(input: Buffer | string, opts: DecodeOptions =
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const bytes = info.depth === 'ushort' ? ushortToUchar(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  const image = toRgbOrGrey(bytes, info.width, info.height, info.channels);
-  return needsDownscale(image.width, image.height) ? downscaleNearest(image) : image;
+  // sharp's raw output is 8-bit (16-bit sources are scaled down), as ImageMagick's 8-bit PNM is.
+  if (data.byteLength !== info.width * info.height * info.channels) throw new Error('unexpected raw pixel layout');
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return toRgbOrGrey(bytes, info.width, info.height, info.channels);
 }
 
 function toRgbOrGrey(data: Uint8Array, width: number, height: number, channels: number): RawImage {
@@ -40,12 +41,4 @@ function isAllGrey(data: Uint8Array): boolean {
     if (r !== data[i + 1] || r !== data[i + 2]) return false;
   }
   return true;
-}
-
-/** 16-bit sources: ImageMagick's 8-bit PNM output scales by 1/257 with rounding. */
-function ushortToUchar(data: Buffer): Uint8Array {
-  const n = data.byteLength >>> 1;
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.round(data.readUInt16LE(i * 2) / 257);
-  return out;
 }

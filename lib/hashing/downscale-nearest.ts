@@ -1,34 +1,39 @@
 /**
- * The reference (CImg `resize(512, 512)`, nearest neighbour, aspect ignored) shrinks big images before hashing.
- * sharp's kernels pick different source pixels, so the sampling is done here: source = floor(dst * size / 512).
+ * The reference CLI (CImg `resize(512, 512)`, nearest neighbour, aspect ignored) shrinks any image with a side over
+ * 512 before hashing. sharp's kernels pick different source pixels, so the sampling is done by hand:
+ * source = floor(dst * size / 512). pdqFromRgb samples this way while computing luma, so the 512x512 RGB copy
+ * below is never materialised on the hot path; it is kept for callers that want the reference's pixels.
  */
 import type { RawImage } from './raw-image';
 
 export const PDQ_MAX_SIDE = 512;
 
-export function needsDownscale(width: number, height: number): boolean {
-  return width > PDQ_MAX_SIDE || height > PDQ_MAX_SIDE;
+/** The size the reference hashes an image at. */
+export function pdqWorkingSize(width: number, height: number): { width: number; height: number } {
+  return width > PDQ_MAX_SIDE || height > PDQ_MAX_SIDE ? { width: PDQ_MAX_SIDE, height: PDQ_MAX_SIDE } : { width, height };
 }
 
-export function downscaleNearest(src: RawImage, size = PDQ_MAX_SIDE): RawImage {
-  const { width, height, channels, data } = src;
-  const out = new Uint8Array(size * size * channels);
-  // Integer arithmetic keeps floor(x * W / size) exact for any realistic W.
-  const xOffsets = new Int32Array(size);
-  for (let x = 0; x < size; x++) xOffsets[x] = Math.floor((x * width) / size) * channels;
+/** Source index along one axis for each destination index. */
+export function nearestIndices(source: number, target: number): Int32Array {
+  const out = new Int32Array(target);
+  // floor(x * W / size) in exact integer-valued float64 for any realistic W.
+  for (let x = 0; x < target; x++) out[x] = Math.floor((x * source) / target);
+  return out;
+}
+
+export function downscaleNearest(src: RawImage): RawImage {
+  const { width, height } = pdqWorkingSize(src.width, src.height);
+  const { channels, data } = src;
+  const xs = nearestIndices(src.width, width);
+  const ys = nearestIndices(src.height, height);
+  const out = new Uint8Array(width * height * channels);
   let o = 0;
-  for (let y = 0; y < size; y++) {
-    const rowStart = Math.floor((y * height) / size) * width * channels;
-    if (channels === 1) {
-      for (let x = 0; x < size; x++) out[o++] = data[rowStart + xOffsets[x]];
-    } else {
-      for (let x = 0; x < size; x++) {
-        const i = rowStart + xOffsets[x];
-        out[o++] = data[i];
-        out[o++] = data[i + 1];
-        out[o++] = data[i + 2];
-      }
+  for (let y = 0; y < height; y++) {
+    const row = ys[y] * src.width;
+    for (let x = 0; x < width; x++) {
+      const i = (row + xs[x]) * channels;
+      for (let c = 0; c < channels; c++) out[o++] = data[i + c];
     }
   }
-  return { data: out, width: size, height: size, channels };
+  return { data: out, width, height, channels };
 }

@@ -1,27 +1,33 @@
 /**
- * Luma exactly as the reference computes it in float32: 0.299f*R + 0.587f*G + 0.114f*B, summed left to right.
- * Per-channel products are tabulated (a float32 times a byte is exact in float64, then rounded once).
+ * Luma exactly as the reference computes it in float32: 0.299f*R + 0.587f*G + 0.114f*B, summed left to right;
+ * one channel: Y = value. A float32 times a byte is exact in float64, so one fround per product reproduces the
+ * float32 multiply. Sampling happens here too (nearest neighbour, see downscale-nearest.ts) so a large image is read
+ * once and never copied.
  */
+import { nearestIndices } from './downscale-nearest';
 import type { RawImage } from './raw-image';
 
 const f = Math.fround;
-const LUMA_R = new Float64Array(256);
-const LUMA_G = new Float64Array(256);
-const LUMA_B = new Float64Array(256);
-for (let v = 0; v < 256; v++) {
-  LUMA_R[v] = f(f(0.299) * v);
-  LUMA_G[v] = f(f(0.587) * v);
-  LUMA_B[v] = f(f(0.114) * v);
-}
+const R = f(0.299);
+const G = f(0.587);
+const B = f(0.114);
 
-export function lumaFromImage(image: RawImage, out: Float32Array): void {
-  const { data, channels } = image;
-  const n = image.width * image.height;
-  if (channels === 1) {
-    for (let i = 0; i < n; i++) out[i] = data[i];
-    return;
-  }
-  for (let i = 0, j = 0; i < n; i++, j += 3) {
-    out[i] = f(LUMA_R[data[j]] + LUMA_G[data[j + 1]]) + LUMA_B[data[j + 2]];
+/** Fill `out` (outWidth x outHeight, row-major) with the luma of the nearest source pixels. */
+export function lumaNearest(image: RawImage, out: Float32Array, outWidth: number, outHeight: number): void {
+  const { data, width, channels } = image;
+  const xs = nearestIndices(width, outWidth);
+  const ys = nearestIndices(image.height, outHeight);
+  for (let x = 0; x < outWidth; x++) xs[x] *= channels;
+  for (let y = 0; y < outHeight; y++) {
+    const row = ys[y] * width * channels;
+    const o = y * outWidth;
+    if (channels === 1) {
+      for (let x = 0; x < outWidth; x++) out[o + x] = data[row + xs[x]];
+    } else {
+      for (let x = 0; x < outWidth; x++) {
+        const i = row + xs[x];
+        out[o + x] = f(f(R * data[i]) + f(G * data[i + 1])) + f(B * data[i + 2]);
+      }
+    }
   }
 }

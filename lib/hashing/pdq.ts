@@ -7,8 +7,9 @@ import { dct64To16 } from './dct';
 import { decodeForPdq, type DecodeOptions } from './decode';
 import { DIHEDRAL_NAMES, DIHEDRAL_TRANSFORMS, type DihedralName } from './dihedral';
 import { words16ToHex } from './hex';
-import { jaroszFilter, jaroszWindowSize } from './jarosz';
-import { lumaFromImage } from './luma';
+import { pdqWorkingSize } from './downscale-nearest';
+import { jaroszDownsample } from './jarosz';
+import { lumaNearest } from './luma';
 import { pdqQuality } from './quality';
 import type { RawImage } from './raw-image';
 import { coefficientsToWords } from './threshold';
@@ -30,23 +31,25 @@ const ZERO_HASH = '0'.repeat(64);
 // Hashing is synchronous, so one set of scratch buffers serves every call without per-image allocation.
 let lumaBuf = new Float32Array(512 * 512);
 let blurBuf = new Float32Array(512 * 512);
-let colSums = new Float32Array(512);
 const grid = new Float32Array(64 * 64);
 const dctScratch = new Float32Array(16 * 64);
 const coefficients = new Float32Array(256);
 const variant = new Float32Array(256);
 const words = new Uint16Array(16);
 
+/**
+ * Hash decoded pixels (any size: images with a side over 512 are sampled down to 512x512 first, as the reference
+ * CLI does). Pure and synchronous.
+ */
 export function pdqFromRgb(image: RawImage): PdqResult {
-  const { width, height } = image;
+  const { width, height } = pdqWorkingSize(image.width, image.height);
   if (width < MIN_HASHABLE_SIDE || height < MIN_HASHABLE_SIDE) return zeroResult();
-  ensureScratch(width, height);
-  lumaFromImage(image, lumaBuf);
+  ensureScratch(width * height);
   if (width === 64 && height === 64) {
-    grid.set(lumaBuf.subarray(0, 64 * 64));
+    lumaNearest(image, grid, width, height);
   } else {
-    jaroszFilter(lumaBuf, blurBuf, height, width, jaroszWindowSize(width), jaroszWindowSize(height), colSums);
-    decimate(lumaBuf, height, width, grid);
+    lumaNearest(image, lumaBuf, width, height);
+    jaroszDownsample(lumaBuf, blurBuf, height, width, grid);
   }
   const quality = pdqQuality(grid);
   dct64To16(grid, dctScratch, coefficients);
@@ -66,21 +69,10 @@ export async function pdqHashFile(path: string, opts?: DecodeOptions): Promise<P
   return pdqHashBuffer(await readFile(path), opts);
 }
 
-/** out[i][j] = in[floor((i + 0.5) * rows / 64)][floor((j + 0.5) * cols / 64)], as the reference samples. */
-function decimate(input: Float32Array, rows: number, cols: number, out: Float32Array): void {
-  for (let i = 0; i < 64; i++) {
-    const row = Math.floor(((i + 0.5) * rows) / 64) * cols;
-    for (let j = 0; j < 64; j++) out[i * 64 + j] = input[row + Math.floor(((j + 0.5) * cols) / 64)];
-  }
-}
-
-function ensureScratch(width: number, height: number): void {
-  const n = width * height;
-  if (lumaBuf.length < n) {
-    lumaBuf = new Float32Array(n);
-    blurBuf = new Float32Array(n);
-  }
-  if (colSums.length < width) colSums = new Float32Array(width);
+function ensureScratch(pixels: number): void {
+  if (lumaBuf.length >= pixels) return;
+  lumaBuf = new Float32Array(pixels);
+  blurBuf = new Float32Array(pixels);
 }
 
 function zeroResult(): PdqResult {

@@ -12,7 +12,7 @@ const log = logger('http');
 export function errorResponse(e: unknown): NextResponse {
   if (isAppError(e)) {
     if (e.status >= 500) log.error(e.message, { code: e.code });
-    return NextResponse.json({ error: { code: e.code, message: e.userMessage } }, { status: e.status, headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json({ error: { code: e.code, message: e.userMessage, ...(e.publicData ?? {}) } }, { status: e.status, headers: { 'Cache-Control': 'no-store' } });
   }
   if (e instanceof z.ZodError) {
     return NextResponse.json({ error: { code: 'bad_request', message: 'The request was not valid.', issues: e.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } }, { status: 400 });

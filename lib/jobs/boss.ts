@@ -21,7 +21,7 @@ export async function getBoss(role: 'sender' | 'worker' = 'sender'): Promise<PgB
       });
       boss.on('error', (e) => console.error(`[jobs] ${e.message}`));
       await boss.start();
-      for (const q of QUEUES) await boss.createQueue(q.name, q.options);
+      for (const q of QUEUES) await boss.createQueue(q.name, { name: q.name, ...q.options });
       return boss;
     })();
   }

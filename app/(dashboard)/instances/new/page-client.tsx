@@ -1,0 +1,67 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import type { VerifyCheck } from '@/lib/connectors/types';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field, Input, Select } from '@/components/ui/field';
+import { VerifyChecks } from '@/components/instances/verify-checks';
+
+export function ConnectInstanceForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [checks, setChecks] = useState<VerifyCheck[] | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    setChecks(null);
+    const res = await fetch('/api/instances', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        kind: form.get('kind'), baseUrl: form.get('baseUrl'), token: form.get('token'),
+        name: form.get('name') || undefined, allowPrivate: form.get('allowPrivate') === 'on',
+      }),
+    });
+    const body = await res.json().catch(() => ({}));
+    setBusy(false);
+    if (res.ok) {
+      router.push(`/instances/${body.id}`);
+      return;
+    }
+    setError(body.error?.message ?? 'Could not connect the instance.');
+    if (body.error?.checks?.checks) setChecks(body.error.checks.checks);
+  }
+
+  return (
+    <Card className="max-w-xl">
+      <form onSubmit={submit} className="space-y-3" aria-label="Connect an instance">
+        <Field label="Server software">
+          <Select name="kind" defaultValue="mastodon"><option value="mastodon">Mastodon 4.x</option></Select>
+        </Field>
+        <Field label="Base URL" hint="For example https://mastodon.example">
+          <Input name="baseUrl" required placeholder="https://" autoComplete="off" />
+        </Field>
+        <Field label="Admin access token" hint="Create it in Preferences → Development with the scopes admin:read and admin:write (or the granular admin:…:reports, accounts and domain_blocks scopes). The account's role also needs Manage Reports, Manage Users and Manage Federation.">
+          <Input name="token" type="password" required autoComplete="off" />
+        </Field>
+        <Field label="Display name (optional)">
+          <Input name="name" />
+        </Field>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="allowPrivate" className="mt-1" />
+          <span>This is a local test host on a private or loopback address. <span className="text-muted">Otherwise such addresses are refused to protect the network this dashboard runs in.</span></span>
+        </label>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        {checks ? <VerifyChecks checks={checks} /> : null}
+        <Button type="submit" variant="primary" disabled={busy}>{busy ? 'Checking the token…' : 'Check and connect'}</Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,23 @@
+import Link from 'next/link';
+import { requirePageActor } from '@/lib/auth/current-actor';
+import { canManageInstances } from '@/lib/auth/policy';
+import { listInstances } from '@/lib/instances/list-instances';
+import { PageHeader } from '@/components/ui/page-header';
+import { toJsonSafe } from '@/lib/http/route';
+import { InstancesClient } from './page-client';
+
+export default async function InstancesPage() {
+  const actor = await requirePageActor('viewer');
+  const instances = toJsonSafe(await listInstances({ ctx: { actor } }));
+  const admin = canManageInstances(actor);
+  return (
+    <>
+      <PageHeader
+        title="Instances"
+        description="The servers this team moderates. Reports sync every few minutes, and at once when a webhook arrives."
+        actions={admin ? <Link href="/instances/new" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-[#264d73]">Connect an instance</Link> : null}
+      />
+      <InstancesClient initial={instances} />
+    </>
+  );
+}

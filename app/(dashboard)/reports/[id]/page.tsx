@@ -1,0 +1,22 @@
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { getUserPreferences, requirePageActor } from '@/lib/auth/current-actor';
+import { isAppError } from '@/lib/errors';
+import { getReport } from '@/lib/queue/get-report';
+import { ReportClient } from './page-client';
+
+export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  const id = z.uuid().safeParse(raw);
+  const actor = await requirePageActor('viewer', id.success ? `/reports/${id.data}` : '/queue');
+  if (!id.success) notFound();
+  const [report, prefs] = await Promise.all([
+    getReport({ ctx: { actor }, input: { id: id.data } }).catch((e: unknown) => {
+      if (isAppError(e) && e.code === 'not_found') notFound();
+      throw e;
+    }),
+    getUserPreferences(actor.id),
+  ]);
+  // Keyed by id: moving to another report starts with every media item blurred again.
+  return <ReportClient key={report.id} initial={report} prefs={prefs} />;
+}

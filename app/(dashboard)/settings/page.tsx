@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
+import { getUserPreferences, requirePageActor } from '@/lib/auth/current-actor';
+import { PasswordForm, PreferencesForm } from './page-client';
+
+export const metadata: Metadata = { title: 'Settings · Fedimod' };
+
+export default async function SettingsPage() {
+  const actor = await requirePageActor('viewer', '/settings');
+  const prefs = await getUserPreferences(actor.id);
+  return (
+    <>
+      <PageHeader title="Settings" description={`Signed in as ${actor.email} (${actor.role}).`} />
+      <div className="grid max-w-3xl gap-6">
+        <PreferencesForm initial={prefs} />
+        <PasswordForm email={actor.email} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { requireApiActor } from '@/lib/auth/current-actor';
+import { handle, json } from '@/lib/http/route';
+import { requestSync } from '@/lib/instances/request-sync';
+
+export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handle(async () => {
+    const actor = await requireApiActor(req, 'moderator');
+    await requestSync({ ctx: { actor }, input: { id: z.string().uuid().parse((await params).id) } });
+    return json({ ok: true }, { status: 202 });
+  });
+}

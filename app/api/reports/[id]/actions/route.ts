@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { requireApiActor } from '@/lib/auth/current-actor';
+import { handle, json } from '@/lib/http/route';
+import { listReportActions } from '@/lib/actions/list-report-actions';
+import { requestAction } from '@/lib/actions/request-action';
+import { AppError } from '@/lib/errors';
+
+type Params = { params: Promise<{ id: string }> };
+const id = z.string().uuid();
+
+export async function GET(req: Request, { params }: Params) {
+  return handle(async () => {
+    const actor = await requireApiActor(req, 'viewer');
+    return json(await listReportActions({ ctx: { actor }, input: { reportId: id.parse((await params).id) } }));
+  });
+}
+
+export async function POST(req: Request, { params }: Params) {
+  return handle(async () => {
+    const actor = await requireApiActor(req, 'moderator');
+    const body: unknown = await req.json().catch(() => {
+      throw new AppError('bad_request', 'invalid json');
+    });
+    return json(await requestAction({ ctx: { actor }, input: { reportId: id.parse((await params).id), action: body } }), { status: 202 });
+  });
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { Alert } from '@/components/ui/alert';
+import { Card } from '@/components/ui/card';
+import { AccountActionForm } from './account-action-form';
+import { ActionHistory } from './action-history';
+import { DomainBlockForm } from './domain-block-form';
+import { ReportActions } from './report-actions';
+import { useReportActions } from './use-report-actions';
+
+/**
+ * Everything a moderator can do about one report, limited to what this server's API really supports,
+ * with each request's state (pending, done, failed with the remote's error) and a retry for failures.
+ */
+export function ActionPanel({ reportId, canAct }: { reportId: string; canAct: boolean }) {
+  const { query, request, retry } = useReportActions(reportId);
+  if (query.isPending) return <Card><p className="text-sm text-muted">Loading actions…</p></Card>;
+  if (query.isError) return <Alert tone="error">Could not load actions: {query.error.message}</Alert>;
+  const data = query.data;
+  const allowed = canAct && data.canAct;
+  const submit = (a: Record<string, unknown>) => request.mutate(a);
+  const missing = Object.entries(data.capabilities.notes).filter(([k]) => !data.capabilities.actions.includes(k as never));
+  return (
+    <div className="space-y-3" data-testid="action-panel">
+      {request.isError ? <Alert tone="error">{request.error.message}</Alert> : null}
+      {request.isSuccess ? <Alert tone="ok">Requested. The worker is carrying it out on {data.instance.name}.</Alert> : null}
+      {allowed ? (
+        <>
+          <Card className="space-y-2">
+            <h2 className="text-sm font-semibold">Report</h2>
+            <ReportActions data={data} busy={request.isPending} onSubmit={submit} />
+          </Card>
+          <Card className="space-y-2">
+            <h2 className="text-sm font-semibold">Account</h2>
+            <AccountActionForm data={data} busy={request.isPending} onSubmit={submit} />
+          </Card>
+          {data.target.domain ? (
+            <Card className="space-y-2">
+              <h2 className="text-sm font-semibold">Domain</h2>
+              <DomainBlockForm data={data} busy={request.isPending} onSubmit={submit} />
+            </Card>
+          ) : null}
+        </>
+      ) : (
+        <Alert>You have view-only access to this report.</Alert>
+      )}
+      {missing.length > 0 ? (
+        <Card className="space-y-1">
+          <h2 className="text-sm font-semibold">Not available on {data.instance.kind}</h2>
+          {missing.map(([k, note]) => (
+            <p key={k} className="text-xs text-muted" data-testid={`unsupported-${k}`}>
+              <strong>{k === 'status.delete' ? 'Delete post' : k === 'media.purge' ? 'Purge media' : k}:</strong> {note}
+            </p>
+          ))}
+        </Card>
+      ) : null}
+      <Card className="space-y-2">
+        <h2 className="text-sm font-semibold">History</h2>
+        <ActionHistory actions={data.actions} canAct={allowed} onRetry={(id) => retry.mutate(id)} retrying={retry.isPending} />
+      </Card>
+    </div>
+  );
+}

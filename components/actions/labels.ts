@@ -1,0 +1,21 @@
+/** Human names for action kinds and payloads, shared by the panel and its history. */
+export function describeAction(kind: string, payload: Record<string, unknown>): string {
+  switch (kind) {
+    case 'report.assign_to_self': return 'Assign to me';
+    case 'report.unassign': return 'Unassign';
+    case 'report.resolve': return 'Resolve report';
+    case 'report.reopen': return 'Reopen report';
+    case 'report.set_category': return `Change category to ${String(payload.category ?? '')}`;
+    case 'account.action': {
+      const t = String(payload.type ?? '');
+      const names: Record<string, string> = { none: 'Warn', sensitive: 'Mark media sensitive', disable: 'Disable login', silence: 'Limit (silence)', suspend: 'Suspend' };
+      return `${names[t] ?? t} account`;
+    }
+    case 'account.undo': {
+      const names: Record<string, string> = { unsuspend: 'Unsuspend', unsilence: 'Unlimit', unsensitive: 'Undo sensitive', enable: 'Re-enable login' };
+      return `${names[String(payload.type)] ?? String(payload.type)} account`;
+    }
+    case 'domain.block': return `Block domain ${String(payload.domain ?? '')} (${String(payload.severity ?? '')})`;
+    default: return kind;
+  }
+}

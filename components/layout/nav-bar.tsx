@@ -1,0 +1,45 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { signOut } from 'next-auth/react';
+
+const LINKS = [
+  { href: '/queue', label: 'Queue' },
+  { href: '/instances', label: 'Instances' },
+  { href: '/users', label: 'Users', admin: true },
+  { href: '/audit', label: 'Audit log', admin: true },
+  { href: '/settings', label: 'Settings' },
+];
+
+export function NavBar({ email, role, isAdmin }: { email: string; role: string; isAdmin: boolean }) {
+  const pathname = usePathname();
+  return (
+    <header className="border-b border-line bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-1 px-4 py-2">
+        <Link href="/queue" className="mr-4 font-semibold tracking-tight">Fedimod</Link>
+        {LINKS.filter((l) => !l.admin || isAdmin).map((l) => {
+          const active = pathname === l.href || pathname.startsWith(`${l.href}/`) || (l.href === '/queue' && pathname.startsWith('/reports/'));
+          return (
+            <Link
+              key={l.href}
+              href={l.href}
+              aria-current={active ? 'page' : undefined}
+              className={`rounded-md px-2.5 py-1.5 text-sm ${active ? 'bg-[#e2ebf4] font-medium text-accent' : 'text-muted hover:bg-[#eceeef] hover:text-ink'}`}
+            >
+              {l.label}
+            </Link>
+          );
+        })}
+        <div className="ml-auto flex items-center gap-3 text-sm text-muted">
+          <span>
+            {email} <span className="rounded bg-[#eceeef] px-1.5 py-0.5 text-xs">{role}</span>
+          </span>
+          <button type="button" onClick={() => signOut({ callbackUrl: '/signin' })} className="rounded-md px-2 py-1 hover:bg-[#eceeef] hover:text-ink">
+            Sign out
+          </button>
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import Link from 'next/link';
+import type { QueueRow as Row } from '@/lib/queue/types';
+import { Badge } from '@/components/ui/badge';
+import { categoryTone, formatAge } from './format';
+
+export const rowDomId = (id: string) => `queue-row-${id}`;
+
+export type RowNote = { text: string; tone: 'info' | 'ok' | 'danger' | 'neutral' };
+
+/** One dense line per report. Every string is remote text and is rendered escaped (plain JSX text). */
+export function QueueRowItem({ row, selected, dimmed, note, onSelect }: { row: Row; selected: boolean; dimmed: boolean; note?: RowNote; onSelect: () => void }) {
+  return (
+    <li
+      id={rowDomId(row.id)}
+      role="option"
+      aria-selected={selected}
+      onClick={onSelect}
+      className={`grid cursor-pointer grid-cols-[7rem_5.5rem_minmax(0,14rem)_minmax(0,1fr)_3rem_2.5rem] items-center gap-3 border-b border-line px-3 py-2 text-sm last:border-0 ${selected ? 'bg-[#e2ebf4] outline outline-2 -outline-offset-2 outline-accent' : 'hover:bg-[#f2f3f4]'} ${dimmed ? 'opacity-50' : ''}`}
+    >
+      <span className="truncate"><Badge>{row.instance.name}</Badge></span>
+      <span><Badge tone={categoryTone(row.category)}>{row.category}</Badge></span>
+      <span className="min-w-0">
+        {/* tabIndex -1: the list owns keyboard focus (j/k/Enter); the link keeps middle-click and open-in-new-tab. */}
+        <Link href={`/reports/${row.id}`} tabIndex={-1} className="block truncate font-medium hover:underline" title={row.target.acct}>
+          {row.target.acct}
+        </Link>
+        <span className="block truncate text-xs text-muted">by {row.reporterAcct ?? 'unknown reporter'}{row.assigneeAcct ? ` · assigned to ${row.assigneeAcct}` : ''}</span>
+      </span>
+      <span className="min-w-0">
+        <span className="block truncate text-muted">{row.excerpt || <em>No comment</em>}</span>
+        {note ? <Badge tone={note.tone}>{note.text}</Badge> : null}
+      </span>
+      <span className="text-xs text-muted tabular-nums" aria-label={`${row.mediaCount} media`} title={`${row.mediaCount} media`}>
+        {row.mediaCount > 0 ? <><MediaIcon /> {row.mediaCount}</> : ''}
+      </span>
+      <time dateTime={row.remoteCreatedAt} title={new Date(row.remoteCreatedAt).toLocaleString()} className="text-right text-xs text-muted tabular-nums" suppressHydrationWarning>
+        {formatAge(row.remoteCreatedAt)}
+      </time>
+    </li>
+  );
+}
+
+function MediaIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="inline h-3.5 w-3.5 align-[-2px]" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" />
+      <circle cx="5.5" cy="6" r="1.25" />
+      <path d="M2 12l4-4 3 3 2-2 3 3" />
+    </svg>
+  );
+}

@@ -1,0 +1,30 @@
+import type { StatusView } from '@/lib/queue/detail-types';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { MediaItem } from './media-item';
+import type { MediaPrefs } from './media-prefs';
+
+/**
+ * One reported status. `contentHtml` is the only remote string rendered as HTML, and only because
+ * lib/reports/sanitize-html.ts sanitized it on the server (at sync, and again in getReport).
+ */
+export function StatusCard({ status, index, reportId, prefs }: { status: StatusView; index: number; reportId: string; prefs: MediaPrefs }) {
+  return (
+    <Card className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
+        <h3 className="text-sm font-semibold text-ink">Status {index + 1}</h3>
+        {status.visibility ? <Badge>{status.visibility}</Badge> : null}
+        {status.sensitive ? <Badge tone="warn">marked sensitive</Badge> : null}
+        {status.remoteCreatedAt ? <time dateTime={status.remoteCreatedAt} suppressHydrationWarning>{new Date(status.remoteCreatedAt).toLocaleString()}</time> : null}
+        {status.url ? <a href={status.url} target="_blank" rel="noreferrer noopener" className="text-accent underline">Open on its server<span className="sr-only"> (opens in a new tab)</span></a> : null}
+      </div>
+      {status.spoilerText ? <p className="text-sm" dir="auto"><span className="font-medium">Content warning:</span> {status.spoilerText}</p> : null}
+      <div className="status-content space-y-2 text-sm break-words [&_a]:text-accent [&_a]:underline" dir="auto" dangerouslySetInnerHTML={{ __html: status.contentHtml }} />
+      {status.media.length ? (
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label={`Media in status ${index + 1}`} role="group">
+          {status.media.map((m) => <MediaItem key={m.id} media={m} reportId={reportId} prefs={prefs} />)}
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,113 @@
+/** In-memory shapes of the fake Mastodon. Serializers turn them into the API's JSON (see serialize*.ts). */
+
+export interface RolePermissions {
+  manageReports: boolean;
+  manageUsers: boolean;
+  manageFederation: boolean;
+}
+
+export interface FakeAccount {
+  id: string;
+  username: string;
+  domain: string | null; // null = local
+  displayName: string;
+  email: string | null;
+  createdAt: string;
+  suspended: boolean;
+  silenced: boolean;
+  sensitized: boolean;
+  disabled: boolean;
+  roleName: string | null;
+}
+
+export type FakeMediaType = 'image' | 'gifv' | 'video';
+export type FakeMediaFormat = 'png' | 'jpeg' | 'gif' | 'mp4';
+
+export interface FakeMedia {
+  id: string;
+  accountId: string;
+  type: FakeMediaType;
+  format: FakeMediaFormat;
+  width: number;
+  height: number;
+  imageSeed: number;
+  description: string | null;
+  remoteUrl: string | null; // origin copy for federated media; the fake serves its own cached copy
+}
+
+export interface FakeStatus {
+  id: string;
+  accountId: string;
+  contentHtml: string;
+  spoilerText: string;
+  sensitive: boolean;
+  visibility: 'public' | 'unlisted' | 'private' | 'direct';
+  createdAt: string;
+  media: FakeMedia[];
+}
+
+export interface FakeRule {
+  id: string;
+  text: string;
+  hint: string;
+}
+
+export interface FakeReport {
+  id: string;
+  category: string;
+  comment: string;
+  forwarded: boolean;
+  createdAt: string;
+  updatedAt: string;
+  reporterId: string;
+  targetId: string;
+  assignedId: string | null;
+  actionTakenById: string | null;
+  actionTakenAt: string | null;
+  statusIds: string[];
+  ruleIds: string[];
+}
+
+export type DomainBlockSeverity = 'silence' | 'suspend' | 'noop';
+
+export interface FakeDomainBlock {
+  id: string;
+  domain: string;
+  severity: DomainBlockSeverity;
+  rejectMedia: boolean;
+  rejectReports: boolean;
+  privateComment: string | null;
+  publicComment: string | null;
+  obfuscate: boolean;
+  createdAt: string;
+}
+
+/** One admin write call as received: what end-to-end tests assert on. */
+export interface WriteRecord {
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+  status: number;
+  time: string;
+}
+
+export interface WarningRecord {
+  accountId: string;
+  type: string;
+  text: string | null;
+  reportId: string | null;
+  sendEmailNotification: boolean;
+  time: string;
+}
+
+export interface WebhookRecord {
+  targetUrl: string;
+  event: string;
+  reportId: string;
+  status: number | null;
+  error: string | null;
+  time: string;
+}
+
+/** How /__fake/malformed breaks a report's JSON, to test that sync skips it and carries on. */
+export type MalformKind = 'missing_target' | 'id_object';

@@ -1,0 +1,67 @@
+/**
+ * Dispatch: rate limit (rack-attack runs first in Mastodon), then token/scope/role, then the handler.
+ * Every admin write call is recorded with its parsed body and final status, whatever the outcome.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authorize } from './auth';
+import { HttpError, parseBody, parseParams, readBody, send, type Params, type Reply } from './http';
+import type { Route } from './route-types';
+import { accountRoutes } from './routes-accounts';
+import { controlRoutes } from './routes-control';
+import { domainBlockRoutes } from './routes-domain-blocks';
+import { mediaRoutes } from './routes-media';
+import { publicRoutes } from './routes-public';
+import { reportRoutes } from './routes-reports';
+import type { FakeState } from './state';
+
+const ROUTES: Route[] = [...publicRoutes, ...reportRoutes, ...accountRoutes, ...domainBlockRoutes, ...mediaRoutes, ...controlRoutes];
+
+export async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', state.baseUrl);
+  const method = req.method ?? 'GET';
+  let body: Params = {};
+  let reply: Reply;
+  const rateHeaders: Record<string, string> = {};
+  try {
+    const raw = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
+    const isControl = url.pathname.startsWith('/__fake/');
+    body = parseBody(raw, isControl ? 'application/json' : req.headers['content-type']);
+    if (url.pathname.startsWith('/api/')) rateLimit(state, rateHeaders);
+    const match = findRoute(method, url.pathname);
+    if (!match) throw new HttpError(404, 'Record not found');
+    authorize(state, req, match.route);
+    reply = await match.route.handler({
+      state, params: match.params, query: parseParams(url.searchParams), body, selfUrl: `${state.baseUrl}${url.pathname}`,
+    });
+  } catch (e) {
+    reply = errorReply(e);
+  }
+  reply.headers = { ...rateHeaders, ...reply.headers };
+  if (url.pathname.startsWith('/api/v1/admin/') && method !== 'GET') {
+    state.records.push({ method, path: url.pathname, body, status: reply.status ?? 200, time: new Date().toISOString() });
+  }
+  send(res, reply);
+}
+
+function rateLimit(state: FakeState, headers: Record<string, string>): void {
+  const verdict = state.rateLimiter.hit();
+  headers['X-RateLimit-Limit'] = String(verdict.limit);
+  headers['X-RateLimit-Remaining'] = String(verdict.remaining);
+  headers['X-RateLimit-Reset'] = verdict.resetAt.toISOString();
+  if (!verdict.allowed) throw new HttpError(429, 'Too many requests');
+}
+
+function findRoute(method: string, path: string): { route: Route; params: string[] } | null {
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const m = route.pattern.exec(path);
+    if (m) return { route, params: m.slice(1) };
+  }
+  return null;
+}
+
+function errorReply(e: unknown): Reply {
+  if (e instanceof HttpError) return { status: e.status, json: { error: e.error, ...e.extra } };
+  console.error('[fake-mastodon] handler failed', e);
+  return { status: 500, json: { error: 'We\'re sorry, but something went wrong on our end.' } };
+}

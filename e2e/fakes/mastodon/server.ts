@@ -1,0 +1,82 @@
+/** startFakeMastodon: a fake Mastodon 4.x admin API on node:http, seeded deterministically. */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RolePermissions } from './entities';
+import { buildReport, type NewReportInput } from './new-report';
+import { handle } from './routes';
+import { seedState } from './seed';
+import { serializeReport } from './serialize-report';
+import { FakeState } from './state';
+import { sendWebhook, type SendWebhookInput, type SendWebhookResult } from './webhook';
+
+export interface FakeMastodonOptions {
+  port?: number; // 0 (default) = a random free port
+  host?: '127.0.0.1';
+  reports?: number;
+  seed?: number;
+  domain?: string;
+  title?: string;
+  token?: string;
+  scopes?: string[];
+  rolePermissions?: RolePermissions;
+  rateLimit?: { limit: number; windowMs: number };
+}
+
+export interface FakeMastodon {
+  url: string;
+  token: string;
+  state: FakeState;
+  close(): Promise<void>;
+  addReport(partial?: NewReportInput): Record<string, unknown>;
+  sendWebhook(input: SendWebhookInput): Promise<SendWebhookResult>;
+}
+
+export const DEFAULT_SCOPES = ['read', 'admin:read', 'admin:write'];
+
+export async function startFakeMastodon(opts: FakeMastodonOptions = {}): Promise<FakeMastodon> {
+  const domain = opts.domain ?? 'mastodon.test';
+  const state = new FakeState({
+    domain,
+    title: opts.title ?? `Fake Mastodon (${domain})`,
+    token: opts.token ?? randomBytes(24).toString('base64url'),
+    scopes: opts.scopes ?? DEFAULT_SCOPES,
+    rolePermissions: opts.rolePermissions ?? { manageReports: true, manageUsers: true, manageFederation: true },
+    rateLimit: opts.rateLimit ?? { limit: 300, windowMs: 5 * 60_000 },
+    seed: opts.seed ?? 1,
+  });
+  seedState(state, opts.reports ?? 30);
+  const server = createServer((req, res) => {
+    handle(state, req, res).catch((e) => {
+      console.error('[fake-mastodon] request failed', e);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await listen(server, opts.port ?? 0, opts.host ?? '127.0.0.1');
+  const { port } = server.address() as AddressInfo;
+  state.baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+  return {
+    url: state.baseUrl,
+    token: state.auth.token,
+    state,
+    close: () => close(server),
+    addReport: (partial) => serializeReport(state, buildReport(state, partial)),
+    sendWebhook: (input) => sendWebhook(state, input),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+}

@@ -1,0 +1,31 @@
+/** What a moderator may ask for, parsed at the boundary. Remote ids are filled in from the report, not the client. */
+import { z } from 'zod';
+
+const text = z.string().max(5000).optional();
+
+export const actionInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('report.assign_to_self') }),
+  z.object({ kind: z.literal('report.unassign') }),
+  z.object({ kind: z.literal('report.resolve'), comment: text }),
+  z.object({ kind: z.literal('report.reopen') }),
+  z.object({ kind: z.literal('report.set_category'), category: z.string().min(1).max(40) }),
+  z.object({
+    kind: z.literal('account.action'),
+    type: z.enum(['none', 'sensitive', 'disable', 'silence', 'suspend']),
+    text,
+    notify: z.boolean().default(true),
+  }),
+  z.object({ kind: z.literal('account.undo'), type: z.enum(['unsensitive', 'enable', 'unsilence', 'unsuspend']) }),
+  z.object({
+    kind: z.literal('domain.block'),
+    domain: z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/i, 'not a domain name').optional(),
+    severity: z.enum(['silence', 'suspend', 'noop']).default('silence'),
+    rejectMedia: z.boolean().default(false),
+    rejectReports: z.boolean().default(false),
+    obfuscate: z.boolean().default(false),
+    privateComment: text,
+    publicComment: text,
+  }),
+]);
+
+export type ActionInput = z.infer<typeof actionInput>;

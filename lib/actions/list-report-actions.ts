@@ -1,0 +1,33 @@
+import { db } from '@/lib/db';
+import type { Ctx } from '@/lib/audit/actor';
+import { assertAllowed, canActOn, canSeeInstance } from '@/lib/auth/policy';
+import { capabilitiesFor } from '@/lib/connectors/registry';
+import type { ServerKind } from '@/lib/connectors/types';
+import { AppError } from '@/lib/errors';
+
+/** What the action panel needs: what this server can do, the target, and every action with its state. */
+export async function listReportActions({ ctx, input }: { ctx: Ctx; input: { reportId: string } }) {
+  const report = await db.report.findUnique({
+    where: { id: input.reportId },
+    select: {
+      id: true, status: true, category: true, instanceId: true,
+      instance: { select: { kind: true, name: true } },
+      target: { select: { acct: true, domain: true, suspended: true, silenced: true, sensitized: true, disabled: true } },
+      actions: {
+        orderBy: { createdAt: 'desc' },
+        take: 50,
+        select: { id: true, kind: true, payload: true, status: true, attempts: true, lastError: true, createdAt: true, finishedAt: true, requestedBy: { select: { email: true } } },
+      },
+    },
+  });
+  if (!report) throw new AppError('not_found', 'report not found');
+  assertAllowed(canSeeInstance(ctx.actor, report.instanceId), 'report.read');
+  return {
+    report: { id: report.id, status: report.status, category: report.category },
+    instance: report.instance,
+    target: report.target,
+    capabilities: capabilitiesFor(report.instance.kind as ServerKind),
+    canAct: canActOn(ctx.actor, report.instanceId),
+    actions: report.actions.map((a) => ({ ...a, requestedBy: a.requestedBy?.email ?? null })),
+  };
+}

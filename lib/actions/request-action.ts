@@ -1,0 +1,49 @@
+/**
+ * A moderator asks for an action. It is written to the outbox in the same transaction as its audit event
+ * and carried out by the worker (perform-action.ts), so a crash between the two can lose nothing.
+ */
+import { db } from '@/lib/db';
+import type { Ctx } from '@/lib/audit/actor';
+import { actorId } from '@/lib/audit/actor';
+import { recordEvent } from '@/lib/audit/record-event';
+import { assertAllowed, canActOn } from '@/lib/auth/policy';
+import { capabilitiesFor } from '@/lib/connectors/registry';
+import type { ServerKind } from '@/lib/connectors/types';
+import { AppError } from '@/lib/errors';
+import { enqueueAction } from '@/lib/jobs/enqueue';
+import { logger } from '@/lib/log/logger';
+import { actionInput } from './action-input';
+import { toConnectorAction } from './to-connector-action';
+
+const log = logger('actions');
+
+export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportId: string; action: unknown } }): Promise<{ actionId: string }> {
+  const parsed = actionInput.parse(input.action);
+  const report = await db.report.findUnique({
+    where: { id: input.reportId },
+    select: { id: true, remoteId: true, instanceId: true, instance: { select: { kind: true } }, target: { select: { remoteId: true, domain: true, acct: true } } },
+  });
+  if (!report) throw new AppError('not_found', 'report not found');
+  assertAllowed(canActOn(ctx.actor, report.instanceId), `action ${parsed.kind}`);
+  const caps = capabilitiesFor(report.instance.kind as ServerKind);
+  if (!caps.actions.includes(parsed.kind)) {
+    throw new AppError('unsupported', `${parsed.kind} unsupported on ${report.instance.kind}`, {
+      userMessage: caps.notes[parsed.kind] ?? 'This server does not support that action.',
+    });
+  }
+  const payload = toConnectorAction(parsed, { reportRemoteId: report.remoteId, targetRemoteId: report.target.remoteId, targetDomain: report.target.domain });
+  const action = await db.$transaction(async (tx) => {
+    const row = await tx.action.create({
+      data: { instanceId: report.instanceId, reportId: report.id, kind: parsed.kind, payload: payload as object, requestedById: actorId(ctx.actor) },
+      select: { id: true },
+    });
+    await recordEvent(tx, {
+      actor: ctx.actor, action: `${parsed.kind}.requested`, targetType: 'report', targetId: report.id, instanceId: report.instanceId,
+      details: { actionId: row.id, target: report.target.acct, ...payload },
+    });
+    return row;
+  });
+  // If this fails the sweeper (scheduler.tick) picks the pending row up; the request itself is safe.
+  await enqueueAction(action.id).catch((e) => log.warn('enqueue failed; sweeper will retry', { actionId: action.id, error: String(e) }));
+  return { actionId: action.id };
+}

@@ -1,0 +1,37 @@
+/** Pure: a moderator's request plus the report's remote ids become the connector's action. */
+import type { ConnectorAction } from '@/lib/connectors/types';
+import { AppError } from '@/lib/errors';
+import type { ActionInput } from './action-input';
+
+export interface ReportRefs {
+  reportRemoteId: string;
+  targetRemoteId: string;
+  targetDomain: string | null;
+}
+
+export function toConnectorAction(input: ActionInput, refs: ReportRefs): ConnectorAction {
+  switch (input.kind) {
+    case 'report.assign_to_self':
+    case 'report.unassign':
+    case 'report.reopen':
+      return { kind: input.kind, reportId: refs.reportRemoteId };
+    case 'report.resolve':
+      return { kind: input.kind, reportId: refs.reportRemoteId, comment: input.comment || undefined };
+    case 'report.set_category':
+      return { kind: input.kind, reportId: refs.reportRemoteId, category: input.category };
+    case 'account.action':
+      return { kind: input.kind, accountId: refs.targetRemoteId, type: input.type, text: input.text || undefined, notify: input.notify, reportId: refs.reportRemoteId };
+    case 'account.undo':
+      return { kind: input.kind, accountId: refs.targetRemoteId, type: input.type };
+    case 'domain.block': {
+      const domain = (input.domain ?? refs.targetDomain ?? '').toLowerCase();
+      if (!domain) {
+        throw new AppError('bad_request', 'no domain to block', { userMessage: 'The reported account is local; there is no remote domain to block.' });
+      }
+      return {
+        kind: input.kind, domain, severity: input.severity, rejectMedia: input.rejectMedia, rejectReports: input.rejectReports,
+        obfuscate: input.obfuscate, privateComment: input.privateComment || undefined, publicComment: input.publicComment || undefined,
+      };
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The transports' one choke point for "who is asking". The session only names a user id; the user is loaded
+ * fresh on every request, so disabling someone or changing their role takes effect immediately.
+ */
+import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/audit/actor';
+import { hasAnyUser } from '@/lib/users/has-users';
+import { getAuthOptions } from './auth-options';
+import { safeCallbackPath } from './callback-path';
+import { clientIp } from './client-ip';
+import { hasRole } from './policy';
+import { assertSameOrigin } from './same-origin';
+
+export type UserActor = Extract<Actor, { type: 'user' }>;
+export type MinRole = 'viewer' | 'moderator' | 'admin' | 'owner';
+
+const sessionSchema = z.object({ user: z.object({ id: z.uuid() }) });
+
+export async function getActor(): Promise<UserActor | null> {
+  const parsed = sessionSchema.safeParse(await getServerSession(await getAuthOptions()));
+  if (!parsed.success) return null;
+  const user = await db.user.findUnique({
+    where: { id: parsed.data.user.id },
+    select: { id: true, email: true, role: true, disabledAt: true, limitedToInstances: true, instances: { select: { instanceId: true } } },
+  });
+  if (!user || user.disabledAt) return null;
+  const h = await headers();
+  return {
+    type: 'user',
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    instanceIds: user.limitedToInstances ? user.instances.map((i) => i.instanceId) : null,
+    ip: clientIp((name) => h.get(name)),
+  };
+}
+
+/** Route handlers: CSRF check for writes, then 401 without a session and 403 below `min`. */
+export async function requireApiActor(req: Request, min: MinRole = 'viewer'): Promise<UserActor> {
+  assertSameOrigin(req);
+  const actor = await getActor();
+  if (!actor) throw new AppError('unauthorized', 'no session');
+  if (!hasRole(actor, min)) throw new AppError('forbidden', `role ${actor.role} below ${min}`);
+  return actor;
+}
+
+/**
+ * Server components. `callbackPath` brings the user back after signing in; without it the page falls back to
+ * an `x-pathname` header (set by the proxy, if any). Too-low roles go home: `forbidden()` needs the
+ * experimental authInterrupts flag, and '/' only ever needs 'viewer', so this cannot loop.
+ */
+export async function requirePageActor(min: MinRole = 'viewer', callbackPath?: string): Promise<UserActor> {
+  const actor = await getActor();
+  if (!actor) {
+    if (!(await hasAnyUser())) redirect('/setup');
+    const back = safeCallbackPath(callbackPath ?? (await headers()).get('x-pathname'));
+    redirect(back ? `/signin?callbackUrl=${encodeURIComponent(back)}` : '/signin');
+  }
+  if (!hasRole(actor, min)) redirect('/');
+  return actor;
+}
+
+export async function getUserPreferences(userId: string): Promise<{ blurMedia: boolean; grayscaleMedia: boolean }> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { blurMedia: true, grayscaleMedia: true } });
+  // Safe defaults if the user vanished mid-request: media stays blurred and gray.
+  return user ?? { blurMedia: true, grayscaleMedia: true };
+}

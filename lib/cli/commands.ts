@@ -1,0 +1,94 @@
+/**
+ * The operator CLI (DESIGN.md section 8). Commands call the same verbs as the UI, as a system actor,
+ * so they are authorized and audited the same way.
+ */
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/audit/actor';
+import { verifyAuditChain } from '@/lib/audit/verify-chain';
+import { addInstance } from '@/lib/instances/add-instance';
+import { listInstances } from '@/lib/instances/list-instances';
+import { ingestMedia } from '@/lib/media/ingest-media';
+import { syncInstance } from '@/lib/sync/sync-instance';
+import { createUser } from '@/lib/users/create-user';
+import { type ParsedArgs, required } from './args';
+
+const actor: Actor = { type: 'system', label: 'cli' };
+type Out = (line: string) => void;
+
+export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
+  const [group, verb] = args.positional;
+  const f = args.flags;
+  const key = verb && !['sync'].includes(group) ? `${group} ${verb}` : group;
+  switch (key) {
+    case 'instances add': {
+      const added = await addInstance({
+        ctx: { actor },
+        input: { kind: (f.kind as 'mastodon') ?? 'mastodon', baseUrl: required(f, 'url'), token: required(f, 'token'), name: typeof f.name === 'string' ? f.name : undefined, allowPrivate: f['allow-private'] === true },
+      });
+      out(f.json ? JSON.stringify({ id: added.id, name: added.name, checks: added.checks.checks }) : `Connected ${added.name} (${added.id})`);
+      return 0;
+    }
+    case 'instances list': {
+      const rows = await listInstances({ ctx: { actor } });
+      if (f.json) out(JSON.stringify(rows));
+      else for (const r of rows) out(`${r.id}  ${r.kind.padEnd(10)} ${r.status.padEnd(8)} ${String(r.openReports).padStart(5)} open  ${r.name} <${r.baseUrl}>${r.lastError ? `  error: ${r.lastError}` : ''}`);
+      return 0;
+    }
+    case 'sync': {
+      if (f.once !== true) throw new Error('use: sync --once (the worker syncs continuously)');
+      return syncOnce(out, f.json === true);
+    }
+    case 'reports list': {
+      const status = f.status === 'resolved' ? 'resolved' : 'open';
+      const rows = await db.report.findMany({
+        where: { status }, orderBy: { remoteCreatedAt: 'desc' }, take: 1000,
+        select: { id: true, remoteId: true, status: true, category: true, comment: true, remoteCreatedAt: true, mediaCount: true, instance: { select: { name: true } }, target: { select: { acct: true } } },
+      });
+      if (f.json) out(JSON.stringify(rows.map((r) => ({ ...r, instance: r.instance.name, target: r.target.acct }))));
+      else for (const r of rows) out(`${r.remoteCreatedAt.toISOString()}  ${r.instance.name}#${r.remoteId}  ${r.category.padEnd(9)} ${r.target.acct}  media:${r.mediaCount}`);
+      return 0;
+    }
+    case 'users create': {
+      const created = await createUser({ ctx: { actor }, input: { email: required(f, 'email'), role: (f.role as 'owner') ?? 'moderator', password: typeof f.password === 'string' ? f.password : undefined } });
+      out(`Created ${created.user.email} (${created.user.role}).${created.generated ? ` Password: ${created.password}` : ''}`);
+      return 0;
+    }
+    case 'audit verify': {
+      const res = await verifyAuditChain();
+      if (res.ok) out(`Audit chain intact: ${res.checked} events checked.`);
+      else out(`Audit chain BROKEN at event #${res.firstBroken?.seq}: ${res.firstBroken?.reason} (${res.checked} events before it are intact).`);
+      return res.ok ? 0 : 1;
+    }
+    default:
+      out(USAGE);
+      return 2;
+  }
+}
+
+async function syncOnce(out: Out, asJson: boolean): Promise<number> {
+  let failed = 0;
+  const results: Record<string, unknown>[] = [];
+  for (const i of await db.instance.findMany({ where: { syncEnabled: true }, select: { id: true, name: true } })) {
+    try {
+      const summary = await syncInstance(i.id);
+      const pending = await db.media.findMany({ where: { instanceId: i.id, state: 'pending' }, select: { id: true } });
+      for (const m of pending) await ingestMedia(m.id, { finalAttempt: true });
+      results.push({ instance: i.name, ...summary, mediaProcessed: pending.length });
+      if (!asJson) out(`${i.name}: ${summary.seen} reports (${summary.created} new, ${summary.updated} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped), ${pending.length} media processed`);
+    } catch (e) {
+      failed++;
+      results.push({ instance: i.name, error: e instanceof Error ? e.message : String(e) });
+      if (!asJson) out(`${i.name}: sync failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (asJson) out(JSON.stringify(results));
+  return failed ? 1 : 0;
+}
+
+export const USAGE = `Usage: npm run cli -- <command>
+  instances add --kind mastodon --url URL --token TOKEN [--name NAME] [--allow-private]
+  instances list [--json]
+  sync --once [--json]
+  reports list [--json] [--status open|resolved]
+  users create --email EMAIL --role owner|admin|moderator|viewer [--password PASSWORD]
+  audit verify`;

@@ -1,0 +1,27 @@
+/** Connector registry: the one place that knows which server kinds have an adapter. */
+import { AppError } from '../errors';
+import { mastodonCapabilities } from './mastodon/capabilities';
+import { createMastodonConnector } from './mastodon/connector';
+import type { Capabilities, Connector, ConnectorConfig, ServerKind } from './types';
+
+const NONE: Capabilities = { actions: [], categories: [], notes: {}, webhooks: false };
+
+export function createConnector(kind: ServerKind, config: ConnectorConfig): Connector {
+  switch (kind) {
+    case 'mastodon':
+      return createMastodonConnector(config);
+    default:
+      throw unsupported(kind);
+  }
+}
+
+/** Capabilities without a connection, for forms and the UI. Kinds without an adapter can do nothing yet. */
+export function capabilitiesFor(kind: ServerKind): Capabilities {
+  return kind === 'mastodon' ? mastodonCapabilities : NONE;
+}
+
+function unsupported(kind: string): AppError {
+  return new AppError('unsupported', `No connector for server kind ${kind}`, {
+    userMessage: `Connecting ${kind} servers is not supported yet.`,
+  });
+}

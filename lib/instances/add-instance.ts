@@ -1,0 +1,61 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import type { Ctx } from '@/lib/audit/actor';
+import { recordEvent } from '@/lib/audit/record-event';
+import { assertAllowed, canManageInstances } from '@/lib/auth/policy';
+import type { VerifyResult } from '@/lib/connectors/types';
+import { AppError } from '@/lib/errors';
+import { enqueueInstanceSync } from '@/lib/jobs/enqueue';
+import { connectorWithToken } from './connector-for';
+import { normalizeBaseUrl } from './normalize-url';
+import { sealToken } from './token-box';
+
+export const addInstanceInput = z.object({
+  kind: z.enum(['mastodon']).default('mastodon'),
+  baseUrl: z.string().min(1).max(300),
+  token: z.string().min(8).max(2000),
+  name: z.string().max(100).optional(),
+  allowPrivate: z.boolean().default(false),
+});
+
+export interface AddedInstance {
+  id: string;
+  name: string;
+  checks: VerifyResult;
+}
+
+/** Verifies the token against the instance first; nothing is stored unless reports can be read. */
+export async function addInstance({ ctx, input }: { ctx: Ctx; input: z.input<typeof addInstanceInput> }): Promise<AddedInstance> {
+  assertAllowed(canManageInstances(ctx.actor), 'instance.add');
+  const data = addInstanceInput.parse(input);
+  const { baseUrl, domain } = normalizeBaseUrl(data.baseUrl);
+  if (await db.instance.findUnique({ where: { baseUrl }, select: { id: true } })) {
+    throw new AppError('conflict', 'instance exists', { userMessage: 'That instance is already connected.' });
+  }
+  const checks = await connectorWithToken(data.kind, baseUrl, data.token, data.allowPrivate).verify();
+  if (!checks.ok) {
+    throw new AppError('bad_request', 'instance verification failed', {
+      userMessage: 'The token cannot read reports on this instance. See the checks below.',
+      publicData: { checks },
+    });
+  }
+  const tokenSealed = await sealToken(data.token, baseUrl);
+  const webhookSecretSealed = await sealToken(crypto.randomBytes(24).toString('hex'), `${baseUrl}#webhook`);
+  const name = data.name?.trim() || checks.instance?.title || domain;
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.instance.create({
+      data: {
+        name, kind: data.kind, baseUrl, domain, tokenSealed, webhookSecretSealed, allowPrivate: data.allowPrivate,
+        status: 'ok', software: (checks.instance ?? undefined) as object | undefined, checks: checks as unknown as object,
+      },
+    });
+    await recordEvent(tx, {
+      actor: ctx.actor, action: 'instance.added', targetType: 'instance', targetId: row.id, instanceId: row.id,
+      details: { baseUrl, kind: data.kind, name, allowPrivate: data.allowPrivate, checks: checks.checks },
+    });
+    return row;
+  });
+  await enqueueInstanceSync(created.id, 'added');
+  return { id: created.id, name, checks };
+}

@@ -1,0 +1,31 @@
+import { db } from '@/lib/db';
+import type { Ctx } from '@/lib/audit/actor';
+import { assertAllowed, canSeeInstance } from '@/lib/auth/policy';
+import { capabilitiesFor } from '@/lib/connectors/registry';
+import type { ServerKind } from '@/lib/connectors/types';
+import { appUrl } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+
+export async function getInstance({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
+  assertAllowed(canSeeInstance(ctx.actor, input.id), 'instance.read');
+  const row = await db.instance.findUnique({
+    where: { id: input.id },
+    select: {
+      id: true, name: true, kind: true, baseUrl: true, domain: true, status: true, allowPrivate: true, syncEnabled: true,
+      software: true, checks: true, lastSyncAt: true, lastSyncStartedAt: true, lastError: true, lastErrorAt: true, createdAt: true,
+      syncIssues: { orderBy: { createdAt: 'desc' }, take: 20, select: { id: true, remoteId: true, error: true, createdAt: true } },
+    },
+  });
+  if (!row) throw new AppError('not_found', 'instance not found');
+  const [open, resolved, media] = await Promise.all([
+    db.report.count({ where: { instanceId: row.id, status: 'open' } }),
+    db.report.count({ where: { instanceId: row.id, status: 'resolved' } }),
+    db.media.groupBy({ by: ['state'], where: { instanceId: row.id }, _count: { _all: true } }),
+  ]);
+  return {
+    ...row,
+    counts: { open, resolved, media: Object.fromEntries(media.map((m) => [m.state, m._count._all])) },
+    capabilities: capabilitiesFor(row.kind as ServerKind),
+    webhookUrl: `${appUrl()}/api/webhooks/${row.id}`,
+  };
+}

@@ -1,0 +1,19 @@
+import { db } from '@/lib/db';
+import type { Ctx } from '@/lib/audit/actor';
+import { recordEvent } from '@/lib/audit/record-event';
+import { assertAllowed, canManageInstances } from '@/lib/auth/policy';
+import { AppError } from '@/lib/errors';
+
+/** Removes the connection and everything synced from it. The audit log keeps the record that it existed. */
+export async function removeInstance({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<void> {
+  assertAllowed(canManageInstances(ctx.actor), 'instance.remove');
+  await db.$transaction(async (tx) => {
+    const row = await tx.instance.findUnique({ where: { id: input.id }, select: { id: true, baseUrl: true, name: true } });
+    if (!row) throw new AppError('not_found', 'instance not found');
+    await recordEvent(tx, {
+      actor: ctx.actor, action: 'instance.removed', targetType: 'instance', targetId: row.id, instanceId: row.id,
+      details: { baseUrl: row.baseUrl, name: row.name },
+    });
+    await tx.instance.delete({ where: { id: row.id } });
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * The only rendering of a harmful-media candidate that reaches a browser by default: small, heavily blurred,
+ * optionally grayscale, re-encoded as WebP (which also drops EXIF/GPS and any trailing payload).
+ *
+ * Two stages. First the image is shrunk to at most DETAIL_SIZE px on its long side: detail finer than that grid
+ * is gone for good, so no deblurring can bring it back (a Gaussian blur alone is partly invertible). Then it is
+ * scaled to the preview size (at most 480 px, never enlarged) and blurred with sigma 18 *preview* pixels,
+ * which smooths the grid into soft colour fields. Small originals get the same sigma, so they blur even more.
+ */
+import sharp from 'sharp';
+import { AppError } from '@/lib/errors';
+import { isPixelLimitError } from './image-info';
+
+export const PREVIEW_MAX_SIZE = 480;
+export const DEFAULT_BLUR_SIGMA = 18;
+const DETAIL_SIZE = 48;
+// Transparent pixels still carry colour; flattening onto neutral grey keeps hidden content out of the preview.
+const FLATTEN_BACKGROUND = '#808080';
+
+export interface PreviewOptions {
+  maxPixels: number;
+  /** Display size of the source (after EXIF orientation), from readImageInfo. */
+  width: number;
+  height: number;
+  size?: number;
+  blurSigma?: number;
+  grayscale?: boolean;
+}
+
+function fitInside(width: number, height: number, size: number): { width: number; height: number } {
+  const scale = Math.min(1, size / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+async function shrinkToDetailGrid(buf: Buffer, maxPixels: number) {
+  try {
+    // pages: 1 decodes only the first frame of an animation; the pixel limit backs up readImageInfo.
+    return await sharp(buf, { limitInputPixels: maxPixels, failOn: 'error', pages: 1 })
+      .autoOrient()
+      .resize(DETAIL_SIZE, DETAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: FLATTEN_BACKGROUND })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+  } catch (cause) {
+    const bomb = isPixelLimitError(cause);
+    throw new AppError('invalid_media', bomb ? 'media: decompression bomb refused' : 'media: image could not be decoded', { cause });
+  }
+}
+
+export async function makeBlurredPreview(buf: Buffer, opts: PreviewOptions): Promise<Buffer> {
+  const target = fitInside(opts.width, opts.height, Math.min(opts.size ?? PREVIEW_MAX_SIZE, PREVIEW_MAX_SIZE));
+  const { data, info } = await shrinkToDetailGrid(buf, opts.maxPixels);
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+    .resize(target.width, target.height, { fit: 'fill', kernel: 'cubic' })
+    .blur(opts.blurSigma ?? DEFAULT_BLUR_SIGMA)
+    .grayscale(opts.grayscale ?? false)
+    .webp({ quality: 70 })
+    .toBuffer();
+}
+
+/**
+ * Per-user grayscale is derived on request from the stored colour preview: decoding a 480 px WebP is cheap,
+ * and storing one preview per media keeps purges and storage simple.
+ */
+export async function makePreviewVariant(preview: Buffer, opts: { grayscale: boolean }): Promise<Buffer> {
+  if (!opts.grayscale) return preview;
+  return sharp(preview, { limitInputPixels: PREVIEW_MAX_SIZE * PREVIEW_MAX_SIZE, failOn: 'error' })
+    .grayscale()
+    .webp({ quality: 70 })
+    .toBuffer();
+}

@@ -1,0 +1,76 @@
+/**
+ * Times each scenario `runs` times, interleaved round by round so load drift hits all alike, after a warm-up.
+ * For list scenarios, also EXPLAIN ANALYZEs the exact main query Prisma sent and records its execution time.
+ */
+import pg from 'pg';
+import type { Actor } from '@/lib/audit/actor';
+import { explainAnalyze } from './explain';
+import type { PreparedBench } from './prepare';
+import { installCapturingClient, mainQueueQuery } from './query-capture';
+import { buildScenarios, cursorAtPage } from './scenarios';
+import { median, percentile, round2 } from './stats';
+
+export interface ScenarioResult { name: string; medianMs: number; p95Ms: number; sqlMedianMs: number | null; indexes: string[]; seqScans: string[] }
+export interface BenchResult { prepared: PreparedBench; runs: number; results: ScenarioResult[] }
+
+const WARMUP = 20;
+
+export async function measure(url: string, prepared: PreparedBench, runs: number): Promise<BenchResult> {
+  const capturing = installCapturingClient(url);
+  const admin: Actor = { type: 'user', id: prepared.adminId, email: 'bench-admin@example.test', role: 'admin', instanceIds: null, ip: null };
+  const limited: Actor = { ...admin, role: 'moderator', instanceIds: prepared.instanceIds.slice(0, 3) };
+  const scenarios = buildScenarios({ admin, limited, biggestInstanceId: prepared.instanceIds[0], deepCursor: await cursorAtPage(admin, 20), detailIds: prepared.detailIds });
+
+  for (let i = 0; i < WARMUP; i++) for (const s of scenarios) await s.run();
+  const times = scenarios.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) {
+    for (const [i, s] of scenarios.entries()) {
+      const t0 = performance.now();
+      await s.run();
+      times[i].push(performance.now() - t0);
+    }
+  }
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const results: ScenarioResult[] = [];
+  try {
+    for (const [i, s] of scenarios.entries()) {
+      let sql: number[] = [];
+      let plan = { indexes: [] as string[], seqScans: [] as string[] };
+      if (s.list) {
+        const main = mainQueueQuery(await capturing.capture(s.run));
+        for (let r = 0; r < runs; r++) {
+          const e = await explainAnalyze(client, main);
+          sql.push(e.executionMs);
+          plan = e;
+        }
+      }
+      results.push({ name: s.name, medianMs: round2(median(times[i])), p95Ms: round2(percentile(times[i], 95)), sqlMedianMs: sql.length ? round2(median(sql)) : null, indexes: plan.indexes, seqScans: plan.seqScans });
+    }
+  } finally {
+    await client.end();
+  }
+  return { prepared, runs, results };
+}
+
+const TARGET_MS = 150;
+
+export function printReport(b: BenchResult): void {
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const ms = (n: number | null) => (n === null ? '—' : n.toFixed(1)).padStart(8);
+  console.log(`\n${b.prepared.size.reports.toLocaleString('en')} reports, ${b.prepared.size.instances} instances, ${b.runs} runs per scenario (ms)`);
+  console.log(`${pad('scenario', 34)}${'median'.padStart(8)}${'p95'.padStart(8)}${'SQL med'.padStart(8)}  plan`);
+  for (const r of b.results) {
+    const plan = r.seqScans.includes('Report') ? 'SEQ SCAN on Report' : r.indexes.filter((n) => n.startsWith('Report')).join(', ');
+    console.log(`${pad(r.name, 34)}${ms(r.medianMs)}${ms(r.p95Ms)}${ms(r.sqlMedianMs)}  ${plan}`);
+  }
+  const main = b.results[0];
+  const worst = Math.max(...b.results.map((r) => r.medianMs));
+  console.log(`\nQueue page (default view): median ${main.medianMs} ms, p95 ${main.p95Ms} ms; main query SQL ${main.sqlMedianMs} ms. Target: median < ${TARGET_MS} ms.`);
+  console.log(JSON.stringify({
+    bench: 'queue', reports: b.prepared.size.reports, instances: b.prepared.size.instances, runs: b.runs, seed_s: b.prepared.seedSeconds === null ? null : round2(b.prepared.seedSeconds),
+    median_ms: main.medianMs, p95_ms: main.p95Ms, sql_median_ms: main.sqlMedianMs, worst_scenario_median_ms: worst, target_ms: TARGET_MS, ok: worst < TARGET_MS,
+    scenarios: b.results.map((r) => ({ name: r.name, median_ms: r.medianMs, p95_ms: r.p95Ms, sql_median_ms: r.sqlMedianMs, indexes: r.indexes, seq_scans: r.seqScans })),
+  }));
+}

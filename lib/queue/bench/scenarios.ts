@@ -1,0 +1,42 @@
+/**
+ * What the bench measures: the queue page's server work for the default view and the filter/sort combinations
+ * moderators use most, a deep keyset page, a limited moderator, and the report detail.
+ */
+import type { Actor } from '@/lib/audit/actor';
+import { getReport } from '../get-report';
+import { listQueue } from '../list-queue';
+import type { QueueInput } from '../queue-input';
+
+export interface Scenario { name: string; run: () => Promise<unknown>; list?: QueueInput }
+
+export interface ScenarioContext { admin: Actor; limited: Actor; biggestInstanceId: string; deepCursor: string; detailIds: string[] }
+
+export function buildScenarios(c: ScenarioContext): Scenario[] {
+  const list = (name: string, input: QueueInput, actor: Actor = c.admin): Scenario => ({ name, list: input, run: () => listQueue({ ctx: { actor }, input }) });
+  let next = 0;
+  return [
+    list('default (open, newest)', {}),
+    list('oldest', { sort: 'oldest' }),
+    list('priority', { sort: 'priority' }),
+    list('one instance', { instanceId: c.biggestInstanceId }),
+    list('legal + has media, priority', { category: 'legal', hasMedia: true, sort: 'priority' }),
+    list('unassigned', { assignee: 'unassigned' }),
+    list('assigned to me', { assignee: 'me' }),
+    list('page 20 (keyset)', { cursor: c.deepCursor }),
+    list('resolved tab', { status: 'resolved' }),
+    list('limited moderator (3 instances)', {}, c.limited),
+    { name: 'report detail', run: () => getReport({ ctx: { actor: c.admin }, input: { id: c.detailIds[next++ % c.detailIds.length] } }) },
+  ];
+}
+
+/** Walks `pages` pages of the default view to get a realistic deep cursor. */
+export async function cursorAtPage(actor: Actor, pages: number): Promise<string> {
+  let cursor: string | undefined;
+  for (let i = 0; i < pages; i++) {
+    const page = await listQueue({ ctx: { actor }, input: { cursor } });
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  if (!cursor) throw new Error('not enough reports for a deep page');
+  return cursor;
+}

@@ -1,0 +1,78 @@
+/**
+ * The report detail's view model (JSON-safe, type-only; see types.ts for why).
+ * Every string here except `StatusView.contentHtml` is remote text and must be rendered escaped.
+ */
+import type { QueueStatus } from './types';
+
+export interface AccountCard {
+  id: string;
+  acct: string;
+  displayName: string;
+  domain: string | null;
+  /** http(s) only; anything else is dropped server-side so a javascript: URL can never become a link. */
+  url: string | null;
+  suspended: boolean;
+  silenced: boolean;
+  sensitized: boolean;
+  disabled: boolean;
+}
+
+export interface EarlierReport {
+  id: string;
+  remoteId: string;
+  category: string;
+  status: QueueStatus;
+  remoteCreatedAt: string;
+  excerpt: string;
+}
+
+export interface MediaView {
+  id: string;
+  type: string;
+  state: 'pending' | 'done' | 'failed' | 'skipped';
+  previewKind: string | null;
+  description: string | null;
+  mime: string | null;
+  width: number | null;
+  height: number | null;
+  error: string | null;
+  /** True when the original may be shown inline (an allow-listed raster image); otherwise download only. */
+  inlineOriginal: boolean;
+  hasPreview: boolean;
+  hasOriginal: boolean;
+}
+
+export interface StatusView {
+  id: string;
+  remoteId: string;
+  url: string | null;
+  /** Sanitized at sync and again on read (lib/reports/sanitize-html.ts): the only HTML the UI renders. */
+  contentHtml: string;
+  spoilerText: string;
+  sensitive: boolean;
+  visibility: string | null;
+  remoteCreatedAt: string | null;
+  media: MediaView[];
+}
+
+export interface ReportDetail {
+  id: string;
+  remoteId: string;
+  category: string;
+  status: QueueStatus;
+  comment: string;
+  forwarded: boolean;
+  rules: string[];
+  priority: number;
+  remoteCreatedAt: string;
+  resolvedAt: string | null;
+  instance: { id: string; name: string; kind: string; domain: string };
+  reporter: AccountCard | null;
+  target: AccountCard;
+  assigneeAcct: string | null;
+  earlierReports: EarlierReport[];
+  earlierTotal: number;
+  statuses: StatusView[];
+  /** Whether this actor may request actions here (the UI hides shortcuts and buttons otherwise). */
+  canAct: boolean;
+}

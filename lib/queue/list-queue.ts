@@ -1,0 +1,67 @@
+/**
+ * The queue: reports from every instance the actor may see, filtered and sorted, one keyset page at a time.
+ * Instance names come from the counts query (already needed for the sidebar) instead of a join per row.
+ */
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Ctx } from '@/lib/audit/actor';
+import { visibleInstanceIds } from '@/lib/auth/policy';
+import { assigneeWhere } from './assignee-where';
+import { countOpenByInstance } from './count-open';
+import { decodeCursor, encodeCursor } from './cursor';
+import { excerpt } from './excerpt';
+import { afterCursor, orderByFor } from './keyset';
+import { queueInputSchema, type QueueInput } from './queue-input';
+import type { QueuePage, QueueRow } from './types';
+
+const rowSelect = {
+  id: true, instanceId: true, remoteId: true, category: true, comment: true, mediaCount: true, statusCount: true,
+  priority: true, remoteCreatedAt: true, status: true,
+  target: { select: { acct: true, displayName: true, domain: true } },
+  reporter: { select: { acct: true } },
+  assignee: { select: { acct: true } },
+} satisfies Prisma.ReportSelect;
+
+export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput }): Promise<QueuePage> {
+  const q = queueInputSchema.parse(input);
+  const visible = visibleInstanceIds(ctx.actor);
+  const and: Prisma.ReportWhereInput[] = [{ status: q.status }];
+  if (visible) and.push({ instanceId: { in: visible } });
+  if (q.instanceId) and.push({ instanceId: q.instanceId });
+  if (q.category) and.push({ category: q.category });
+  if (q.hasMedia !== undefined) and.push(q.hasMedia ? { mediaCount: { gt: 0 } } : { mediaCount: 0 });
+  if (q.cursor) and.push(afterCursor(decodeCursor(q.cursor, q.sort)));
+
+  const [assignee, counts] = await Promise.all([assigneeWhere(ctx, q.assignee), countOpenByInstance(visible)]);
+  if (assignee === 'none') return { items: [], nextCursor: null, counts };
+  if (assignee) and.push(assignee);
+
+  const rows = await db.report.findMany({ where: { AND: and }, orderBy: orderByFor(q.sort), take: q.limit + 1, select: rowSelect });
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > q.limit && last
+    ? encodeCursor({ sort: q.sort, remoteCreatedAt: last.remoteCreatedAt, id: last.id, priority: last.priority })
+    : null;
+  const names = new Map(counts.map((c) => [c.instanceId, c]));
+  return { items: page.map((r) => toRow(r, names.get(r.instanceId))), nextCursor, counts };
+}
+
+type Selected = Prisma.ReportGetPayload<{ select: typeof rowSelect }>;
+
+function toRow(r: Selected, inst: { name: string; kind: string } | undefined): QueueRow {
+  return {
+    id: r.id,
+    instance: { id: r.instanceId, name: inst?.name ?? '', kind: inst?.kind ?? '' },
+    remoteId: r.remoteId,
+    category: r.category,
+    excerpt: excerpt(r.comment),
+    target: { acct: r.target.acct, displayName: r.target.displayName, domain: r.target.domain },
+    reporterAcct: r.reporter?.acct ?? null,
+    assigneeAcct: r.assignee?.acct ?? null,
+    mediaCount: r.mediaCount,
+    statusCount: r.statusCount,
+    priority: r.priority,
+    remoteCreatedAt: r.remoteCreatedAt.toISOString(),
+    status: r.status,
+  };
+}

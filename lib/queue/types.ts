@@ -1,0 +1,39 @@
+/**
+ * The queue's view models. They are JSON-safe on purpose (dates as ISO strings): the server page's initial
+ * data and the route handlers' refetches then have exactly the same shape, so client code has one type.
+ * Type-only module: client components import it without pulling server code.
+ */
+export type QueueSort = 'newest' | 'oldest' | 'priority';
+export type QueueStatus = 'open' | 'resolved';
+/** 'me' = the latest assignment made through this app was this user's; 'assigned'/'unassigned' read the remote assignee. */
+export type AssigneeFilter = 'me' | 'assigned' | 'unassigned' | 'any';
+
+export interface QueueRow {
+  id: string;
+  instance: { id: string; name: string; kind: string };
+  remoteId: string;
+  category: string;
+  /** Plain text, at most 200 characters; render as escaped text only. */
+  excerpt: string;
+  target: { acct: string; displayName: string; domain: string | null };
+  reporterAcct: string | null;
+  assigneeAcct: string | null;
+  mediaCount: number;
+  statusCount: number;
+  priority: number;
+  remoteCreatedAt: string;
+  status: QueueStatus;
+}
+
+export interface InstanceCount {
+  instanceId: string;
+  name: string;
+  kind: string;
+  open: number;
+}
+
+export interface QueuePage {
+  items: QueueRow[];
+  nextCursor: string | null;
+  counts: InstanceCount[];
+}

@@ -1,0 +1,21 @@
+import { db } from '@/lib/db';
+import type { SkippedItem } from '@/lib/connectors/types';
+import { logger } from '@/lib/log/logger';
+
+const log = logger('sync');
+
+/** A malformed remote item is logged and kept with its parse error (trimmed), never silently dropped. */
+export async function recordSkipped(instanceId: string, items: SkippedItem[]): Promise<void> {
+  for (const item of items) {
+    log.warn('skipped malformed item', { instanceId, remoteId: item.remoteId, error: item.error.slice(0, 300) });
+    const raw = JSON.stringify(item.raw ?? null);
+    await db.syncIssue.create({
+      data: {
+        instanceId,
+        remoteId: item.remoteId,
+        error: item.error.slice(0, 2000),
+        raw: raw.length <= 20_000 ? (JSON.parse(raw) as object) : { truncated: raw.slice(0, 20_000) },
+      },
+    });
+  }
+}

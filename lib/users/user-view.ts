@@ -1,0 +1,51 @@
+/** What the UI and API may see of a user: never the password hash. */
+import type { Role } from '@/lib/generated/prisma/enums';
+
+export const userViewSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabledAt: true,
+  lastSignInAt: true,
+  createdAt: true,
+  limitedToInstances: true,
+  instances: { select: { instanceId: true } },
+} as const;
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+  /** null = every instance */
+  instanceIds: string[] | null;
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: Date | null;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+  limitedToInstances: boolean;
+  instances: { instanceId: string }[];
+}
+
+export function toUserView(u: UserRow): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: u.disabledAt !== null,
+    lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+    instanceIds: u.limitedToInstances ? u.instances.map((i) => i.instanceId) : null,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run demo`: two fake Mastodon instances with synthetic reports (harmless generated images), connected to
+ * a separate demo database (.data/demo), then the dashboard as `npm start` runs it. Ctrl-C stops everything.
+ */
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+
+process.env.DATA_DIR ??= path.join(process.cwd(), '.data/demo');
+process.env.EMBEDDED_PG_PORT ??= '54331';
+
+const { ensureDatabase } = await import('../lib/db/database-url');
+const { applyMigrations } = await import('../lib/db/migrate');
+const { startFakeMastodon } = await import('../e2e/fakes/mastodon/server');
+const { connectDemoInstances } = await import('../lib/runtime/demo-setup');
+
+const say = (m: string) => console.log(`[demo] ${m}`);
+const database = await ensureDatabase(say);
+process.env.DATABASE_URL = database.url;
+await applyMigrations(database.url);
+
+const fakes = [
+  await startFakeMastodon({ port: 4101, reports: 36, seed: 1, domain: 'alpha.test', title: 'Alpha Social', token: 'demo-alpha-admin-token' }),
+  await startFakeMastodon({ port: 4102, reports: 24, seed: 2, domain: 'beta.test', title: 'Beta Town', token: 'demo-beta-admin-token' }),
+];
+say(`Fake instances: ${fakes.map((f) => f.url).join(', ')}`);
+for (const line of await connectDemoInstances(fakes.map((f) => ({ url: f.url, token: f.token })))) say(line);
+
+const app = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'scripts/start.ts')], { stdio: 'inherit', env: process.env });
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app.exitCode === null) {
+    app.kill('SIGTERM');
+    await new Promise((r) => app.once('exit', r));
+  }
+  await Promise.all(fakes.map((f) => f.close()));
+  await database.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+app.on('exit', (code) => void stop(code ?? 0));
