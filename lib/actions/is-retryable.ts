@@ -15,5 +15,6 @@ export function failureText(e: unknown): string {
   if (!isAppError(e)) return 'Unexpected error while performing the action.';
   const remote = e.details?.remoteError ? String(e.details.remoteError) : null;
   const status = e.details?.status ? ` (HTTP ${String(e.details.status)})` : '';
-  return (remote ? `${e.userMessage} ${remote}${status}` : `${e.userMessage}${status}`).slice(0, 1000);
+  const text = remote && !e.userMessage.includes(remote) ? `${e.userMessage} ${remote}` : e.userMessage;
+  return `${text}${status}`.slice(0, 1000);
 }

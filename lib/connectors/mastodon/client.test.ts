@@ -115,6 +115,14 @@ describe('mastodon client: rate limits and retries', () => {
     expect(writeSleeps).toEqual([]);
   });
 
+  it('passes policy refusals from the injected safe fetch through unchanged, without retrying', async () => {
+    const blocked: FetchLike = async () => { throw new AppError('ssrf_blocked', 'address 10.0.0.1 is private'); };
+    const sleeps: number[] = [];
+    const err = await caught(() => client(blocked, sleeps).get('/x'));
+    expect((err as AppError).code).toBe('ssrf_blocked');
+    expect(sleeps).toEqual([]);
+  });
+
   it('maps a timeout to remote_unreachable', async () => {
     const hang: FetchLike = (_url, init) => new Promise((_, reject) => {
       init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));

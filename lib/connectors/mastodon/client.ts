@@ -3,7 +3,7 @@
  * retries with backoff. Every failure becomes an AppError whose message and details never contain the token:
  * messages name only the method and path, and remote text goes through remoteErrorText (which redacts it).
  */
-import { AppError } from '../../errors';
+import { AppError, isAppError } from '../../errors';
 import type { FetchLike } from '../types';
 import { parseLinkHeader } from './link-header';
 import { backoffMs, readRateInfo, retryAfterMs } from './rate-limit';
@@ -102,6 +102,8 @@ export class MastodonClient {
         signal: AbortSignal.timeout(this.o.timeoutMs),
       });
     } catch (e) {
+      // The app's safe fetch refuses some targets by policy (ssrf_blocked, too_large): final, not transient.
+      if (isAppError(e) && e.code !== 'remote_unreachable') throw e;
       const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
       // Only reads are retried after a network failure: a write may have landed before the connection broke.
       if (method === 'GET' && attempt < this.o.maxAttempts) {
