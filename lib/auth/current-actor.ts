@@ -5,6 +5,7 @@
 import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -21,7 +22,8 @@ export type MinRole = 'viewer' | 'moderator' | 'admin' | 'owner';
 
 const sessionSchema = z.object({ user: z.object({ id: z.uuid() }) });
 
-export async function getActor(): Promise<UserActor | null> {
+/** Memoized per request (layout and page both ask); outside a React request scope it simply runs. */
+export const getActor: () => Promise<UserActor | null> = cache(async () => {
   const parsed = sessionSchema.safeParse(await getServerSession(await getAuthOptions()));
   if (!parsed.success) return null;
   const user = await db.user.findUnique({
@@ -38,7 +40,7 @@ export async function getActor(): Promise<UserActor | null> {
     instanceIds: user.limitedToInstances ? user.instances.map((i) => i.instanceId) : null,
     ip: clientIp((name) => h.get(name)),
   };
-}
+});
 
 /** Route handlers: CSRF check for writes, then 401 without a session and 403 below `min`. */
 export async function requireApiActor(req: Request, min: MinRole = 'viewer'): Promise<UserActor> {

@@ -7,6 +7,7 @@
  * goes into the overflow chains.
  */
 import { toWords32, words32ToHex } from '../hashing/hex';
+import { popcount3 } from '../hashing/popcount';
 import { distanceWithin } from './hash-distance';
 import { IdTable } from './id-table';
 import { SlotIndex } from './slot-index';
@@ -104,8 +105,12 @@ export class PdqIndex {
     const q = toWords32(hash);
     const { words, alive, ids } = this;
     const out: PdqMatch[] = [];
-    for (let e = 0; e < this.count; e++) {
-      if (alive[e] === 0) continue;
+    const q0 = q[0] | 0;
+    const q1 = q[1] | 0;
+    const q2 = q[2] | 0;
+    for (let e = 0, b = 0; e < this.count; e++, b += 8) {
+      // 96 bits first: an unrelated hash already differs by ~48 there, so most entries stop after three words.
+      if (popcount3(q0 ^ words[b], q1 ^ words[b + 1], q2 ^ words[b + 2]) > threshold || alive[e] === 0) continue;
       const d = distanceWithin(words, e, q, threshold);
       if (d <= threshold) out.push({ id: ids[e], distance: d });
     }
