@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 
 const LINKS = [
@@ -14,6 +14,7 @@ const LINKS = [
 
 export function NavBar({ email, role, isAdmin }: { email: string; role: string; isAdmin: boolean }) {
   const pathname = usePathname();
+  const router = useRouter();
   return (
     <header className="border-b border-line bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-1 px-4 py-2">
@@ -35,7 +36,7 @@ export function NavBar({ email, role, isAdmin }: { email: string; role: string; 
           <span>
             {email} <span className="rounded bg-[#eceeef] px-1.5 py-0.5 text-xs">{role}</span>
           </span>
-          <button type="button" onClick={() => signOut({ callbackUrl: '/signin' })} className="rounded-md px-2 py-1 hover:bg-[#eceeef] hover:text-ink">
+          <button type="button" onClick={() => void signOut({ redirect: false }).then(() => router.push('/signin'))} className="rounded-md px-2 py-1 hover:bg-[#eceeef] hover:text-ink">
             Sign out
           </button>
         </div>

@@ -5,6 +5,7 @@
  * by pdqFromRgb while it reads the pixels (see downscale-nearest.ts), so the full-size image is returned here.
  */
 import sharp from 'sharp';
+import { AppError } from '../errors';
 import type { RawImage } from './raw-image';
 
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -14,20 +15,31 @@ export interface DecodeOptions {
   limitInputPixels?: number;
 }
 
+/** Throws AppError `too_large` over the pixel limit, `invalid_media` when the bytes do not decode. */
 export async function decodeForPdq(input: Buffer | string, opts: DecodeOptions = {}): Promise<RawImage> {
-  const { data, info } = await sharp(input, { ignoreIcc: true, limitInputPixels: opts.limitInputPixels ?? DEFAULT_MAX_PIXELS })
+  const limitInputPixels = opts.limitInputPixels ?? DEFAULT_MAX_PIXELS;
+  const { data, info } = await sharp(input, { ignoreIcc: true, limitInputPixels })
     .removeAlpha()
     .raw()
-    .toBuffer({ resolveWithObject: true });
+    .toBuffer({ resolveWithObject: true })
+    .catch((e: unknown) => {
+      throw decodeError(e, limitInputPixels);
+    });
   // sharp's raw output is 8-bit (16-bit sources are scaled down), as ImageMagick's 8-bit PNM is.
-  if (data.byteLength !== info.width * info.height * info.channels) throw new Error('unexpected raw pixel layout');
+  if (data.byteLength !== info.width * info.height * info.channels) throw new AppError('invalid_media', 'unexpected raw pixel layout');
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return toRgbOrGrey(bytes, info.width, info.height, info.channels);
 }
 
+function decodeError(e: unknown, limitInputPixels: number): AppError {
+  const reason = (e instanceof Error ? e.message : String(e)).split('\n', 1)[0].trim() || 'unknown decoder error';
+  const code = /pixel limit/i.test(reason) ? 'too_large' : 'invalid_media';
+  return new AppError(code, reason, { cause: e, details: { limitInputPixels } });
+}
+
 function toRgbOrGrey(data: Uint8Array, width: number, height: number, channels: number): RawImage {
   if (channels === 1) return { data, width, height, channels: 1 };
-  if (channels !== 3) throw new Error(`unexpected channel count ${channels}`);
+  if (channels !== 3) throw new AppError('invalid_media', `unexpected channel count ${channels}`);
   if (!isAllGrey(data)) return { data, width, height, channels: 3 };
   const grey = new Uint8Array(width * height);
   for (let i = 0, j = 0; i < grey.length; i++, j += 3) grey[i] = data[j];

@@ -34,4 +34,9 @@ describe('runPdqCli', () => {
       `error,${missing},file not found`,
     ]);
   });
+
+  it('names the pixel limit when an image is too large to decode', async () => {
+    const { pdqHashFile } = await import('./pdq');
+    await expect(pdqHashFile(WEE, { limitInputPixels: 100 })).rejects.toMatchObject({ code: 'too_large' });
+  });
 });

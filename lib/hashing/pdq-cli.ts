@@ -3,6 +3,7 @@
  * A file that cannot be read or decoded gets `error,<file>,<reason>` on stderr and the run continues; the exit
  * code says whether everything hashed.
  */
+import { isAppError } from '../errors';
 import { pdqHashFile } from './pdq';
 
 export interface CliIo {
@@ -35,11 +36,11 @@ const FS_REASONS: Record<string, string> = {
   EPERM: 'permission denied',
 };
 
-/** One line, no stack: the filesystem's reason, or the decoder's first line. */
+/** One line, no stack: the filesystem's reason, or the decoder's. */
 export function describeFailure(e: unknown): string {
+  if (isAppError(e)) return `${e.code === 'too_large' ? 'image too large' : 'cannot decode image'}: ${e.message}`;
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && FS_REASONS[code]) return FS_REASONS[code];
-  const message = e instanceof Error ? e.message : String(e);
-  const firstLine = message.split('\n', 1)[0].trim();
-  return `cannot decode image: ${firstLine || 'unknown error'}`;
+  const message = (e instanceof Error ? e.message : String(e)).split('\n', 1)[0].trim();
+  return `cannot read file: ${message || 'unknown error'}`;
 }

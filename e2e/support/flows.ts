@@ -1,0 +1,24 @@
+import { expect, type Page } from '@playwright/test';
+
+export const OWNER = { email: 'owner@fedimod.test', password: 'correct horse battery staple' };
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await expect(page).toHaveURL(/\/queue/);
+}
+
+export async function connectInstance(page: Page, url: string, token: string, name: string): Promise<string> {
+  await page.goto('/instances/new');
+  await page.getByLabel('Base URL').fill(url);
+  await page.getByLabel('Admin access token').fill(token);
+  await page.getByLabel('Display name (optional)').fill(name);
+  await page.getByLabel(/local test host/).check();
+  await page.getByRole('button', { name: 'Check and connect' }).click();
+  await expect(page).toHaveURL(/\/instances\/[0-9a-f-]{36}$/);
+  // The worker syncs a newly added instance at once.
+  await expect(page.getByTestId('open-count')).not.toHaveText('0', { timeout: 60_000 });
+  return page.url().split('/').pop()!;
+}
