@@ -73,7 +73,10 @@ function main(): void {
     flipBits(queries, at, 1 + (next() % 12), next);
   }
   const variantsOf = (l: number) =>
-    Array.from({ length: VARIANTS }, (_, v) => ({ name: `v${v}`, hash: queries.subarray((l * VARIANTS + v) * 8, (l * VARIANTS + v + 1) * 8) }));
+    Array.from({ length: VARIANTS }, (_, v) => {
+      const at = (l * VARIANTS + v) * 8;
+      return { name: `v${v}`, hash: queries.subarray(at, at + 8) };
+    });
 
   const times = new Float64Array(lookups);
   let hits = 0;
@@ -95,7 +98,9 @@ function main(): void {
     const variants = variantsOf(l);
     const s = performance.now();
     const found = new Map<number, number>();
-    for (const v of variants) for (const m of index.linearQuery(v.hash, THRESHOLD)) found.set(m.id, Math.min(m.distance, found.get(m.id) ?? 256));
+    for (const v of variants) {
+      for (const m of index.linearQuery(v.hash, THRESHOLD)) found.set(m.id, Math.min(m.distance, found.get(m.id) ?? 256));
+    }
     linearTimes[k] = performance.now() - s;
     const mih = index.queryDihedral(variants, THRESHOLD);
     if (mih.length !== found.size || mih.some((m) => found.get(m.id) !== m.distance)) disagreements++;
@@ -105,9 +110,10 @@ function main(): void {
   const median = percentile(times, 0.5);
   const linearMedian = percentile(linearTimes, 0.5);
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`bank ${size}, ${lookups} lookups x ${VARIANTS} variants, threshold ${THRESHOLD}: ${hits} lookups matched`);
+  console.log(`bank ${size}, ${lookups} lookups x ${VARIANTS} variants, threshold ${THRESHOLD}: ${hits} matched`);
   console.log(`MIH median ${median.toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms per lookup`);
-  console.log(`linear median ${linearMedian.toFixed(3)} ms per lookup over ${linearLookups} lookups; MIH/linear disagreements: ${disagreements}`);
+  console.log(`linear median ${linearMedian.toFixed(3)} ms per lookup (${linearLookups} lookups)`);
+  console.log(`lookups where MIH and linear results differ: ${disagreements}`);
   if (disagreements > 0) process.exitCode = 1;
   console.log(JSON.stringify({
     size,

@@ -26,7 +26,9 @@ export async function decodeForPdq(input: Buffer | string, opts: DecodeOptions =
       throw decodeError(e, limitInputPixels);
     });
   // sharp's raw output is 8-bit (16-bit sources are scaled down), as ImageMagick's 8-bit PNM is.
-  if (data.byteLength !== info.width * info.height * info.channels) throw new AppError('invalid_media', 'unexpected raw pixel layout');
+  if (data.byteLength !== info.width * info.height * info.channels) {
+    throw new AppError('invalid_media', 'unexpected raw pixel layout');
+  }
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return toRgbOrGrey(bytes, info.width, info.height, info.channels);
 }

@@ -3,7 +3,9 @@
  * transposing the coefficient grid transposes the image, and odd-index basis functions change sign under a flip.
  * Sign rules are those of the reference's pdqDihedralHash256esFromFloatLuma.
  */
-export const DIHEDRAL_NAMES = ['original', 'rot90', 'rot180', 'rot270', 'flipx', 'flipy', 'transpose', 'antitranspose'] as const;
+export const DIHEDRAL_NAMES = [
+  'original', 'rot90', 'rot180', 'rot270', 'flipx', 'flipy', 'transpose', 'antitranspose',
+] as const;
 export type DihedralName = (typeof DIHEDRAL_NAMES)[number];
 
 type Transform = (b: Float32Array, out: Float32Array) => void;

@@ -10,7 +10,8 @@ export const PDQ_MAX_SIDE = 512;
 
 /** The size the reference hashes an image at. */
 export function pdqWorkingSize(width: number, height: number): { width: number; height: number } {
-  return width > PDQ_MAX_SIDE || height > PDQ_MAX_SIDE ? { width: PDQ_MAX_SIDE, height: PDQ_MAX_SIDE } : { width, height };
+  const big = width > PDQ_MAX_SIDE || height > PDQ_MAX_SIDE;
+  return big ? { width: PDQ_MAX_SIDE, height: PDQ_MAX_SIDE } : { width, height };
 }
 
 /** Source index along one axis for each destination index. */

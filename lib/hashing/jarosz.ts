@@ -19,7 +19,9 @@ export function jaroszWindowSize(dimension: number): number {
 }
 
 /** One line: elements start, start + step, ... (length of them). */
-function box1(input: Float32Array, output: Float32Array, start: number, step: number, length: number, window: number): void {
+function box1(
+  input: Float32Array, output: Float32Array, start: number, step: number, length: number, window: number,
+): void {
   const half = Math.floor((window + 2) / 2);
   let ri = start;
   let li = start;
@@ -27,7 +29,11 @@ function box1(input: Float32Array, output: Float32Array, start: number, step: nu
   let sum = 0;
   let n = 0;
   for (let i = 0; i < half - 1; i++, ri += step) { sum = f(sum + input[ri]); n++; }
-  for (let i = 0; i < window - half + 1; i++, ri += step, oi += step) { sum = f(sum + input[ri]); n++; output[oi] = sum / n; }
+  for (let i = 0; i < window - half + 1; i++, ri += step, oi += step) {
+    sum = f(sum + input[ri]);
+    n++;
+    output[oi] = sum / n;
+  }
   for (let i = 0; i < length - window; i++, ri += step, li += step, oi += step) {
     sum = f(f(sum + input[ri]) - input[li]);
     output[oi] = sum / n;
@@ -75,7 +81,9 @@ function boxLines(
   step: number, length: number, window: number,
 ): void {
   let k = 0;
-  for (; k + 4 <= count; k += 4) box4(input, output, starts[k], starts[k + 1], starts[k + 2], starts[k + 3], step, length, window);
+  for (; k + 4 <= count; k += 4) {
+    box4(input, output, starts[k], starts[k + 1], starts[k + 2], starts[k + 3], step, length, window);
+  }
   for (; k < count; k++) box1(input, output, starts[k], step, length, window);
 }
 

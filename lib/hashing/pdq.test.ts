@@ -43,7 +43,7 @@ describe('PDQ matches the C++ reference', () => {
   it('also reproduces the low-quality rows (not trusted for matching, but still deterministic)', async () => {
     for (const row of rows.filter((r) => r.quality < 50)) {
       const result = await pdqHashFile(path.join(VECTORS, row.file));
-      expect({ file: row.file, hash: result.hash, quality: result.quality }).toEqual({ file: row.file, hash: row.hash, quality: row.quality });
+      expect({ file: row.file, hash: result.hash, quality: result.quality }).toEqual(row);
     }
   });
 });
@@ -71,7 +71,8 @@ describe('dihedral variants', () => {
     expect(distance).toBeLessThanOrEqual(31);
     // Every other variant is unrelated (about half the bits differ).
     for (const [name, hash] of Object.entries(original.dihedral)) {
-      if (name !== variant && hash !== original.dihedral[variant]) expect(hammingDistance(hash, transformed.hash)).toBeGreaterThan(90);
+      if (name === variant) continue;
+      expect(hammingDistance(hash, transformed.hash)).toBeGreaterThan(90);
     }
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hammingDistance, hexToWords32, words32ToHex } from '../hashing/hex';
+import { DIHEDRAL_NAMES } from '../hashing/dihedral';
 import { pdqHashFile } from '../hashing/pdq';
 import { PdqIndex, type PdqMatch } from './mih-index';
 
@@ -97,10 +98,7 @@ describe('PdqIndex basics', () => {
 describe('dihedral queries', () => {
   it('finds an entry through whichever variant matches, reporting that variant', () => {
     const next = rng(5);
-    const variants = ['original', 'rot90', 'rot180', 'rot270', 'flipx', 'flipy', 'transpose', 'antitranspose'].map((name) => ({
-      name,
-      hash: randomWords(next),
-    }));
+    const variants = DIHEDRAL_NAMES.map((name) => ({ name, hash: randomWords(next) }));
     const index = new PdqIndex();
     variants.forEach((v, i) => index.add(100 + i, flipped(v.hash, someBits(next, i + 2))));
     for (let i = 0; i < 500; i++) index.add(1000 + i, randomWords(next));
@@ -112,7 +110,8 @@ describe('dihedral queries', () => {
 
   it('finds each rotated / flipped bridge photo from the original photo alone', async () => {
     const vectors = path.resolve(process.cwd(), '../shared/pdq-vectors');
-    const rows = readFileSync(path.join(vectors, 'cpp_reference_hashes.tsv'), 'utf8').split('\n').filter((l) => l.includes('/dih/'));
+    const tsv = readFileSync(path.join(vectors, 'cpp_reference_hashes.tsv'), 'utf8');
+    const rows = tsv.split('\n').filter((l) => l.includes('/dih/'));
     const index = new PdqIndex();
     const names = new Map<number, string>();
     rows.forEach((row, i) => {
