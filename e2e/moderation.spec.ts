@@ -79,19 +79,31 @@ test('connect two fake instances; they sync and the token never reaches a page',
 
 test('the queue shows open reports from both instances', async () => {
   await page.goto('/queue');
-  const rows = page.getByRole('option');
+  const rows = page.getByRole('listbox').getByRole('option');
   await expect(rows.first()).toBeVisible();
-  await expect(page.getByRole('option').filter({ hasText: 'Alpha Social' }).first()).toBeVisible();
-  await expect(page.getByRole('option').filter({ hasText: 'Beta Town' }).first()).toBeVisible();
+  await expect(page.getByRole('listbox').getByRole('option').filter({ hasText: 'Alpha Social' }).first()).toBeVisible();
+  await expect(page.getByRole('listbox').getByRole('option').filter({ hasText: 'Beta Town' }).first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await page.screenshot({ path: 'test-results/queue.png', fullPage: true });
+});
+
+test('script payloads in comments and statuses never execute', async () => {
+  await page.goto('/queue');
+  const hostile = page.getByRole('listbox').getByRole('option').filter({ hasText: 'hostile comment' }).first();
+  await expect(hostile).toBeVisible();
+  await hostile.click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('hostile status')).toBeVisible();
+  await expect(page.getByText(/<script>window.__xss=1<\/script>/).first()).toBeVisible(); // shown as text
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });
 
 let reportUrl = '';
 
 test('media are served blurred; a reveal serves the original and is audited', async () => {
   await page.goto('/queue?hasMedia=1');
-  await page.getByRole('option').first().click();
+  await page.getByRole('listbox').getByRole('option').first().click();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}/);
   reportUrl = page.url();
@@ -140,7 +152,7 @@ test('a suspend reaches the fake and shows as done', async () => {
 test('resolve a report from the queue with the keyboard', async () => {
   const before = [...alpha.state.records, ...beta.state.records].filter((r) => r.path.endsWith('/resolve')).length;
   await page.goto('/queue');
-  await page.getByRole('option').first().click();
+  await page.getByRole('listbox').getByRole('option').first().click();
   await page.keyboard.press('r');
   await expect.poll(() => [...alpha.state.records, ...beta.state.records].filter((r) => r.path.endsWith('/resolve')).length, { timeout: 30_000 }).toBe(before + 1);
 });
@@ -159,9 +171,10 @@ test('the audit page shows the trail and verifies the chain', async () => {
 
 test('a viewer can read but cannot act', async ({ browser }) => {
   await page.goto('/users');
-  await page.getByLabel('Email').fill('viewer@fedimod.test');
-  await page.getByLabel('Role').selectOption('viewer');
-  await page.getByRole('button', { name: /invite/i }).click();
+  const form = page.locator('form').filter({ has: page.locator('select[name=role]') });
+  await form.locator('input[name=email]').fill('viewer@fedimod.test');
+  await form.locator('select[name=role]').selectOption('viewer');
+  await form.getByRole('button', { name: /invite/i }).click();
   const link = await page.getByLabel('Invite link').inputValue();
   const viewer = await (await browser.newContext()).newPage();
   await viewer.goto(new URL(link).pathname);
@@ -176,16 +189,4 @@ test('a viewer can read but cannot act', async ({ browser }) => {
   const reportId = reportUrl.split('/').pop();
   const res = await viewer.request.post(`/api/reports/${reportId}/actions`, { data: { kind: 'report.resolve' }, headers: { origin: new URL(reportUrl).origin } });
   expect(res.status()).toBe(403);
-});
-
-test('script payloads in comments and statuses never execute', async () => {
-  await page.goto('/queue');
-  const hostile = page.getByRole('option').filter({ hasText: 'hostile comment' }).first();
-  await expect(hostile).toBeVisible();
-  await hostile.click();
-  await page.keyboard.press('Enter');
-  await expect(page.getByText('hostile status')).toBeVisible();
-  await expect(page.getByText(/<script>window.__xss=1<\/script>/).first()).toBeVisible(); // shown as text
-  await page.waitForTimeout(500);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });

@@ -2,13 +2,16 @@ import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes 
 
 const base = 'w-full rounded-md border border-line bg-white px-2.5 py-1.5 text-sm';
 
+/** The hint sits outside the label so a field's accessible name stays just its label. */
 export function Field({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }) {
   return (
-    <label className="block space-y-1">
-      <span className="text-sm font-medium">{label}</span>
-      {children}
+    <div className="space-y-1">
+      <label className="block space-y-1">
+        <span className="text-sm font-medium">{label}</span>
+        {children}
+      </label>
       {hint ? <span className="block text-xs text-muted">{hint}</span> : null}
-    </label>
+    </div>
   );
 }
 
