@@ -15,3 +15,9 @@ export async function enqueueAction(actionId: string): Promise<void> {
   const boss = await getBoss();
   await boss.send(Q.actionPerform, { actionId }, { singletonKey: actionId });
 }
+
+/** A RematchRun row exists first (it carries the progress the bank page shows); the job only points at it. */
+export async function enqueueRematch(runId: string): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(Q.bankRematch, { runId }, { singletonKey: runId });
+}

@@ -6,6 +6,7 @@ export const Q = {
   mediaFetch: 'media.fetch',
   actionPerform: 'action.perform',
   tick: 'scheduler.tick',
+  bankRematch: 'bank.rematch',
 } as const;
 
 export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
@@ -13,5 +14,6 @@ export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
   { name: Q.instanceSync, options: { policy: 'stately', retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 } },
   { name: Q.mediaFetch, options: { policy: 'standard', retryLimit: 3, retryDelay: 20, retryBackoff: true, expireInSeconds: 300 } },
   { name: Q.actionPerform, options: { policy: 'stately', retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 300 } },
+  { name: Q.bankRematch, options: { policy: 'standard', retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 } },
   { name: Q.tick, options: { policy: 'singleton', retryLimit: 0, expireInSeconds: 120 } },
 ];
