@@ -4,9 +4,12 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 
-const LINKS = [
+const RANK: Record<string, number> = { viewer: 0, moderator: 1, admin: 2, owner: 3 };
+
+const LINKS: { href: string; label: string; admin?: boolean; minRole?: 'moderator' }[] = [
   { href: '/queue', label: 'Queue' },
   { href: '/instances', label: 'Instances' },
+  { href: '/banks', label: 'Hash banks', minRole: 'moderator' },
   { href: '/users', label: 'Users', admin: true },
   { href: '/audit', label: 'Audit log', admin: true },
   { href: '/settings', label: 'Settings' },
@@ -19,7 +22,7 @@ export function NavBar({ email, role, isAdmin }: { email: string; role: string; 
     <header className="border-b border-line bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-1 px-4 py-2">
         <Link href="/queue" className="mr-4 font-semibold tracking-tight">Fedimod</Link>
-        {LINKS.filter((l) => !l.admin || isAdmin).map((l) => {
+        {LINKS.filter((l) => (!l.admin || isAdmin) && (!l.minRole || (RANK[role] ?? -1) >= RANK[l.minRole])).map((l) => {
           const active = pathname === l.href || pathname.startsWith(`${l.href}/`) || (l.href === '/queue' && pathname.startsWith('/reports/'));
           return (
             <Link

@@ -11,6 +11,7 @@ export interface QueueFilterValues {
   category?: string;
   assignee: AssigneeFilter;
   hasMedia?: boolean;
+  hasMatch?: boolean;
 }
 
 export function toQueryString(f: QueueFilterValues): string {
@@ -21,5 +22,6 @@ export function toQueryString(f: QueueFilterValues): string {
   if (f.category) p.set('category', f.category);
   if (f.assignee !== 'any') p.set('assignee', f.assignee);
   if (f.hasMedia !== undefined) p.set('hasMedia', f.hasMedia ? '1' : '0');
+  if (f.hasMatch !== undefined) p.set('hasMatch', f.hasMatch ? '1' : '0');
   return p.toString();
 }

@@ -57,6 +57,10 @@ export function QueueFilters({ value, counts, onChange }: { value: QueueFilterVa
           <input type="checkbox" checked={value.hasMedia === true} onChange={(e) => onChange({ hasMedia: e.target.checked ? true : undefined })} />
           Has media
         </label>
+        <label className="flex items-center gap-1.5">
+          <input type="checkbox" checked={value.hasMatch === true} onChange={(e) => onChange({ hasMatch: e.target.checked ? true : undefined })} />
+          Has matches
+        </label>
       </div>
     </div>
   );

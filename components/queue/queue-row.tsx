@@ -4,19 +4,21 @@ import Link from 'next/link';
 import type { QueueRow as Row } from '@/lib/queue/types';
 import { Badge } from '@/components/ui/badge';
 import { categoryTone, formatAge } from './format';
+import { MatchBadge } from './match-badge';
 
 export const rowDomId = (id: string) => `queue-row-${id}`;
 
 export type RowNote = { text: string; tone: 'info' | 'ok' | 'danger' | 'neutral' };
 
 /** One dense line per report. Every string is remote text and is rendered escaped (plain JSX text). */
-export function QueueRowItem({ row, selected, dimmed, note, onSelect }: { row: Row; selected: boolean; dimmed: boolean; note?: RowNote; onSelect: () => void }) {
+export function QueueRowItem({ row, selected, dimmed, note, onSelect, onOpen }: { row: Row; selected: boolean; dimmed: boolean; note?: RowNote; onSelect: () => void; onOpen: () => void }) {
   return (
     <li
       id={rowDomId(row.id)}
       role="option"
       aria-selected={selected}
       onClick={onSelect}
+      onDoubleClick={onOpen}
       className={`grid cursor-pointer grid-cols-[7rem_5.5rem_minmax(0,14rem)_minmax(0,1fr)_3rem_2.5rem] items-center gap-3 border-b border-line px-3 py-2 text-sm last:border-0 ${selected ? 'bg-[#e2ebf4] outline outline-2 -outline-offset-2 outline-accent' : 'hover:bg-[#f2f3f4]'} ${dimmed ? 'opacity-50' : ''}`}
     >
       <span className="truncate"><Badge>{row.instance.name}</Badge></span>
@@ -29,6 +31,7 @@ export function QueueRowItem({ row, selected, dimmed, note, onSelect }: { row: R
         <span className="block truncate text-xs text-muted">by {row.reporterAcct ?? 'unknown reporter'}{row.assigneeAcct ? ` · assigned to ${row.assigneeAcct}` : ''}</span>
       </span>
       <span className="min-w-0">
+        {row.match ? <MatchBadge match={row.match} /> : null}
         <span className="block truncate text-muted">{row.excerpt || <em>No comment</em>}</span>
         {note ? <Badge tone={note.tone}>{note.text}</Badge> : null}
       </span>

@@ -7,8 +7,8 @@ import { categoryTone, formatAge } from '@/components/queue/format';
 export function EarlierReports({ reports, total }: { reports: EarlierReport[]; total: number }) {
   return (
     <Card className="space-y-2">
-      <h2 className="text-sm font-semibold">Earlier reports against this account <span className="font-normal text-muted">({total})</span></h2>
-      {reports.length === 0 ? <p className="text-sm text-muted">None: this is the first report against this account.</p> : (
+      <h2 className="text-sm font-semibold">Other reports against this account <span className="font-normal text-muted">({total})</span></h2>
+      {reports.length === 0 ? <p className="text-sm text-muted">None: this is the only report against this account.</p> : (
         <ul className="divide-y divide-line text-sm">
           {reports.map((r) => (
             <li key={r.id} className="flex items-center gap-2 py-1.5">

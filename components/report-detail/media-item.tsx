@@ -7,19 +7,25 @@
  */
 import { useState } from 'react';
 import type { MediaView } from '@/lib/queue/detail-types';
+import { isSevereMatch } from '@/lib/queue/match-view';
+import { AddToBankButton } from '@/components/banks/add-to-bank-button';
+import { MediaMatches } from './media-matches';
 import type { MediaPrefs } from './media-prefs';
 import { useReblur } from './use-reblur';
 import { MediaState } from './media-state';
 
-export function MediaItem({ media, reportId, prefs }: { media: MediaView; reportId: string; prefs: MediaPrefs }) {
-  const auto = !prefs.blurMedia && media.inlineOriginal && media.hasOriginal;
+export function MediaItem({ media, reportId, prefs, canAct }: { media: MediaView; reportId: string; prefs: MediaPrefs; canAct: boolean }) {
+  const severe = media.matches.length > 0 && isSevereMatch(media.matches[0]);
+  // A severe match never loads its original by itself, whatever the blur preference says.
+  const auto = !prefs.blurMedia && media.inlineOriginal && media.hasOriginal && !severe;
   const [revealed, setRevealed] = useState(auto);
+  const [armed, setArmed] = useState(false);
   const [colour, setColour] = useState(!prefs.grayscaleMedia);
   // Manual reveals blur again on leaving; auto-revealed items (blur preference off) are left alone on a tab
   // switch, since re-showing them would log a fresh reveal each time the moderator comes back.
   useReblur({
-    onTabHidden: () => { if (!auto) setRevealed(false); },
-    onPageHide: () => setRevealed(false),
+    onTabHidden: () => { if (!auto) { setRevealed(false); setArmed(false); } },
+    onPageHide: () => { setRevealed(false); setArmed(false); },
     onPageShowFromCache: () => setRevealed(auto),
   });
 
@@ -27,14 +33,17 @@ export function MediaItem({ media, reportId, prefs }: { media: MediaView; report
   const label = media.description?.trim() || 'Media without a description';
   if (media.state !== 'done') return <MediaState media={media} label={label} />;
 
+  const bankButton = canAct && media.state === 'done' ? <AddToBankButton mediaId={media.id} /> : null;
   if (!media.inlineOriginal) {
     return (
       <figure className="space-y-1.5">
+        <MediaMatches matches={media.matches} />
         {media.hasPreview ? <img src={`/api/media/${media.id}/preview`} alt={`${label} (card, not a preview of the content)`} className="w-full rounded border border-line" /> : null}
         <figcaption className="text-xs text-muted">
           {media.type === 'video' || media.type === 'gifv' || media.mime?.startsWith('video/') ? 'Video is not previewed; download to inspect.' : 'This file type is not previewed; download to inspect.'}
         </figcaption>
         {media.hasOriginal ? <a href={`${original}&download=1`} download className="text-sm font-medium text-accent underline">Download original</a> : null}
+        {bankButton}
       </figure>
     );
   }
@@ -43,6 +52,7 @@ export function MediaItem({ media, reportId, prefs }: { media: MediaView; report
   const src = revealed ? original : `/api/media/${media.id}/preview${prefs.grayscaleMedia ? '?gray=1' : ''}`;
   return (
     <figure className="space-y-1.5">
+      <MediaMatches matches={media.matches} />
       <img
         src={src}
         alt={`${label} (${revealed ? 'original, revealed' : 'blurred preview'})`}
@@ -54,15 +64,29 @@ export function MediaItem({ media, reportId, prefs }: { media: MediaView; report
       <figcaption className="line-clamp-3 text-xs text-muted" dir="auto">{media.description || 'No description'}</figcaption>
       <div className="flex flex-wrap gap-2">
         {media.hasOriginal ? (
-          <button type="button" onClick={() => setRevealed((r) => !r)} aria-pressed={revealed} className="rounded-md border border-line bg-white px-2 py-1 text-xs font-medium hover:bg-[#eef0f2]">
-            {revealed ? 'Hide' : 'Reveal'}<span className="sr-only"> {label}</span>
-          </button>
+          severe && !revealed && !armed ? (
+            <button type="button" onClick={() => setArmed(true)} className="rounded-md border border-danger bg-white px-2 py-1 text-xs font-medium text-danger hover:bg-[#fbeeec]">
+              Reveal…<span className="sr-only"> {label}</span>
+            </button>
+          ) : severe && !revealed ? (
+            <>
+              <button type="button" onClick={() => setRevealed(true)} className="rounded-md bg-danger px-2 py-1 text-xs font-semibold text-white hover:bg-[#8a2d24]" autoFocus>
+                Reveal severe match anyway<span className="sr-only"> {label}</span>
+              </button>
+              <button type="button" onClick={() => setArmed(false)} className="rounded-md border border-line bg-white px-2 py-1 text-xs">Cancel</button>
+            </>
+          ) : (
+            <button type="button" onClick={() => { setRevealed((r) => !r); setArmed(false); }} aria-pressed={revealed} className="rounded-md border border-line bg-white px-2 py-1 text-xs font-medium hover:bg-[#eef0f2]">
+              {revealed ? 'Hide' : 'Reveal'}<span className="sr-only"> {label}</span>
+            </button>
+          )
         ) : null}
         {revealed && prefs.grayscaleMedia ? (
           <button type="button" onClick={() => setColour((c) => !c)} aria-pressed={colour} className="rounded-md border border-line bg-white px-2 py-1 text-xs hover:bg-[#eef0f2]">
             {colour ? 'Show in grayscale' : 'Show in colour'}
           </button>
         ) : null}
+        {bankButton}
       </div>
     </figure>
   );

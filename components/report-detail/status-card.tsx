@@ -8,7 +8,7 @@ import type { MediaPrefs } from './media-prefs';
  * One reported status. `contentHtml` is the only remote string rendered as HTML, and only because
  * lib/reports/sanitize-html.ts sanitized it on the server (at sync, and again in getReport).
  */
-export function StatusCard({ status, index, reportId, prefs }: { status: StatusView; index: number; reportId: string; prefs: MediaPrefs }) {
+export function StatusCard({ status, index, reportId, prefs, canAct }: { status: StatusView; index: number; reportId: string; prefs: MediaPrefs; canAct: boolean }) {
   return (
     <Card className="space-y-2">
       <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
@@ -22,7 +22,7 @@ export function StatusCard({ status, index, reportId, prefs }: { status: StatusV
       <div className="status-content space-y-2 text-sm break-words [&_a]:text-accent [&_a]:underline" dir="auto" dangerouslySetInnerHTML={{ __html: status.contentHtml }} />
       {status.media.length ? (
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label={`Media in status ${index + 1}`} role="group">
-          {status.media.map((m) => <MediaItem key={m.id} media={m} reportId={reportId} prefs={prefs} />)}
+          {status.media.map((m) => <MediaItem key={m.id} media={m} reportId={reportId} prefs={prefs} canAct={canAct} />)}
         </div>
       ) : null}
     </Card>

@@ -5,6 +5,7 @@
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/audit/actor';
 import { verifyAuditChain } from '@/lib/audit/verify-chain';
+import { runBanksCommand } from '@/lib/banks/cli-banks';
 import { addInstance } from '@/lib/instances/add-instance';
 import { listInstances } from '@/lib/instances/list-instances';
 import { ingestMedia } from '@/lib/media/ingest-media';
@@ -53,6 +54,9 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
       out(`Created ${created.user.email} (${created.user.role}).${created.generated ? ` Password: ${created.password}` : ''}`);
       return 0;
     }
+    case 'banks import':
+    case 'banks export':
+      return runBanksCommand(verb, args, out, actor);
     case 'audit verify': {
       const res = await verifyAuditChain();
       if (res.ok) out(`Audit chain intact: ${res.checked} events checked.`);
@@ -91,4 +95,6 @@ export const USAGE = `Usage: npm run cli -- <command>
   sync --once [--json]
   reports list [--json] [--status open|resolved]
   users create --email EMAIL --role owner|admin|moderator|viewer [--password PASSWORD]
+  banks import --bank NAME FILE [--kind match|allow] [--label csam|ncii|terrorism|spam|other] [--severity 1-5] [--signal pdq|md5|sha256]
+  banks export --bank NAME [--signal pdq|md5|sha256]
   audit verify`;

@@ -5,6 +5,8 @@
 import type PgBoss from 'pg-boss';
 import { performAction } from '@/lib/actions/perform-action';
 import { ingestMedia } from '@/lib/media/ingest-media';
+import { rematchJobData, runRematch } from '@/lib/matching/run-rematch';
+import { startBankIndexFollower, syncBankIndex } from '@/lib/matching/sync-bank-index';
 import { syncInstance } from '@/lib/sync/sync-instance';
 import { logger } from '@/lib/log/logger';
 import { getBoss } from './boss';
@@ -21,6 +23,12 @@ function isFinal(job: Job<unknown>): boolean {
 
 export async function startWorker(): Promise<PgBoss> {
   const boss = await getBoss('worker');
+  // The hash-bank index loads in the background so syncs and actions start at once; the first match waits for it.
+  const started = Date.now();
+  syncBankIndex()
+    .then(({ index }) => log.info('bank index ready', { entries: index.size, ms: Date.now() - started }))
+    .catch((e) => log.error('bank index load failed', { error: e instanceof Error ? e.message : String(e) }));
+  startBankIndexFollower(5_000);
   await boss.work<{ instanceId: string }>(Q.instanceSync, { includeMetadata: true, batchSize: 1 }, async ([job]: Job<{ instanceId: string }>[]) => {
     await syncInstance(job.data.instanceId);
   });
@@ -29,6 +37,9 @@ export async function startWorker(): Promise<PgBoss> {
   });
   await boss.work<{ actionId: string }>(Q.actionPerform, { includeMetadata: true, batchSize: 1 }, async ([job]: Job<{ actionId: string }>[]) => {
     await performAction(job.data.actionId, { finalAttempt: isFinal(job) });
+  });
+  await boss.work<{ runId: string }>(Q.bankRematch, { includeMetadata: true, batchSize: 1 }, async ([job]: Job<{ runId: string }>[]) => {
+    await runRematch(rematchJobData.parse(job.data).runId);
   });
   await boss.work(Q.tick, async () => {
     await runSchedulerTick();

@@ -7,7 +7,9 @@
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { logger } from '@/lib/log/logger';
+import { matchMedia } from '@/lib/matching/match-media';
 import { getMediaStore } from '@/lib/storage';
 import { fetchMedia } from './fetch-media';
 import { hashMediaForMatching } from './hash-for-matching';
@@ -33,9 +35,11 @@ export async function ingestMedia(mediaId: string, opts: { finalAttempt: boolean
       data: {
         state: 'done', error: null, mime: processed.mime, bytes: processed.bytes, width: processed.width ?? null, height: processed.height ?? null,
         frames: processed.frames ?? null, sha256: processed.sha256, md5: processed.md5, pdqHash: pdq?.hash ?? null, pdqQuality: pdq?.quality ?? null,
+        pdqDihedral: pdq ? { ...pdq.dihedral } : Prisma.DbNull,
         storageKey: `${base}/original`, previewKey: `${base}/preview`, previewKind: processed.previewKind, fetchedAt: new Date(),
       },
     });
+    await matchSafely(mediaId);
     return 'done';
   } catch (e) {
     const permanent = isAppError(e) && PERMANENT.has(e.code);
@@ -45,5 +49,18 @@ export async function ingestMedia(mediaId: string, opts: { finalAttempt: boolean
     await db.media.update({ where: { id: mediaId }, data: { state: giveUp ? 'failed' : 'pending', error: message.slice(0, 500) } });
     if (!giveUp) throw e;
     return 'failed';
+  }
+}
+
+/**
+ * The media is stored and hashed whatever the matcher does: a matcher failure is logged, not retried through the
+ * media job (which would fetch the file again). The next rematch run covers it.
+ */
+async function matchSafely(mediaId: string): Promise<void> {
+  try {
+    const out = await matchMedia(mediaId);
+    if (out.matches > 0) log.info('media matched a hash bank', { mediaId, matches: out.matches, reports: out.reportIds.length });
+  } catch (e) {
+    log.error('matching failed', { mediaId, error: e instanceof Error ? e.message : String(e) });
   }
 }

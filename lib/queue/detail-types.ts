@@ -2,6 +2,7 @@
  * The report detail's view model (JSON-safe, type-only; see types.ts for why).
  * Every string here except `StatusView.contentHtml` is remote text and must be rendered escaped.
  */
+import type { MatchView } from './match-view';
 import type { QueueStatus } from './types';
 
 export interface AccountCard {
@@ -40,6 +41,8 @@ export interface MediaView {
   inlineOriginal: boolean;
   hasPreview: boolean;
   hasOriginal: boolean;
+  /** Hash-bank matches of this item, best (most severe, closest) first. */
+  matches: MatchView[];
 }
 
 export interface StatusView {

@@ -10,13 +10,14 @@ import { assigneeWhere } from './assignee-where';
 import { countOpenByInstance } from './count-open';
 import { decodeCursor, encodeCursor } from './cursor';
 import { excerpt } from './excerpt';
+import { toMatchView } from './match-view';
 import { afterCursor, orderByFor } from './keyset';
 import { queueInputSchema, type QueueInput } from './queue-input';
 import type { QueuePage, QueueRow } from './types';
 
 const rowSelect = {
   id: true, instanceId: true, remoteId: true, category: true, comment: true, mediaCount: true, statusCount: true,
-  priority: true, remoteCreatedAt: true, status: true,
+  priority: true, remoteCreatedAt: true, status: true, matchSummary: true,
   target: { select: { acct: true, displayName: true, domain: true } },
   reporter: { select: { acct: true } },
   assignee: { select: { acct: true } },
@@ -30,6 +31,7 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
   if (q.instanceId) and.push({ instanceId: q.instanceId });
   if (q.category) and.push({ category: q.category });
   if (q.hasMedia !== undefined) and.push(q.hasMedia ? { mediaCount: { gt: 0 } } : { mediaCount: 0 });
+  if (q.hasMatch !== undefined) and.push(q.hasMatch ? { matchSeverity: { gt: 0 } } : { matchSeverity: 0 });
   if (q.cursor) and.push(afterCursor(decodeCursor(q.cursor, q.sort)));
 
   const [assignee, counts] = await Promise.all([assigneeWhere(ctx, q.assignee), countOpenByInstance(visible)]);
@@ -63,5 +65,6 @@ function toRow(r: Selected, inst: { name: string; kind: string } | undefined): Q
     priority: r.priority,
     remoteCreatedAt: r.remoteCreatedAt.toISOString(),
     status: r.status,
+    match: r.matchSummary ? toMatchView(r.matchSummary) : null,
   };
 }

@@ -21,7 +21,11 @@ export async function loadReportStatuses(reportId: string): Promise<StatusView[]
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
             select: {
               id: true, type: true, state: true, previewKind: true, description: true, mime: true, width: true, height: true,
-              error: true, previewKey: true, storageKey: true,
+              error: true, previewKey: true, storageKey: true, pdqQuality: true,
+              matches: {
+                where: { bank: { kind: 'match', enabled: true }, entry: { enabled: true } },
+                select: { distance: true, variant: true, quality: true, signalType: true, bank: { select: { name: true, label: true, severity: true } } },
+              },
             },
           },
         },
@@ -38,8 +42,11 @@ export async function loadReportStatuses(reportId: string): Promise<StatusView[]
     visibility: s.visibility,
     remoteCreatedAt: s.remoteCreatedAt?.toISOString() ?? null,
     // Storage keys stay on the server; the browser only learns whether a preview/original exists.
-    media: s.media.map(({ previewKey, storageKey, ...m }) => ({
+    media: s.media.map(({ previewKey, storageKey, matches, pdqQuality, ...m }) => ({
       ...m,
+      matches: matches
+        .map((x) => ({ bank: x.bank.name, label: x.bank.label, severity: x.bank.severity, distance: x.distance, variant: x.variant, quality: x.quality ?? pdqQuality, signalType: x.signalType }))
+        .sort((a, b) => b.severity - a.severity || a.distance - b.distance),
       inlineOriginal: isInlineImage(m.mime),
       hasPreview: !!previewKey,
       hasOriginal: !!storageKey,

@@ -13,6 +13,7 @@ export const queueInputSchema = z.object({
   category: z.string().trim().min(1).max(64).optional(),
   assignee: z.enum(['me', 'assigned', 'unassigned', 'any']).default('any'),
   hasMedia: z.union([z.boolean(), flag]).optional(),
+  hasMatch: z.union([z.boolean(), flag]).optional(),
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

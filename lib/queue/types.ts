@@ -3,6 +3,8 @@
  * data and the route handlers' refetches then have exactly the same shape, so client code has one type.
  * Type-only module: client components import it without pulling server code.
  */
+import type { MatchView } from './match-view';
+
 export type QueueSort = 'newest' | 'oldest' | 'priority';
 export type QueueStatus = 'open' | 'resolved';
 /** 'me' = the latest assignment made through this app was this user's; 'assigned'/'unassigned' read the remote assignee. */
@@ -23,6 +25,8 @@ export interface QueueRow {
   priority: number;
   remoteCreatedAt: string;
   status: QueueStatus;
+  /** The report's best hash match, or null. */
+  match: MatchView | null;
 }
 
 export interface InstanceCount {

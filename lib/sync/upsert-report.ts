@@ -5,6 +5,7 @@
  */
 import { db, type Tx } from '@/lib/db';
 import type { RemoteReport } from '@/lib/connectors/types';
+import { lockReportForPriority, matchFieldsForPriority } from '@/lib/matching/report-match-fields';
 import { computePriority } from '@/lib/queue/priority';
 import { sanitizeStatusHtml } from '@/lib/reports/sanitize-html';
 import { reportContentHash } from './content-hash';
@@ -26,10 +27,13 @@ export async function upsertReport(instanceId: string, remote: RemoteReport): Pr
   if (existing && existing.contentHash === contentHash) {
     return { reportId: existing.id, changed: false, created: false, newMediaIds: [] };
   }
-  return db.$transaction(async (tx) => writeReport(tx, instanceId, remote, contentHash, !existing), { timeout: 30_000 });
+  return db.$transaction(async (tx) => writeReport(tx, instanceId, remote, contentHash, existing?.id ?? null), { timeout: 30_000 });
 }
 
-async function writeReport(tx: Tx, instanceId: string, remote: RemoteReport, contentHash: string, created: boolean): Promise<UpsertOutcome> {
+async function writeReport(tx: Tx, instanceId: string, remote: RemoteReport, contentHash: string, existingId: string | null): Promise<UpsertOutcome> {
+  const created = existingId === null;
+  // The matcher owns the match fields; read them under its row lock so the new priority keeps the report's match.
+  const match = matchFieldsForPriority(existingId ? await lockReportForPriority(tx, existingId) : null);
   const targetId = await upsertAccount(tx, instanceId, remote.target);
   const reporterId = remote.reporter ? await upsertAccount(tx, instanceId, remote.reporter) : null;
   const assigneeId = remote.assignee ? await upsertAccount(tx, instanceId, remote.assignee) : null;
@@ -78,10 +82,11 @@ async function writeReport(tx: Tx, instanceId: string, remote: RemoteReport, con
     mediaCount,
     statusCount: remote.statuses.length,
     priority: computePriority({
+      ...match,
       mediaCount,
       category: remote.category,
       ageHours: Math.max(0, (Date.now() - createdAt.getTime()) / 3_600_000),
-      reportCountAgainstTarget: earlier + (created ? 1 : 0),
+      reportCount: earlier + (created ? 1 : 0),
     }),
     remoteCreatedAt: createdAt,
     remoteUpdatedAt: remote.updatedAt ? new Date(remote.updatedAt) : null,

@@ -24,15 +24,19 @@ export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; 
   const actions = useRowActions();
   const [selectedId, setSelectedId] = useState<string | null>(initial.items[0]?.id ?? null);
   const [helpOpen, setHelpOpen] = useState(false);
+  // The controls show the choice at once; the list follows when the server page for the new URL arrives.
+  const [draft, setDraft] = useState(filters);
   const rows = live.rows;
   const index = rows.findIndex((r) => r.id === selectedId);
   const selected = index >= 0 ? rows[index] : undefined;
 
   // Filters live in the URL: the server page re-renders with fresh initial data for the new filters.
   const setFilters = useCallback((patch: Partial<QueueFilterValues>) => {
-    const qs = toQueryString({ ...filters, ...patch });
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    const qs = toQueryString(next);
     startNavigation(() => router.replace(qs ? `/queue?${qs}` : '/queue', { scroll: false }));
-  }, [filters, router]);
+  }, [draft, router]);
 
   useEffect(() => {
     if (selectedId) document.getElementById(rowDomId(selectedId))?.scrollIntoView({ block: 'nearest' });
@@ -51,13 +55,13 @@ export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; 
 
   return (
     <div className="grid gap-5 lg:grid-cols-[14rem_minmax(0,1fr)]">
-      <aside><InstanceCounts counts={live.counts} selected={filters.instanceId} onSelect={(id) => setFilters({ instanceId: id })} /></aside>
+      <aside><InstanceCounts counts={live.counts} selected={draft.instanceId} onSelect={(id) => setFilters({ instanceId: id })} /></aside>
       <section aria-labelledby="queue-heading" aria-busy={navigating}>
         <div className="mb-2 flex items-center justify-between">
           <h2 id="queue-heading" className="sr-only">Reports</h2>
           <p className="text-xs text-muted">Press <kbd className="rounded border border-line bg-white px-1 font-mono">?</kbd> for keyboard shortcuts</p>
         </div>
-        <QueueFilters value={filters} counts={live.counts} onChange={setFilters} />
+        <QueueFilters value={draft} counts={live.counts} onChange={setFilters} />
         <NewReportsBar count={live.fresh} onShow={live.showNew} />
         {live.refreshError ? <div className="mb-2"><Alert tone="error">Live refresh failed: {live.refreshError}</Alert></div> : null}
         <div aria-live="polite" className="sr-only">{actions.announce}</div>
@@ -80,6 +84,7 @@ export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; 
                   dimmed={live.gone.has(r.id)}
                   note={actions.notes[r.id] ?? (live.gone.has(r.id) ? { text: filters.status === 'open' ? 'No longer open' : 'Reopened', tone: 'neutral' } : undefined)}
                   onSelect={() => setSelectedId(r.id)}
+                  onOpen={() => router.push(`/reports/${r.id}`)}
                 />
               ))}
             </ul>

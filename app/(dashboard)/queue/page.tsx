@@ -16,7 +16,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   // A bad link falls back to the default view with a notice rather than an error page.
   const parsed = queueInputSchema.omit({ cursor: true }).safeParse(searchParamsToRecord(await searchParams));
   const q = parsed.success ? parsed.data : queueInputSchema.omit({ cursor: true }).parse({});
-  const filters: QueueFilterValues = { status: q.status, sort: q.sort, instanceId: q.instanceId, category: q.category, assignee: q.assignee, hasMedia: q.hasMedia };
+  const filters: QueueFilterValues = { status: q.status, sort: q.sort, instanceId: q.instanceId, category: q.category, assignee: q.assignee, hasMedia: q.hasMedia, hasMatch: q.hasMatch };
   const initial = await listQueue({ ctx: { actor }, input: filters });
   const header = <PageHeader title="Queue" description="Open reports from every instance you moderate." />;
 

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { getUserPreferences, requirePageActor } from '@/lib/auth/current-actor';
+import { hasRole } from '@/lib/auth/policy';
+import { getMatchSettings } from '@/lib/matching/match-settings';
+import { MatchingSettings } from '@/components/settings/matching-settings';
 import { PasswordForm, PreferencesForm } from './page-client';
 
 export const metadata: Metadata = { title: 'Settings · Fedimod' };
@@ -14,6 +17,7 @@ export default async function SettingsPage() {
       <div className="grid max-w-3xl gap-6">
         <PreferencesForm initial={prefs} />
         <PasswordForm email={actor.email} />
+        {hasRole(actor, 'moderator') ? <MatchingSettings initial={await getMatchSettings()} canEdit={hasRole(actor, 'admin')} /> : null}
       </div>
     </>
   );

@@ -33,6 +33,8 @@ export interface FakeMedia {
   imageSeed: number;
   description: string | null;
   remoteUrl: string | null; // origin copy for federated media; the fake serves its own cached copy
+  /** Exact bytes to serve as the original instead of a rendered synthetic image (tests set near-duplicates). */
+  bytes?: Buffer;
 }
 
 export interface FakeStatus {

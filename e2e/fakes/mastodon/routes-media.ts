@@ -33,6 +33,7 @@ export const mediaRoutes: Route[] = [
         return { body: await syntheticImage(media.imageSeed, { ...dims, format }), contentType: TYPES[format], headers };
       }
       if (media.format === 'mp4') return { body: TINY_MP4, contentType: TYPES.mp4, headers };
+      if (media.bytes) return { body: media.bytes, contentType: TYPES[media.format], headers };
       const body = await syntheticImage(media.imageSeed, { width: media.width, height: media.height, format: media.format });
       return { body, contentType: TYPES[media.format], headers };
     },

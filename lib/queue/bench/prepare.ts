@@ -17,7 +17,7 @@ export async function prepareBenchDatabase(url: string, size: SeedSize, reseed: 
     const marker = (await client.query<{ value: unknown }>('select value from "Setting" where key = $1', [MARKER])).rows[0]?.value;
     const wanted = { version: VERSION, ...size };
     let seedSeconds: number | null = null;
-    if (reseed || JSON.stringify(marker) !== JSON.stringify(wanted)) {
+    if (reseed || !sameMarker(marker, wanted)) {
       const existing = Number((await client.query('select count(*)::int as n from "Report"')).rows[0].n);
       if (existing > 0 && !marker) throw new Error('This database holds reports that the bench did not create; refusing to replace them. Unset DATABASE_URL to use the bench database.');
       const t0 = performance.now();
@@ -39,4 +39,10 @@ export async function prepareBenchDatabase(url: string, size: SeedSize, reseed: 
   } finally {
     await client.end();
   }
+}
+
+/** jsonb reorders keys, so compare field by field rather than as strings. */
+function sameMarker(stored: unknown, wanted: Record<string, number>): boolean {
+  if (!stored || typeof stored !== 'object') return false;
+  return Object.entries(wanted).every(([k, v]) => (stored as Record<string, unknown>)[k] === v);
 }

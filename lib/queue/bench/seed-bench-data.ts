@@ -74,7 +74,8 @@ export async function seedBenchData(client: pg.Client, size: SeedSize): Promise<
     rep.reporter.push(accounts[i][Math.floor(rand() * size.accountsPerInstance)]); rep.target.push(target);
     rep.assignee.push(rand() < 0.1 ? accounts[i][Math.floor(rand() * 5)] : null);
     rep.media.push(mediaCount); rep.statuses.push(statusCount); rep.at.push(iso(at)); rep.hash.push(id);
-    rep.prio.push(computePriority({ mediaCount, category, ageHours: rand() * 3, reportCountAgainstTarget: earlier }));
+    // No hash matches in the bench set: the priority spread comes from the base score.
+    rep.prio.push(computePriority({ severity: 0, distance: null, quality: null, reportCount: earlier + 1, ageHours: rand() * 3, category, mediaCount }));
   });
   await insertColumns(client, 'Report', [['id', 'uuid'], ['instanceId', 'uuid'], ['remoteId', 'text'], ['status', '"ReportStatus"'], ['category', 'text'], ['comment', 'text'], ['reporterId', 'uuid'], ['targetId', 'uuid'], ['assigneeId', 'uuid'], ['mediaCount', 'int'], ['statusCount', 'int'], ['priority', 'int'], ['remoteCreatedAt', 'timestamp(3)'], ['contentHash', 'text']],
     [rep.id, rep.inst, rep.remote, rep.status, rep.cat, rep.comment, rep.reporter, rep.target, rep.assignee, rep.media, rep.statuses, rep.prio, rep.at, rep.hash]);

@@ -36,7 +36,7 @@ export function ReportClient({ initial, prefs }: { initial: ReportDetail; prefs:
           <section aria-labelledby="statuses-heading" className="space-y-3">
             <h2 id="statuses-heading" className="text-sm font-semibold">Reported statuses ({report.statuses.length})</h2>
             {report.statuses.length === 0 ? <p className="text-sm text-muted">This report does not point at any status.</p> : null}
-            {report.statuses.map((s, i) => <StatusCard key={s.id} status={s} index={i} reportId={report.id} prefs={prefs} />)}
+            {report.statuses.map((s, i) => <StatusCard key={s.id} status={s} index={i} reportId={report.id} prefs={prefs} canAct={report.canAct} />)}
           </section>
           <EarlierReports reports={report.earlierReports} total={report.earlierTotal} />
         </div>
