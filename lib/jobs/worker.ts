@@ -21,6 +21,22 @@ function isFinal(job: Job<unknown>): boolean {
   return job.retryCount >= job.retryLimit;
 }
 
+/**
+ * pg-boss 10 runs one fetch per worker loop and waits out the polling interval between fetches, so throughput
+ * per queue is (workers × batch) per interval. One job per fetch keeps retries per job; several workers per
+ * queue and a short interval give concurrency (media fetches are I/O-bound, actions are quick HTTP calls).
+ */
+const CONCURRENCY = { [Q.instanceSync]: 2, [Q.mediaFetch]: 4, [Q.actionPerform]: 3, [Q.bankRematch]: 1 } as const;
+const POLL = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: 0.5 };
+
+async function workMany<T extends object>(boss: PgBoss, name: keyof typeof CONCURRENCY, handler: (job: Job<T>) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < CONCURRENCY[name]; i++) {
+    await boss.work<T>(name, POLL, async ([job]: Job<T>[]) => {
+      await handler(job);
+    });
+  }
+}
+
 export async function startWorker(): Promise<PgBoss> {
   const boss = await getBoss('worker');
   // The hash-bank index loads in the background so syncs and actions start at once; the first match waits for it.
@@ -29,18 +45,10 @@ export async function startWorker(): Promise<PgBoss> {
     .then(({ index }) => log.info('bank index ready', { entries: index.size, ms: Date.now() - started }))
     .catch((e) => log.error('bank index load failed', { error: e instanceof Error ? e.message : String(e) }));
   startBankIndexFollower(5_000);
-  await boss.work<{ instanceId: string }>(Q.instanceSync, { includeMetadata: true, batchSize: 1 }, async ([job]: Job<{ instanceId: string }>[]) => {
-    await syncInstance(job.data.instanceId);
-  });
-  await boss.work<{ mediaId: string }>(Q.mediaFetch, { includeMetadata: true, batchSize: 1 }, async ([job]: Job<{ mediaId: string }>[]) => {
-    await ingestMedia(job.data.mediaId, { finalAttempt: isFinal(job) });
-  });
-  await boss.work<{ actionId: string }>(Q.actionPerform, { includeMetadata: true, batchSize: 1 }, async ([job]: Job<{ actionId: string }>[]) => {
-    await performAction(job.data.actionId, { finalAttempt: isFinal(job) });
-  });
-  await boss.work<{ runId: string }>(Q.bankRematch, { includeMetadata: true, batchSize: 1 }, async ([job]: Job<{ runId: string }>[]) => {
-    await runRematch(rematchJobData.parse(job.data).runId);
-  });
+  await workMany<{ instanceId: string }>(boss, Q.instanceSync, (job) => syncInstance(job.data.instanceId));
+  await workMany<{ mediaId: string }>(boss, Q.mediaFetch, (job) => ingestMedia(job.data.mediaId, { finalAttempt: isFinal(job) }));
+  await workMany<{ actionId: string }>(boss, Q.actionPerform, (job) => performAction(job.data.actionId, { finalAttempt: isFinal(job) }));
+  await workMany<{ runId: string }>(boss, Q.bankRematch, (job) => runRematch(rematchJobData.parse(job.data).runId));
   await boss.work(Q.tick, async () => {
     await runSchedulerTick();
   });
