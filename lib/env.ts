@@ -56,3 +56,8 @@ export function appUrl(): string {
   const e = env();
   return e.APP_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`;
 }
+
+/** The environment handed to child processes (next build/start, the worker), plus overrides. */
+export function childProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { childProcessEnv } from '@/lib/env';
 
 const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
 const SKIP = new Set(['generated', 'node_modules', '.next']);
@@ -30,7 +31,7 @@ export function buildIfNeeded(root: string, log: (m: string) => void): void {
   const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint;
   if (built) return;
   log('Building the dashboard (first start or changed sources)…');
-  const res = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const res = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit', env: childProcessEnv({ NEXT_TELEMETRY_DISABLED: '1' }) });
   if (res.status !== 0) throw new Error('next build failed');
   fs.writeFileSync(stamp, fingerprint);
 }
