@@ -138,9 +138,14 @@ export type ConnectorAction =
       obfuscate: boolean;
       privateComment?: string;
       publicComment?: string;
-    };
+    }
+  | { kind: 'report.forward'; reportId: string }
+  | { kind: 'status.delete'; statusId: string; reason?: string }
+  | { kind: 'status.sensitive'; statusId: string; sensitive: boolean }
+  /** Purge cached copies: by URL where the server can (Akkoma), else its nearest primitive (see capabilities.notes). */
+  | { kind: 'media.purge'; urls?: string[]; host?: string; olderThanDays?: number };
 
-export type ActionKind = ConnectorAction['kind'] | 'status.delete' | 'media.purge';
+export type ActionKind = ConnectorAction['kind'];
 
 export interface ActionResult {
   ok: true;
