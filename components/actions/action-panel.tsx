@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/card';
 import { AccountActionForm } from './account-action-form';
 import { ActionHistory } from './action-history';
 import { DomainBlockForm } from './domain-block-form';
+import { MediaPurge } from './media-purge';
 import { ReportActions } from './report-actions';
 import { useReportActions } from './use-report-actions';
 
@@ -34,7 +35,13 @@ export function ActionPanel({ reportId, canAct }: { reportId: string; canAct: bo
             <h2 className="text-sm font-semibold">Account</h2>
             <AccountActionForm data={data} busy={request.isPending} onSubmit={submit} />
           </Card>
-          {data.target.domain ? (
+          {data.capabilities.actions.includes('media.purge') ? (
+            <Card className="space-y-2">
+              <h2 className="text-sm font-semibold">Cached media</h2>
+              <MediaPurge data={data} busy={request.isPending} onSubmit={submit} />
+            </Card>
+          ) : null}
+          {data.target.domain && data.capabilities.actions.includes('domain.block') ? (
             <Card className="space-y-2">
               <h2 className="text-sm font-semibold">Domain</h2>
               <DomainBlockForm data={data} busy={request.isPending} onSubmit={submit} />

@@ -15,6 +15,10 @@ export function describeAction(kind: string, payload: Record<string, unknown>): 
       const names: Record<string, string> = { unsuspend: 'Unsuspend', unsilence: 'Unlimit', unsensitive: 'Undo sensitive', enable: 'Re-enable login' };
       return `${names[String(payload.type)] ?? String(payload.type)} account`;
     }
+    case 'report.forward': return 'Forward report to the origin server';
+    case 'status.delete': return 'Delete post';
+    case 'status.sensitive': return payload.sensitive === false ? 'Unmark post sensitive' : 'Mark post sensitive';
+    case 'media.purge': return 'Purge cached media';
     case 'domain.block': return `Block domain ${String(payload.domain ?? '')} (${String(payload.severity ?? '')})`;
     default: return kind;
   }

@@ -16,6 +16,9 @@ export function ReportActions({ data, busy, onSubmit }: { data: ReportActionsDat
         {has('report.assign_to_self') ? <Button disabled={busy} onClick={() => onSubmit({ kind: 'report.assign_to_self' })}>Assign to me</Button> : null}
         {has('report.unassign') ? <Button disabled={busy} onClick={() => onSubmit({ kind: 'report.unassign' })}>Unassign</Button> : null}
         {!open && has('report.reopen') ? <Button disabled={busy} onClick={() => onSubmit({ kind: 'report.reopen' })}>Reopen</Button> : null}
+        {has('report.forward') && data.target.domain ? (
+          <Button disabled={busy} title={data.capabilities.notes['report.forward']} onClick={() => onSubmit({ kind: 'report.forward' })}>Forward to {data.target.domain}</Button>
+        ) : null}
       </div>
       {open && has('report.resolve') ? (
         <form

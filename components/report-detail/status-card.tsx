@@ -2,6 +2,7 @@ import type { StatusView } from '@/lib/queue/detail-types';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { MediaItem } from './media-item';
+import { StatusActions } from '@/components/actions/status-actions';
 import type { MediaPrefs } from './media-prefs';
 
 /**
@@ -25,6 +26,7 @@ export function StatusCard({ status, index, reportId, prefs, canAct }: { status:
           {status.media.map((m) => <MediaItem key={m.id} media={m} reportId={reportId} prefs={prefs} canAct={canAct} />)}
         </div>
       ) : null}
+      {canAct ? <StatusActions reportId={reportId} statusId={status.id} /> : null}
     </Card>
   );
 }

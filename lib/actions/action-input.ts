@@ -26,6 +26,11 @@ export const actionInput = z.discriminatedUnion('kind', [
     privateComment: text,
     publicComment: text,
   }),
+  z.object({ kind: z.literal('report.forward') }),
+  // Status ids are ours; the verb checks the status belongs to the report and sends the server's id.
+  z.object({ kind: z.literal('status.delete'), statusId: z.uuid(), reason: text }),
+  z.object({ kind: z.literal('status.sensitive'), statusId: z.uuid(), sensitive: z.boolean().default(true) }),
+  z.object({ kind: z.literal('media.purge'), olderThanDays: z.number().int().min(0).max(3650).optional() }),
 ]);
 
 export type ActionInput = z.infer<typeof actionInput>;

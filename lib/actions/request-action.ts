@@ -21,7 +21,10 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
   const parsed = actionInput.parse(input.action);
   const report = await db.report.findUnique({
     where: { id: input.reportId },
-    select: { id: true, remoteId: true, instanceId: true, instance: { select: { kind: true } }, target: { select: { remoteId: true, domain: true, acct: true } } },
+    select: {
+      id: true, remoteId: true, instanceId: true, instance: { select: { kind: true } }, target: { select: { remoteId: true, domain: true, acct: true } },
+      statuses: { select: { status: { select: { id: true, remoteId: true, media: { select: { url: true } } } } } },
+    },
   });
   if (!report) throw new AppError('not_found', 'report not found');
   assertAllowed(canActOn(ctx.actor, report.instanceId), `action ${parsed.kind}`);
@@ -31,7 +34,13 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
       userMessage: caps.notes[parsed.kind] ?? 'This server does not support that action.',
     });
   }
-  const payload = toConnectorAction(parsed, { reportRemoteId: report.remoteId, targetRemoteId: report.target.remoteId, targetDomain: report.target.domain });
+  const payload = toConnectorAction(parsed, {
+    reportRemoteId: report.remoteId,
+    targetRemoteId: report.target.remoteId,
+    targetDomain: report.target.domain,
+    statusRemoteIds: Object.fromEntries(report.statuses.map((l) => [l.status.id, l.status.remoteId])),
+    mediaUrls: report.statuses.flatMap((l) => l.status.media.map((m) => m.url)),
+  });
   const action = await db.$transaction(async (tx) => {
     const row = await tx.action.create({
       data: { instanceId: report.instanceId, reportId: report.id, kind: parsed.kind, payload: payload as object, requestedById: actorId(ctx.actor) },

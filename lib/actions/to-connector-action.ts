@@ -7,6 +7,10 @@ export interface ReportRefs {
   reportRemoteId: string;
   targetRemoteId: string;
   targetDomain: string | null;
+  /** Our status id → the server's id, for the statuses this report points at. */
+  statusRemoteIds: Record<string, string>;
+  /** URLs of the report's media as the instance serves them (purge targets). */
+  mediaUrls: string[];
 }
 
 export function toConnectorAction(input: ActionInput, refs: ReportRefs): ConnectorAction {
@@ -23,6 +27,18 @@ export function toConnectorAction(input: ActionInput, refs: ReportRefs): Connect
       return { kind: input.kind, accountId: refs.targetRemoteId, type: input.type, text: input.text || undefined, notify: input.notify, reportId: refs.reportRemoteId };
     case 'account.undo':
       return { kind: input.kind, accountId: refs.targetRemoteId, type: input.type };
+    case 'report.forward':
+      return { kind: input.kind, reportId: refs.reportRemoteId };
+    case 'status.delete':
+    case 'status.sensitive': {
+      const statusId = refs.statusRemoteIds[input.statusId];
+      if (!statusId) throw new AppError('bad_request', 'status not in report', { userMessage: 'That post is not part of this report.' });
+      return input.kind === 'status.delete'
+        ? { kind: input.kind, statusId, reason: input.reason || undefined }
+        : { kind: input.kind, statusId, sensitive: input.sensitive };
+    }
+    case 'media.purge':
+      return { kind: input.kind, urls: refs.mediaUrls, host: refs.targetDomain ?? undefined, olderThanDays: input.olderThanDays };
     case 'domain.block': {
       const domain = (input.domain ?? refs.targetDomain ?? '').toLowerCase();
       if (!domain) {

@@ -24,7 +24,7 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     case 'instances add': {
       const added = await addInstance({
         ctx: { actor },
-        input: { kind: (f.kind as 'mastodon') ?? 'mastodon', baseUrl: required(f, 'url'), token: required(f, 'token'), name: typeof f.name === 'string' ? f.name : undefined, allowPrivate: f['allow-private'] === true },
+        input: { kind: (f.kind as 'mastodon') ?? 'auto', baseUrl: required(f, 'url'), token: required(f, 'token'), name: typeof f.name === 'string' ? f.name : undefined, allowPrivate: f['allow-private'] === true },
       });
       out(f.json ? JSON.stringify({ id: added.id, name: added.name, checks: added.checks.checks }) : `Connected ${added.name} (${added.id})`);
       return 0;

@@ -7,12 +7,12 @@ import { assertAllowed, canManageInstances } from '@/lib/auth/policy';
 import type { VerifyResult } from '@/lib/connectors/types';
 import { AppError } from '@/lib/errors';
 import { enqueueInstanceSync } from '@/lib/jobs/enqueue';
-import { connectorWithToken } from './connector-for';
+import { connectorWithToken, detectInstanceSoftware } from './connector-for';
 import { normalizeBaseUrl } from './normalize-url';
 import { sealToken } from './token-box';
 
 export const addInstanceInput = z.object({
-  kind: z.enum(['mastodon']).default('mastodon'),
+  kind: z.enum(['auto', 'mastodon', 'gotosocial', 'akkoma', 'misskey', 'lemmy', 'peertube']).default('auto'),
   baseUrl: z.string().min(1).max(300),
   token: z.string().min(8).max(2000),
   name: z.string().max(100).optional(),
@@ -33,7 +33,12 @@ export async function addInstance({ ctx, input }: { ctx: Ctx; input: z.input<typ
   if (await db.instance.findUnique({ where: { baseUrl }, select: { id: true } })) {
     throw new AppError('conflict', 'instance exists', { userMessage: 'That instance is already connected.' });
   }
-  const checks = await connectorWithToken(data.kind, baseUrl, data.token, data.allowPrivate).verify();
+  const detected = await detectInstanceSoftware(baseUrl, data.allowPrivate);
+  const kind = data.kind === 'auto' ? detected.kind : data.kind;
+  if (!kind) {
+    throw new AppError('bad_request', 'software not detected', { userMessage: 'Could not tell which server software this is. Choose it by hand.', publicData: { detected } });
+  }
+  const checks = await connectorWithToken(kind, baseUrl, data.token, data.allowPrivate).verify();
   if (!checks.ok) {
     throw new AppError('bad_request', 'instance verification failed', {
       userMessage: 'The token cannot read reports on this instance. See the checks below.',
@@ -46,13 +51,13 @@ export async function addInstance({ ctx, input }: { ctx: Ctx; input: z.input<typ
   const created = await db.$transaction(async (tx) => {
     const row = await tx.instance.create({
       data: {
-        name, kind: data.kind, baseUrl, domain, tokenSealed, webhookSecretSealed, allowPrivate: data.allowPrivate,
-        status: 'ok', software: (checks.instance ?? undefined) as object | undefined, checks: checks as unknown as object,
+        name, kind, baseUrl, domain, tokenSealed, webhookSecretSealed, allowPrivate: data.allowPrivate,
+        status: 'ok', software: { ...(checks.instance ?? {}), detected } as object, checks: checks as unknown as object,
       },
     });
     await recordEvent(tx, {
       actor: ctx.actor, action: 'instance.added', targetType: 'instance', targetId: row.id, instanceId: row.id,
-      details: { baseUrl, kind: data.kind, name, allowPrivate: data.allowPrivate, checks: checks.checks },
+      details: { baseUrl, kind, detected, name, allowPrivate: data.allowPrivate, checks: checks.checks },
     });
     return row;
   });

@@ -5,6 +5,7 @@
 import { createConnector } from '@/lib/connectors/registry';
 import type { Connector, ServerKind } from '@/lib/connectors/types';
 import { createSafeFetch } from '@/lib/net/safe-fetch';
+import { detectSoftware, type DetectedSoftware } from '@/lib/connectors/detect/detect-software';
 import { openToken } from './token-box';
 
 export interface InstanceLike {
@@ -15,9 +16,17 @@ export interface InstanceLike {
   allowPrivate: boolean;
 }
 
+function instanceFetch(allowPrivate: boolean) {
+  return createSafeFetch({ allowPrivate, maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 3 });
+}
+
+/** NodeInfo first, then /api/v1/instance; runs before the token is used at all. */
+export function detectInstanceSoftware(baseUrl: string, allowPrivate: boolean): Promise<DetectedSoftware> {
+  return detectSoftware(baseUrl, instanceFetch(allowPrivate));
+}
+
 export function connectorWithToken(kind: string, baseUrl: string, token: string, allowPrivate: boolean): Connector {
-  const fetch = createSafeFetch({ allowPrivate, maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 3 });
-  return createConnector(kind as ServerKind, { baseUrl, token, fetch });
+  return createConnector(kind as ServerKind, { baseUrl, token, fetch: instanceFetch(allowPrivate) });
 }
 
 export async function connectorFor(instance: InstanceLike): Promise<Connector> {

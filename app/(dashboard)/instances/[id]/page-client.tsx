@@ -16,7 +16,7 @@ import { WebhookSetup } from '@/components/instances/webhook-setup';
 
 interface Detail {
   id: string; name: string; kind: string; baseUrl: string; status: string; allowPrivate: boolean; syncEnabled: boolean;
-  software: { title?: string; version?: string | null } | null; checks: { checks: VerifyCheck[] } | null;
+  software: { title?: string; version?: string | null; detected?: { name: string | null; version: string | null; source: string } } | null; checks: { checks: VerifyCheck[] } | null;
   lastSyncAt: string | null; lastError: string | null; lastErrorAt: string | null;
   counts: { open: number; resolved: number; media: Record<string, number> };
   capabilities: Capabilities; webhookUrl: string;
@@ -43,7 +43,14 @@ export function InstanceDetail({ initial, isAdmin, canSync }: { initial: unknown
     <>
       <PageHeader
         title={data.name}
-        description={<>{data.baseUrl} · {data.kind}{data.software?.version ? ` ${data.software.version}` : ''}</>}
+        description={
+          <>
+            {data.baseUrl} · {data.kind}{data.software?.version ? ` ${data.software.version}` : ''}
+            {data.software?.detected && data.software.detected.source !== 'none'
+              ? ` · detected as ${data.software.detected.name ?? 'unknown'} ${data.software.detected.version ?? ''} from ${data.software.detected.source === 'nodeinfo' ? 'NodeInfo' : '/api/v1/instance'}`
+              : ''}
+          </>
+        }
         actions={canSync ? <Button onClick={() => sync.mutate()} disabled={sync.isPending}>Sync now</Button> : null}
       />
       {sync.isError ? <Alert tone="error">{sync.error.message}</Alert> : null}

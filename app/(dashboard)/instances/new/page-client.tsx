@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input, Select } from '@/components/ui/field';
 import { VerifyChecks } from '@/components/instances/verify-checks';
+import { SERVER_KIND_OPTIONS } from '@/components/instances/server-kinds';
 
 export function ConnectInstanceForm() {
   const router = useRouter();
@@ -43,7 +44,10 @@ export function ConnectInstanceForm() {
     <Card className="max-w-xl">
       <form onSubmit={submit} className="space-y-3" aria-label="Connect an instance">
         <Field label="Server software">
-          <Select name="kind" defaultValue="mastodon"><option value="mastodon">Mastodon 4.x</option></Select>
+          <Select name="kind" defaultValue="auto">
+            <option value="auto">Detect automatically (NodeInfo)</option>
+            {SERVER_KIND_OPTIONS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+          </Select>
         </Field>
         <Field label="Base URL" hint="For example https://mastodon.example">
           <Input name="baseUrl" required placeholder="https://" autoComplete="off" />
