@@ -15,6 +15,11 @@ export function createConnector(kind: ServerKind, config: ConnectorConfig): Conn
   }
 }
 
+/** The kinds that have a connector, in the order the UI lists them. */
+export function connectorKinds(): ServerKind[] {
+  return ['mastodon'];
+}
+
 /** Capabilities without a connection, for forms and the UI. Kinds without an adapter can do nothing yet. */
 export function capabilitiesFor(kind: ServerKind): Capabilities {
   return kind === 'mastodon' ? mastodonCapabilities : NONE;

@@ -5,6 +5,8 @@ import { listInstances } from '@/lib/instances/list-instances';
 import { PageHeader } from '@/components/ui/page-header';
 import { toJsonSafe } from '@/lib/http/route';
 import { InstancesClient } from './page-client';
+import { capabilityMatrix } from '@/lib/connectors/capability-matrix';
+import { CapabilityMatrixTable } from '@/components/instances/capability-matrix';
 
 export default async function InstancesPage() {
   const actor = await requirePageActor('viewer');
@@ -18,6 +20,9 @@ export default async function InstancesPage() {
         actions={admin ? <Link href="/instances/new" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-[#264d73]">Connect an instance</Link> : null}
       />
       <InstancesClient initial={instances} />
+      <div className="mt-6">
+        <CapabilityMatrixTable matrix={capabilityMatrix()} />
+      </div>
     </>
   );
 }
