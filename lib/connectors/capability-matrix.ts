@@ -7,6 +7,7 @@ import type { ActionKind, ServerKind } from './types';
 
 export const MATRIX_ACTIONS: { kind: ActionKind; label: string }[] = [
   { kind: 'report.assign_to_self', label: 'Assign to me' },
+  { kind: 'report.unassign', label: 'Unassign' },
   { kind: 'report.resolve', label: 'Resolve' },
   { kind: 'report.reopen', label: 'Reopen' },
   { kind: 'report.set_category', label: 'Change category' },
