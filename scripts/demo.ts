@@ -1,5 +1,5 @@
 /**
- * `npm run demo`: two fake Mastodon instances with synthetic reports (harmless generated images), connected to
+ * `npm run demo`: fake Mastodon (two), GoToSocial, Akkoma and Misskey instances with synthetic reports (harmless generated images), connected to
  * a separate demo database (.data/demo), then the dashboard as `npm start` runs it. Ctrl-C stops everything.
  */
 import path from 'node:path';
@@ -11,6 +11,9 @@ process.env.EMBEDDED_PG_PORT ??= '54331';
 const { ensureDatabase } = await import('../lib/db/database-url');
 const { applyMigrations } = await import('../lib/db/migrate');
 const { startFakeMastodon } = await import('../e2e/fakes/mastodon/server');
+const { startFakeGoToSocial } = await import('../e2e/fakes/gotosocial/server');
+const { startFakeAkkoma } = await import('../e2e/fakes/akkoma/server');
+const { startFakeMisskey } = await import('../e2e/fakes/misskey/server');
 const { connectDemoInstances } = await import('../lib/runtime/demo-setup');
 
 const say = (m: string) => console.log(`[demo] ${m}`);
@@ -21,6 +24,9 @@ await applyMigrations(database.url);
 const fakes = [
   await startFakeMastodon({ port: 4101, reports: 36, seed: 1, domain: 'alpha.test', title: 'Alpha Social', token: 'demo-alpha-admin-token' }),
   await startFakeMastodon({ port: 4102, reports: 24, seed: 2, domain: 'beta.test', title: 'Beta Town', token: 'demo-beta-admin-token' }),
+  await startFakeGoToSocial({ port: 4103, reports: 12, seed: 3, token: 'demo-gts-admin-token' }),
+  await startFakeAkkoma({ port: 4104, reports: 12, seed: 4, token: 'demo-akkoma-admin-token' }),
+  await startFakeMisskey({ port: 4105, reports: 12, seed: 5, token: 'demo-misskey-admin-token' }),
 ];
 say(`Fake instances: ${fakes.map((f) => f.url).join(', ')}`);
 for (const line of await connectDemoInstances(fakes.map((f) => ({ url: f.url, token: f.token })))) say(line);

@@ -1,7 +1,13 @@
 /** Connector registry: the one place that knows which server kinds have an adapter. */
 import { AppError } from '../errors';
+import { akkomaCapabilities } from './akkoma/capabilities';
+import { createAkkomaConnector } from './akkoma/connector';
+import { gotosocialCapabilities } from './gotosocial/capabilities';
+import { createGoToSocialConnector } from './gotosocial/connector';
 import { mastodonCapabilities } from './mastodon/capabilities';
 import { createMastodonConnector } from './mastodon/connector';
+import { misskeyCapabilities } from './misskey/capabilities';
+import { createMisskeyConnector } from './misskey/connector';
 import type { Capabilities, Connector, ConnectorConfig, ServerKind } from './types';
 
 const NONE: Capabilities = { actions: [], categories: [], notes: {}, webhooks: false };
@@ -10,6 +16,12 @@ export function createConnector(kind: ServerKind, config: ConnectorConfig): Conn
   switch (kind) {
     case 'mastodon':
       return createMastodonConnector(config);
+    case 'gotosocial':
+      return createGoToSocialConnector(config);
+    case 'akkoma':
+      return createAkkomaConnector(config);
+    case 'misskey':
+      return createMisskeyConnector(config);
     default:
       throw unsupported(kind);
   }
@@ -17,12 +29,18 @@ export function createConnector(kind: ServerKind, config: ConnectorConfig): Conn
 
 /** The kinds that have a connector, in the order the UI lists them. */
 export function connectorKinds(): ServerKind[] {
-  return ['mastodon'];
+  return ['mastodon', 'gotosocial', 'akkoma', 'misskey'];
 }
 
 /** Capabilities without a connection, for forms and the UI. Kinds without an adapter can do nothing yet. */
 export function capabilitiesFor(kind: ServerKind): Capabilities {
-  return kind === 'mastodon' ? mastodonCapabilities : NONE;
+  switch (kind) {
+    case 'mastodon': return mastodonCapabilities;
+    case 'gotosocial': return gotosocialCapabilities;
+    case 'akkoma': return akkomaCapabilities;
+    case 'misskey': return misskeyCapabilities;
+    default: return NONE;
+  }
 }
 
 function unsupported(kind: string): AppError {

@@ -12,7 +12,7 @@ export async function connectDemoInstances(fakes: { url: string; token: string }
   const actor = { type: 'system' as const, label: 'demo' };
   for (const f of fakes) {
     if (await db.instance.findUnique({ where: { baseUrl: f.url }, select: { id: true } })) continue;
-    const added = await addInstance({ ctx: { actor }, input: { kind: 'mastodon', baseUrl: f.url, token: f.token, allowPrivate: true } });
+    const added = await addInstance({ ctx: { actor }, input: { kind: 'auto', baseUrl: f.url, token: f.token, allowPrivate: true } });
     lines.push(`Connected ${added.name}`);
   }
   if ((await db.user.count()) === 0) {

@@ -1,6 +1,7 @@
 /** startFakeMastodon: a fake Mastodon 4.x admin API on node:http, seeded deterministically. */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { serveNodeInfo } from '../nodeinfo';
 import type { AddressInfo } from 'node:net';
 import type { RolePermissions } from './entities';
 import { buildReport, type NewReportInput } from './new-report';
@@ -47,6 +48,7 @@ export async function startFakeMastodon(opts: FakeMastodonOptions = {}): Promise
   });
   seedState(state, opts.reports ?? 30);
   const server = createServer((req, res) => {
+    if (serveNodeInfo(req, res, state.baseUrl, { name: 'mastodon', version: state.version })) return;
     handle(state, req, res).catch((e) => {
       console.error('[fake-mastodon] request failed', e);
       if (!res.headersSent) res.writeHead(500);

@@ -26,7 +26,7 @@ describe('software detection', () => {
     expect(kindFromNodeInfoName('something-else')).toBeNull();
     expect(kindFromInstanceVersion('2.7.2 (compatible; Akkoma 3.13.2)')).toBe('akkoma');
     expect(kindFromInstanceVersion('4.4.0')).toBe('mastodon');
-    expect(kindFromInstanceVersion('0.19.1 git-abc')).toBe('mastodon');
+    expect(kindFromInstanceVersion('0.19.1 git-abc')).toBe('gotosocial');
   });
 
   it('reads NodeInfo 2.1 and falls back to /api/v1/instance', async () => {

@@ -23,6 +23,7 @@ export function kindFromInstanceVersion(version: string | null | undefined): Ser
   if (!version) return null;
   const v = version.toLowerCase();
   if (v.includes('akkoma') || v.includes('pleroma')) return 'akkoma';
-  if (v.includes('gotosocial')) return 'gotosocial';
+  // GoToSocial is still 0.x and says nothing else; Mastodon has been >= 1 since 2017.
+  if (v.includes('gotosocial') || /^0\.\d+\.\d+/.test(v)) return 'gotosocial';
   return /^\d+\.\d+\.\d+/.test(v) ? 'mastodon' : null;
 }

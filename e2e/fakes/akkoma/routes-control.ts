@@ -1,0 +1,66 @@
+/**
+ * The /__fake/ control API, so tests and scripts in other processes can drive and inspect the fake.
+ * Unauthenticated on purpose: the fake only ever listens on loopback.
+ */
+import { z } from 'zod';
+import type { Params } from '../mastodon/http';
+import { FakeError, notFound, type Route } from './route-types';
+import { addReport } from './seed';
+import { serializeReport } from './serialize';
+
+const newReport = z.object({
+  actor: z.string().optional(),
+  account: z.string().optional(),
+  content: z.string().optional(),
+  state: z.enum(['open', 'closed', 'resolved']).optional(),
+  statusCount: z.number().int().min(0).max(4).optional(),
+});
+const rateLimit = z.object({
+  remaining: z.number().int().min(0),
+  times: z.number().int().positive().optional(),
+  limit: z.number().int().positive().optional(),
+  windowMs: z.number().int().positive().optional(),
+});
+const malformed = z.object({ reportId: z.string(), kind: z.enum(['missing_account', 'id_object', 'none']).default('missing_account') });
+
+function parse<T>(schema: z.ZodType<T>, body: Params): T {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new FakeError(400, { error: z.prettifyError(r.error) });
+  return r.data;
+}
+
+export const controlRoutes: Route[] = [
+  { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },
+  { method: 'POST', pattern: /^\/__fake\/reset-records$/, handler: ({ state }) => { state.records = []; return { json: { ok: true } }; } },
+  { method: 'GET', pattern: /^\/__fake\/state$/, handler: ({ state }) => ({ json: state.summary() }) },
+  {
+    method: 'POST', pattern: /^\/__fake\/reports$/,
+    handler: ({ state, body }) => ({ json: serializeReport(state, addReport(state, parse(newReport, body))) }),
+  },
+  {
+    method: 'POST', pattern: /^\/__fake\/rate-limit$/,
+    handler: ({ state, body }) => {
+      state.rateLimiter.force(parse(rateLimit, body));
+      return { json: { ok: true, limit: state.rateLimiter.limit } };
+    },
+  },
+  {
+    method: 'POST', pattern: /^\/__fake\/malformed$/,
+    handler: ({ state, body }) => {
+      const { reportId, kind } = parse(malformed, body);
+      if (!state.reports.has(reportId)) throw notFound();
+      if (kind === 'none') state.malformed.delete(reportId);
+      else state.malformed.set(reportId, kind);
+      return { json: { ok: true, reportId, kind } };
+    },
+  },
+  {
+    method: 'POST', pattern: /^\/__fake\/auth$/,
+    handler: ({ state, body }) => {
+      const input = parse(z.object({ scopes: z.array(z.string()).optional(), isAdmin: z.boolean().optional() }), body);
+      if (input.scopes) state.auth.scopes = input.scopes;
+      if (input.isAdmin !== undefined) state.admin().isAdmin = input.isAdmin;
+      return { json: { scopes: state.auth.scopes, isAdmin: state.admin().isAdmin } };
+    },
+  },
+];

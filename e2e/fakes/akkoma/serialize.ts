@@ -1,0 +1,54 @@
+/** Akkoma's JSON shapes: the report view merges Mastodon's account view with the admin fields. */
+import type { FakeAccount, FakeReport, FakeStatus } from './entities';
+import type { FakeAkkomaState } from './state';
+
+export function serializeAccount(state: FakeAkkomaState, a: FakeAccount): Record<string, unknown> {
+  const [username, remoteDomain] = a.nickname.split('@');
+  const host = remoteDomain ?? state.domain;
+  return {
+    id: a.id, username, acct: a.nickname, nickname: a.nickname, display_name: a.displayName,
+    url: `https://${host}/users/${username}`, avatar: `${state.baseUrl}/images/avi.png`, created_at: a.createdAt,
+    local: !remoteDomain, is_active: a.isActive, tags: a.tags,
+    roles: { admin: a.isAdmin, moderator: false }, pleroma: { is_admin: a.isAdmin, is_moderator: false },
+  };
+}
+
+export function serializeStatus(state: FakeAkkomaState, s: FakeStatus): Record<string, unknown> {
+  const account = state.accounts.get(s.nickname);
+  const remoteDomain = s.nickname.split('@')[1];
+  return {
+    id: s.id, uri: `https://${remoteDomain ?? state.domain}/objects/${s.id}`, url: `https://${state.domain}/notice/${s.id}`,
+    content: s.content, spoiler_text: '', sensitive: s.sensitive, visibility: s.visibility, created_at: s.createdAt,
+    account: account ? serializeAccount(state, account) : null,
+    media_attachments: s.mediaIds.map((id) => {
+      const url = `${state.baseUrl}/media/${id}.png`;
+      return {
+        id, type: 'image', url, preview_url: url, description: null,
+        remote_url: remoteDomain ? `https://${remoteDomain}/media/${id}.png` : null,
+      };
+    }),
+  };
+}
+
+export function serializeReport(state: FakeAkkomaState, r: FakeReport): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: r.id, state: r.state, content: r.content, created_at: r.createdAt,
+    account: serializeAccount(state, mustAccount(state, r.account)),
+    actor: serializeAccount(state, mustAccount(state, r.actor)),
+    statuses: r.statusIds.flatMap((id) => {
+      const s = state.statuses.get(id);
+      return s ? [serializeStatus(state, s)] : []; // deleted statuses drop out of the report, as in Akkoma
+    }),
+    notes: r.notes.map((n) => ({ id: n.id, content: n.content, created_at: n.createdAt, user: serializeAccount(state, state.admin()) })),
+  };
+  const malform = state.malformed.get(r.id);
+  if (malform === 'missing_account') delete out.account;
+  if (malform === 'id_object') out.id = { oops: true };
+  return out;
+}
+
+function mustAccount(state: FakeAkkomaState, nickname: string): FakeAccount {
+  const a = state.accounts.get(nickname);
+  if (!a) throw new Error(`fake report refers to unknown account ${nickname}`);
+  return a;
+}

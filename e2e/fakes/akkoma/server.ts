@@ -1,0 +1,79 @@
+/** startFakeAkkoma: a fake Pleroma/Akkoma admin API on node:http, seeded deterministically. */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { serveNodeInfo } from '../nodeinfo';
+import type { AddressInfo } from 'node:net';
+import { handle } from './routes';
+import { addReport, seedState, type NewReportInput } from './seed';
+import { serializeReport } from './serialize';
+import { FakeAkkomaState } from './state';
+
+export interface FakeAkkomaOptions {
+  port?: number; // 0 (default) = a random free port
+  host?: '127.0.0.1';
+  reports?: number;
+  seed?: number;
+  domain?: string;
+  title?: string;
+  version?: string;
+  token?: string;
+  scopes?: string[];
+  rateLimit?: { limit: number; windowMs: number };
+}
+
+export interface FakeAkkoma {
+  url: string;
+  token: string;
+  state: FakeAkkomaState;
+  close(): Promise<void>;
+  addReport(input?: NewReportInput): Record<string, unknown>;
+}
+
+export const DEFAULT_AKKOMA_SCOPES = ['read', 'write', 'admin'];
+
+export async function startFakeAkkoma(opts: FakeAkkomaOptions = {}): Promise<FakeAkkoma> {
+  const domain = opts.domain ?? 'akkoma.test';
+  const state = new FakeAkkomaState({
+    domain,
+    title: opts.title ?? `Fake Akkoma (${domain})`,
+    version: opts.version ?? '2.7.2 (compatible; Akkoma 3.13.2)',
+    token: opts.token ?? randomBytes(24).toString('base64url'),
+    scopes: opts.scopes ?? DEFAULT_AKKOMA_SCOPES,
+    rateLimit: opts.rateLimit ?? { limit: 300, windowMs: 60_000 },
+    seed: opts.seed ?? 1,
+  });
+  seedState(state, opts.reports ?? 30);
+  const server = createServer((req, res) => {
+    if (serveNodeInfo(req, res, state.baseUrl, { name: 'akkoma', version: state.version })) return;
+    handle(state, req, res).catch((e) => {
+      console.error('[fake-akkoma] request failed', e);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await listen(server, opts.port ?? 0, host);
+  state.baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+  return {
+    url: state.baseUrl,
+    token: state.auth.token,
+    state,
+    close: () => close(server),
+    addReport: (input) => serializeReport(state, addReport(state, input ?? {})),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+}

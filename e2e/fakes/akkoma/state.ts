@@ -1,0 +1,82 @@
+/** All of the fake's mutable state, in memory. Tests in the same process may read and change it directly. */
+import { RateLimiter, type RateLimitOptions } from '../mastodon/rate-limit';
+import { createRng, type Rng } from '../prng';
+import type { FakeAccount, FakeMedia, FakeReport, FakeStatus, MalformKind, WriteRecord } from './entities';
+
+export interface FakeAkkomaStateInit {
+  domain: string;
+  title: string;
+  version: string;
+  token: string;
+  scopes: string[];
+  rateLimit: RateLimitOptions;
+  seed: number;
+}
+
+export class FakeAkkomaState {
+  readonly domain: string;
+  readonly title: string;
+  readonly version: string;
+  baseUrl = 'http://127.0.0.1';
+  readonly auth: { token: string; scopes: string[] };
+  readonly rateLimiter: RateLimiter;
+  /** Continues after seeding so reports added later are deterministic too. */
+  readonly rng: Rng;
+
+  readonly accounts = new Map<string, FakeAccount>();
+  readonly statuses = new Map<string, FakeStatus>();
+  readonly media = new Map<string, FakeMedia>();
+  readonly reports = new Map<string, FakeReport>();
+  readonly malformed = new Map<string, MalformKind>();
+  readonly bannedUrls = new Set<string>();
+  records: WriteRecord[] = [];
+  adminNickname = 'admin';
+
+  private serial = 0;
+  private clock = Date.parse('2026-01-01T00:00:00Z');
+
+  constructor(init: FakeAkkomaStateInit) {
+    this.domain = init.domain;
+    this.title = init.title;
+    this.version = init.version;
+    this.auth = { token: init.token, scopes: [...init.scopes] };
+    this.rateLimiter = new RateLimiter(init.rateLimit);
+    this.rng = createRng(init.seed);
+  }
+
+  /** FlakeId-like: a prefix and a zero-padded serial, so string order is creation order. */
+  nextId(prefix: string): string {
+    return `${prefix}${String(++this.serial).padStart(8, '0')}`;
+  }
+
+  /** A deterministic clock so seeded timestamps do not depend on when the test runs. */
+  tick(): string {
+    this.clock += 60_000 + Math.floor(this.rng() * 3_600_000);
+    return new Date(this.clock).toISOString();
+  }
+
+  admin(): FakeAccount {
+    const admin = this.accounts.get(this.adminNickname);
+    if (!admin) throw new Error('fake state has no admin account');
+    return admin;
+  }
+
+  /** Newest first, as Akkoma orders report lists. */
+  reportsNewestFirst(): FakeReport[] {
+    return [...this.reports.values()].sort((a, b) => (a.id < b.id ? 1 : -1));
+  }
+
+  summary() {
+    const reports = [...this.reports.values()];
+    const accounts = [...this.accounts.values()];
+    return {
+      domain: this.domain,
+      reports: { total: reports.length, open: reports.filter((r) => r.state === 'open').length },
+      deactivated: accounts.filter((a) => !a.isActive).map((a) => a.nickname),
+      tagged: Object.fromEntries(accounts.filter((a) => a.tags.length).map((a) => [a.nickname, a.tags])),
+      bannedUrls: [...this.bannedUrls],
+      malformed: Object.fromEntries(this.malformed),
+      records: this.records.length,
+    };
+  }
+}

@@ -1,0 +1,72 @@
+/** The fake's in-memory records: GoToSocial's database rows, reduced to what the admin API shows. */
+export interface FakeAccount {
+  id: string;
+  username: string;
+  domain: string | null; // null = local
+  displayName: string;
+  createdAt: string;
+  email: string; // "" for remote accounts, as GoToSocial sends it
+  role: 'admin' | 'moderator' | 'user';
+  suspended: boolean;
+}
+
+export interface FakeMedia {
+  id: string;
+  accountId: string;
+  imageSeed: number;
+  width: number;
+  height: number;
+  createdAt: string;
+  /** False after media_cleanup pruned the cached copy of a remote file. */
+  cached: boolean;
+}
+
+export interface FakeStatus {
+  id: string;
+  accountId: string;
+  content: string;
+  createdAt: string;
+  mediaIds: string[];
+}
+
+export interface FakeReport {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  category: string;
+  comment: string;
+  forwarded: boolean;
+  reporterId: string;
+  targetId: string;
+  statusIds: string[];
+  ruleIds: string[];
+  actionTakenAt: string | null;
+  actionTakenById: string | null;
+  actionTakenComment: string | null;
+}
+
+export interface FakeRule {
+  id: string;
+  text: string;
+}
+
+export interface FakeDomainBlock {
+  id: string;
+  domain: string;
+  obfuscate: boolean;
+  publicComment: string;
+  privateComment: string;
+  createdAt: string;
+}
+
+/** How a report is broken on the wire, so connectors can be tested against hostile payloads. */
+export type MalformKind = 'missing_target' | 'id_object';
+
+export interface WriteRecord {
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  body: Record<string, unknown>;
+  status: number;
+  time: string;
+}

@@ -1,0 +1,15 @@
+import type { FakeMisskeyState } from './state';
+
+export interface EndpointCtx {
+  state: FakeMisskeyState;
+  body: Record<string, unknown>;
+}
+
+/** One POST /api/<name> endpoint. `kind` is the token permission it needs; `moderator` its role requirement. */
+export interface Endpoint {
+  kind?: string;
+  requireCredential?: boolean;
+  moderator?: boolean;
+  /** `undefined` return = a void endpoint, answered 204 with an empty body. */
+  handler: (ctx: EndpointCtx) => unknown;
+}

@@ -1,0 +1,87 @@
+/** The moderation endpoints the connector uses, with Misskey's params and permission kinds (instance-apis.md §4). */
+import type { Endpoint } from './endpoint-types';
+import { errors, str } from './http';
+import { packReport } from './serialize';
+import type { FakeMisskeyState } from './state';
+
+const NO_SUCH_REPORT = 'ac3794dd-2ce4-d878-e546-73c60c06b398';
+const NO_SUCH_USER = 'd4a6d6b2-b4d6-4c57-9a1f-0b4c3c3f1e1c';
+
+function report(state: FakeMisskeyState, body: Record<string, unknown>) {
+  const r = state.reports.get(str(body.reportId) ?? '');
+  if (!r) throw errors.noSuch('REPORT', NO_SUCH_REPORT);
+  return r;
+}
+
+function user(state: FakeMisskeyState, body: Record<string, unknown>) {
+  const u = state.users.get(str(body.userId) ?? '');
+  if (!u) throw errors.noSuch('USER', NO_SUCH_USER);
+  return u;
+}
+
+export const adminEndpoints: Record<string, Endpoint> = {
+  'admin/abuse-user-reports': {
+    kind: 'read:admin:abuse-user-reports',
+    moderator: true,
+    handler: ({ state, body }) => {
+      const limit = body.limit ?? 10;
+      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 100) throw errors.invalidParam('limit');
+      const untilId = str(body.untilId);
+      const wanted = body.state === 'resolved' ? true : body.state === 'unresolved' ? false : null;
+      return state.reportsNewestFirst()
+        .filter((r) => (untilId ? r.id < untilId : true) && (wanted === null || r.resolved === wanted))
+        .slice(0, limit)
+        .map((r) => packReport(state, r));
+    },
+  },
+  'admin/resolve-abuse-user-report': {
+    kind: 'write:admin:resolve-abuse-user-report',
+    moderator: true,
+    handler: ({ state, body }) => {
+      const r = report(state, body);
+      r.resolved = true;
+      r.resolvedAs = body.resolvedAs === 'reject' ? 'reject' : body.resolvedAs === 'accept' ? 'accept' : null;
+      r.assigneeId = state.adminId; // Misskey records the resolver as the assignee
+    },
+  },
+  'admin/forward-abuse-user-report': {
+    kind: 'write:admin:resolve-abuse-user-report',
+    moderator: true,
+    handler: ({ state, body }) => {
+      report(state, body).forwarded = true;
+    },
+  },
+  'admin/suspend-user': {
+    kind: 'write:admin:suspend-user',
+    moderator: true,
+    handler: ({ state, body }) => {
+      user(state, body).isSuspended = true;
+    },
+  },
+  'admin/unsuspend-user': {
+    kind: 'write:admin:unsuspend-user',
+    moderator: true,
+    handler: ({ state, body }) => {
+      user(state, body).isSuspended = false;
+    },
+  },
+  'notes/delete': {
+    kind: 'write:notes',
+    requireCredential: true,
+    handler: ({ state, body }) => {
+      const id = str(body.noteId) ?? '';
+      if (!state.notes.delete(id)) throw errors.noSuch('NOTE', '490be23f-8c1f-4796-819f-94cb4f9d1630');
+    },
+  },
+  'admin/federation/delete-all-files': {
+    kind: 'write:admin:federation',
+    moderator: true,
+    handler: ({ state, body }) => {
+      const host = str(body.host);
+      if (!host) throw errors.invalidParam('host');
+      const owners = new Set([...state.users.values()].filter((u) => u.host === host).map((u) => u.id));
+      for (const [id, f] of state.files) if (owners.has(f.userId)) state.files.delete(id);
+      state.purgedHosts.push(host);
+    },
+  },
+};

@@ -1,0 +1,57 @@
+/** The fake Misskey's in-memory records. Field names follow Misskey's packed entities where they are served. */
+export interface FakeUser {
+  id: string;
+  username: string;
+  host: string | null; // null = local, as Misskey marks it
+  name: string | null;
+  createdAt: string;
+  isModerator: boolean;
+  isAdmin: boolean;
+  isSuspended: boolean;
+}
+
+export interface FakeDriveFile {
+  id: string;
+  userId: string;
+  name: string;
+  type: string; // MIME type, as Misskey stores it
+  width: number;
+  height: number;
+  imageSeed: number;
+  comment: string | null;
+  isSensitive: boolean;
+  createdAt: string;
+}
+
+export interface FakeNote {
+  id: string;
+  userId: string;
+  text: string | null;
+  cw: string | null;
+  visibility: 'public' | 'home' | 'followers' | 'specified';
+  fileIds: string[];
+  createdAt: string;
+}
+
+export interface FakeReport {
+  id: string;
+  createdAt: string;
+  comment: string;
+  reporterId: string;
+  targetUserId: string;
+  assigneeId: string | null;
+  resolved: boolean;
+  resolvedAs: 'accept' | 'reject' | null;
+  forwarded: boolean;
+  moderationNote: string;
+}
+
+/** A write call as the fake saw it; the token (`i`) is removed before recording. */
+export interface WriteRecord {
+  endpoint: string;
+  body: Record<string, unknown>;
+  status: number;
+  time: string;
+}
+
+export type MalformKind = 'missing_target' | 'id_object';

@@ -1,0 +1,73 @@
+/**
+ * The /__fake/ control API, so tests and scripts in other processes can drive and inspect the fake.
+ * Unauthenticated on purpose: the fake only ever listens on loopback.
+ */
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { readJsonBody, type Reply } from './http';
+import { addReport } from './seed';
+import { packReport } from './serialize';
+import type { FakeMisskeyState } from './state';
+
+const rateLimit = z.object({
+  remaining: z.number().int().min(0),
+  times: z.number().int().positive().optional(),
+  limit: z.number().int().positive().optional(),
+  windowMs: z.number().int().positive().optional(),
+});
+const malformed = z.object({ reportId: z.string(), kind: z.enum(['missing_target', 'id_object', 'none']).default('missing_target') });
+const newReport = z.object({
+  comment: z.string().optional(),
+  targetUserId: z.string().optional(),
+  reporterId: z.string().optional(),
+  noteCount: z.number().int().min(0).max(4).optional(),
+  filesPerNote: z.number().int().min(0).max(4).optional(),
+  resolved: z.boolean().optional(),
+});
+const auth = z.object({ permissions: z.array(z.string()).optional(), moderator: z.boolean().optional() });
+
+export async function handleControl(state: FakeMisskeyState, req: IncomingMessage, url: URL): Promise<Reply> {
+  const route = `${req.method} ${url.pathname.slice('/__fake/'.length)}`;
+  const body = req.method === 'POST' ? await readJsonBody(req).catch(() => ({})) : {};
+  const parse = <T>(schema: z.ZodType<T>): T | Reply => {
+    const r = schema.safeParse(body);
+    return r.success ? r.data : { status: 400, json: { error: z.prettifyError(r.error) } };
+  };
+  const isReply = (v: unknown): v is Reply => typeof v === 'object' && v !== null && 'status' in v && 'json' in v;
+  switch (route) {
+    case 'GET records':
+      return { json: state.records };
+    case 'POST reset-records':
+      state.records = [];
+      return { json: { ok: true } };
+    case 'GET state':
+      return { json: state.summary() };
+    case 'POST reports': {
+      const input = parse(newReport);
+      return isReply(input) ? input : { json: packReport(state, addReport(state, input)) };
+    }
+    case 'POST rate-limit': {
+      const input = parse(rateLimit);
+      if (isReply(input)) return input;
+      state.rateLimiter.force(input);
+      return { json: { ok: true, limit: state.rateLimiter.limit, windowMs: state.rateLimiter.windowMs } };
+    }
+    case 'POST malformed': {
+      const input = parse(malformed);
+      if (isReply(input)) return input;
+      if (!state.reports.has(input.reportId)) return { status: 404, json: { error: 'no such report' } };
+      if (input.kind === 'none') state.malformed.delete(input.reportId);
+      else state.malformed.set(input.reportId, input.kind);
+      return { json: { ok: true, ...input } };
+    }
+    case 'POST auth': {
+      const input = parse(auth);
+      if (isReply(input)) return input;
+      if (input.permissions) state.auth.permissions = input.permissions;
+      if (input.moderator !== undefined) state.auth.moderator = input.moderator;
+      return { json: { permissions: state.auth.permissions, moderator: state.auth.moderator } };
+    }
+    default:
+      return { status: 404, json: { error: 'unknown control route' } };
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Dispatch, in Misskey's order: endpoint lookup, rate limit, then credential, permission kind and role.
+ * POST only for /api/*. Calls to write endpoints are recorded with their body (minus `i`) and final status.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { syntheticImage } from '../images';
+import { adminEndpoints } from './endpoints-admin';
+import { publicEndpoints } from './endpoints-public';
+import type { Endpoint } from './endpoint-types';
+import { MisskeyApiError, errors, readJsonBody, send, type Reply } from './http';
+import { handleControl } from './routes-control';
+import type { FakeMisskeyState } from './state';
+
+export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints };
+
+export async function handle(state: FakeMisskeyState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', state.baseUrl);
+  if (url.pathname.startsWith('/__fake/')) return send(res, await handleControl(state, req, url));
+  if (req.method === 'GET' && url.pathname.startsWith('/files/')) return send(res, await serveFile(state, url));
+  if (!url.pathname.startsWith('/api/')) return send(res, { status: 404, json: errors.noSuchEndpoint().toJson() });
+  const name = url.pathname.slice('/api/'.length);
+  const endpoint = Object.hasOwn(ENDPOINTS, name) ? ENDPOINTS[name] : undefined;
+  let body: Record<string, unknown> = {};
+  let reply: Reply;
+  try {
+    // Misskey answers GET only for endpoints marked allowGet; none of these are.
+    if (req.method !== 'POST' || !endpoint) throw errors.noSuchEndpoint();
+    body = await readJsonBody(req);
+    rateLimit(state);
+    authorize(state, endpoint, body.i);
+    const result = endpoint.handler({ state, body });
+    reply = result === undefined ? { status: 204 } : { json: result };
+  } catch (e) {
+    reply = errorReply(e);
+  }
+  if (endpoint?.kind?.startsWith('write:')) {
+    const { i: _token, ...rest } = body;
+    state.records.push({ endpoint: name, body: rest, status: reply.status ?? 200, time: new Date().toISOString() });
+  }
+  send(res, reply);
+}
+
+function rateLimit(state: FakeMisskeyState): void {
+  const verdict = state.rateLimiter.hit();
+  if (!verdict.allowed) throw errors.rateLimited(Math.max(0, verdict.resetAt.getTime() - Date.now()));
+}
+
+function authorize(state: FakeMisskeyState, endpoint: Endpoint, token: unknown): void {
+  const needsUser = endpoint.requireCredential || endpoint.moderator || endpoint.kind;
+  if (!needsUser) return;
+  if (token === undefined || token === null || token === '') throw errors.credentialRequired();
+  if (token !== state.auth.token) throw errors.authenticationFailed();
+  if (endpoint.kind && !state.auth.permissions.includes(endpoint.kind)) throw errors.permissionDenied();
+  if (endpoint.moderator && !state.auth.moderator) throw errors.notModerator();
+}
+
+function errorReply(e: unknown): Reply {
+  if (e instanceof MisskeyApiError) return { status: e.status, json: e.toJson(), headers: e.headers };
+  console.error('[fake-misskey] handler failed', e);
+  return {
+    status: 500,
+    json: { error: { message: 'Internal error occurred.', code: 'INTERNAL_ERROR', id: '5d37dbcb-891e-41ca-a3d6-e690c97775ac', kind: 'server' } },
+  };
+}
+
+/** Drive files served from the fake itself, always synthetic (../images.ts); purged files are gone. */
+async function serveFile(state: FakeMisskeyState, url: URL): Promise<Reply> {
+  const file = state.files.get(url.pathname.slice('/files/'.length));
+  if (!file) return { status: 404, json: errors.noSuchEndpoint().toJson() };
+  const thumb = url.searchParams.has('thumbnail');
+  const format = file.type === 'image/jpeg' ? 'jpeg' : file.type === 'image/webp' ? 'webp' : 'png';
+  const size = thumb ? { width: 160, height: 120 } : { width: file.width, height: file.height };
+  return { body: await syntheticImage(file.imageSeed, { ...size, format }), contentType: file.type };
+}

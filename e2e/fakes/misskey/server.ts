@@ -1,0 +1,89 @@
+/** startFakeMisskey: a fake Misskey API (POST /api/<endpoint>, token as `i`) on node:http, seeded deterministically. */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { serveNodeInfo } from '../nodeinfo';
+import type { AddressInfo } from 'node:net';
+import type { FakeReport } from './entities';
+import { handle } from './routes';
+import { addReport, seedState, type NewReportInput } from './seed';
+import { packReport } from './serialize';
+import { FakeMisskeyState } from './state';
+
+export interface FakeMisskeyOptions {
+  port?: number; // 0 (default) = a random free port
+  host?: '127.0.0.1';
+  reports?: number;
+  seed?: number;
+  token?: string;
+  /** Permission kinds granted to the token; defaults to everything the connector uses. */
+  permissions?: string[];
+  /** Whether the token's user holds a moderator role. */
+  moderator?: boolean;
+  rateLimit?: { limit: number; windowMs: number };
+}
+
+export interface FakeMisskey {
+  url: string;
+  token: string;
+  state: FakeMisskeyState;
+  close(): Promise<void>;
+  /** Adds a report (with linked notes and files) and returns it as Misskey would serve it. */
+  addReport(input?: NewReportInput): Record<string, unknown> & { id: string };
+  /** The stored record behind a packed report, for assertions. */
+  report(id: string): FakeReport | undefined;
+}
+
+export const DEFAULT_PERMISSIONS = [
+  'read:account',
+  'read:admin:abuse-user-reports',
+  'write:admin:resolve-abuse-user-report',
+  'write:admin:suspend-user',
+  'write:admin:unsuspend-user',
+  'write:notes',
+  'write:admin:federation',
+];
+
+export async function startFakeMisskey(opts: FakeMisskeyOptions = {}): Promise<FakeMisskey> {
+  const state = new FakeMisskeyState({
+    token: opts.token ?? randomBytes(24).toString('base64url'),
+    permissions: opts.permissions ?? DEFAULT_PERMISSIONS,
+    moderator: opts.moderator ?? true,
+    rateLimit: opts.rateLimit ?? { limit: 300, windowMs: 60_000 },
+    seed: opts.seed ?? 1,
+  });
+  const server = createServer((req, res) => {
+    if (serveNodeInfo(req, res, state.baseUrl, { name: 'misskey', version: state.version })) return;
+    handle(state, req, res).catch((e) => {
+      console.error('[fake-misskey] request failed', e);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await listen(server, opts.port ?? 0, host);
+  state.baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+  seedState(state, opts.reports ?? 30); // after listen: report comments link to this server's own note URLs
+  return {
+    url: state.baseUrl,
+    token: state.auth.token,
+    state,
+    close: () => close(server),
+    addReport: (input) => packReport(state, addReport(state, input)) as Record<string, unknown> & { id: string },
+    report: (id) => state.reports.get(id),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+}

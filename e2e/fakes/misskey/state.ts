@@ -1,0 +1,74 @@
+/** All of the fake Misskey's mutable state, in memory. Tests in the same process may read and change it directly. */
+import { RateLimiter, type RateLimitOptions } from '../mastodon/rate-limit';
+import { createRng, type Rng } from '../prng';
+import type { FakeDriveFile, FakeNote, FakeReport, FakeUser, MalformKind, WriteRecord } from './entities';
+
+export interface FakeMisskeyStateInit {
+  token: string;
+  permissions: string[];
+  moderator: boolean;
+  rateLimit: RateLimitOptions;
+  seed: number;
+}
+
+// Misskey ids (aid/aidx) are time-ordered base36 strings of one length, so string order is creation order.
+const ID_BASE = 36 ** 9;
+const EPOCH = Date.parse('2026-01-01T00:00:00Z');
+
+export class FakeMisskeyState {
+  readonly version = '2026.5.1';
+  readonly name = 'Fake Misskey';
+  baseUrl = 'http://127.0.0.1';
+  readonly auth: { token: string; permissions: string[]; moderator: boolean };
+  readonly rateLimiter: RateLimiter;
+  /** Continues after seeding, so reports added later are deterministic too. */
+  readonly rng: Rng;
+
+  readonly users = new Map<string, FakeUser>();
+  readonly notes = new Map<string, FakeNote>();
+  readonly files = new Map<string, FakeDriveFile>();
+  readonly reports = new Map<string, FakeReport>();
+  readonly malformed = new Map<string, MalformKind>();
+  /** Hosts whose cached files were purged by admin/federation/delete-all-files. */
+  readonly purgedHosts: string[] = [];
+  records: WriteRecord[] = [];
+  adminId = '';
+  localIds: string[] = [];
+  remoteIds: string[] = [];
+
+  private serial = 0;
+
+  constructor(init: FakeMisskeyStateInit) {
+    this.auth = { token: init.token, permissions: [...init.permissions], moderator: init.moderator };
+    this.rateLimiter = new RateLimiter(init.rateLimit);
+    this.rng = createRng(init.seed);
+  }
+
+  /** A fresh id and its matching creation time (one minute apart, so ordering by either agrees). */
+  nextId(): { id: string; createdAt: string } {
+    const n = ++this.serial;
+    return { id: (ID_BASE + n).toString(36), createdAt: new Date(EPOCH + n * 60_000).toISOString() };
+  }
+
+  /** Newest first, as admin/abuse-user-reports orders them. */
+  reportsNewestFirst(): FakeReport[] {
+    return [...this.reports.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
+  noteUrl(noteId: string): string {
+    return `${this.baseUrl}/notes/${noteId}`;
+  }
+
+  summary() {
+    const reports = [...this.reports.values()];
+    return {
+      reports: { total: reports.length, open: reports.filter((r) => !r.resolved).length, resolved: reports.filter((r) => r.resolved).length },
+      suspended: [...this.users.values()].filter((u) => u.isSuspended).map((u) => u.id),
+      notes: this.notes.size,
+      files: this.files.size,
+      purgedHosts: this.purgedHosts,
+      malformed: Object.fromEntries(this.malformed),
+      records: this.records.length,
+    };
+  }
+}

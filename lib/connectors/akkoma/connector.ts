@@ -1,0 +1,25 @@
+/** The Pleroma/Akkoma connector: the Connector interface over /api/v1/pleroma/admin/ (kind 'akkoma' covers both). */
+import type { Connector, ConnectorConfig } from '../types';
+import { akkomaReportSchema } from './api-types';
+import { akkomaCapabilities } from './capabilities';
+import { ADMIN, AkkomaClient } from './client';
+import { listAkkomaReports } from './list-reports';
+import { mapReport } from './mapper';
+import { parseRemote, safeId } from './parse';
+import { performAkkoma } from './perform';
+import { verifyAkkoma } from './verify';
+
+export { akkomaCapabilities };
+
+export function createAkkomaConnector(config: ConnectorConfig): Connector {
+  const client = new AkkomaClient(config);
+  return {
+    kind: 'akkoma',
+    capabilities: akkomaCapabilities,
+    verify: () => verifyAkkoma(client),
+    listReports: (input) => listAkkomaReports(client, input),
+    getReport: async (remoteId) =>
+      mapReport(parseRemote(akkomaReportSchema, await client.request('GET', `${ADMIN}/reports/${safeId(remoteId)}`), 'report')),
+    perform: (action) => performAkkoma(client, action),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Pure mapping from parsed Akkoma entities to the connector's normalized types. No I/O.
+ *
+ * RemoteAccount.remoteId is the account's NICKNAME ("alice", or "bob@remote.example" for remote accounts),
+ * not its FlakeId: every Akkoma user admin endpoint (deactivate, activate, tag) addresses users by nickname,
+ * so account actions can use remoteId directly as ConnectorAction.accountId.
+ */
+import type { RemoteAccount, RemoteReport } from '../types';
+import { mapStatus } from '../mastodon/mapper';
+import type { AkkomaAccount, AkkomaReport } from './api-types';
+
+// MRF TagPolicy tags standing in for Mastodon's silence and sensitive (verify tag names against the MRF docs).
+export const TAG_FORCE_NSFW = 'mrf_tag:media-force-nsfw';
+export const TAG_FORCE_UNLISTED = 'mrf_tag:force-unlisted';
+
+export function mapAccount(a: AkkomaAccount): RemoteAccount {
+  const nickname = a.nickname || a.acct;
+  const at = nickname.indexOf('@');
+  const domain = at > 0 ? nickname.slice(at + 1) : null;
+  const tags = a.tags ?? [];
+  return {
+    remoteId: nickname,
+    username: a.username,
+    acct: a.acct,
+    displayName: a.display_name ?? '',
+    url: a.url ?? null,
+    avatarUrl: a.avatar ?? null,
+    domain,
+    createdAt: a.created_at ?? null,
+    suspended: false, // Akkoma has no suspension state
+    silenced: tags.includes(TAG_FORCE_UNLISTED),
+    sensitized: tags.includes(TAG_FORCE_NSFW),
+    disabled: a.is_active === false || a.deactivated === true,
+  };
+}
+
+/** Akkoma reports have no category, rules, assignee, forwarding flag or resolution time. */
+export function mapReport(r: AkkomaReport): RemoteReport {
+  return {
+    remoteId: r.id,
+    category: 'other',
+    comment: r.content ?? '',
+    createdAt: r.created_at,
+    updatedAt: null,
+    // "closed" (rejected) counts as handled too: only "open" needs a moderator.
+    resolved: r.state !== 'open',
+    resolvedAt: null,
+    forwarded: false,
+    reporter: r.actor ? mapAccount(r.actor) : null,
+    target: mapAccount(r.account),
+    assignee: null,
+    statuses: (r.statuses ?? []).map(mapStatus),
+    rules: [],
+  };
+}

@@ -1,0 +1,31 @@
+/** What GoToSocial's admin API can and cannot do (instance-apis.md §2), in words a moderator can act on. */
+import type { Capabilities } from '../types';
+
+const NOT_IN_API = "GoToSocial's admin API has no endpoint for this; use GoToSocial's own settings panel.";
+
+export const gotosocialCapabilities: Capabilities = {
+  actions: ['report.resolve', 'account.action', 'domain.block', 'media.purge'],
+  // report.set_category is not offered, so there are no categories to choose from.
+  categories: [],
+  notes: {
+    'report.resolve': 'Resolves the report on GoToSocial; your comment is stored there as the action-taken comment.',
+    'account.action':
+      "GoToSocial's API can only suspend an account. Silence, sensitive, disable and warnings are not offered. " +
+      'Suspension deletes the account\'s posts and media on this instance and cannot be undone through the API.',
+    'domain.block':
+      'GoToSocial blocks a domain completely (its accounts are suspended here). Severity and "reject media" are not ' +
+      'supported; "obfuscate" and the public and private comments are sent.',
+    'media.purge':
+      'Prunes ALL cached remote media older than the number of days you give, plus unused avatars, headers and ' +
+      'orphaned files. It cannot remove one item, and GoToSocial runs the cleanup in the background.',
+    'report.assign_to_self': `Reports cannot be assigned. ${NOT_IN_API}`,
+    'report.unassign': `Reports cannot be assigned. ${NOT_IN_API}`,
+    'report.reopen': `A resolved report cannot be reopened. ${NOT_IN_API}`,
+    'report.set_category': `A report's category cannot be changed. ${NOT_IN_API}`,
+    'status.delete': "GoToSocial's admin API cannot delete posts. Suspend the account instead.",
+    'account.undo': `A suspension cannot be undone. ${NOT_IN_API}`,
+    'report.forward': 'GoToSocial forwards a report only when the reporter asks for it; moderators cannot forward later.',
+    'status.sensitive': `Posts cannot be marked sensitive by a moderator. ${NOT_IN_API}`,
+  },
+  webhooks: false,
+};

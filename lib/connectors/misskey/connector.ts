@@ -1,0 +1,19 @@
+/** The Misskey connector: the Connector interface over Misskey's POST /api/<endpoint> API. */
+import type { Connector, ConnectorConfig } from '../types';
+import { misskeyCapabilities } from './capabilities';
+import { MisskeyClient } from './client';
+import { getReport, listReports } from './list-reports';
+import { performMisskey } from './perform';
+import { verifyMisskey } from './verify';
+
+export function createMisskeyConnector(config: ConnectorConfig): Connector {
+  const client = new MisskeyClient(config);
+  return {
+    kind: 'misskey',
+    capabilities: misskeyCapabilities,
+    verify: () => verifyMisskey(client),
+    listReports: (input) => listReports(client, input),
+    getReport: (remoteId) => getReport(client, remoteId),
+    perform: (action) => performMisskey(client, action),
+  };
+}

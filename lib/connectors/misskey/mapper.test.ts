@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { mapDriveFile, mapNote, mediaType } from './mapper';
+import { extractLocalNoteIds, MAX_NOTE_LINKS } from './note-links';
+
+describe('extractLocalNoteIds', () => {
+  it('keeps only this instance\'s note links, deduplicated and bounded', () => {
+    const comment = 'Note: https://mk.example/notes/9abc1\nhttps://other.example/notes/zzz1 (https://mk.example/notes/9abc1) https://mk.example/notes/9abc2.';
+    expect(extractLocalNoteIds(comment, 'https://mk.example')).toEqual(['9abc1', '9abc2']);
+    const many = Array.from({ length: 30 }, (_, i) => `https://mk.example/notes/n${i}`).join(' ');
+    expect(extractLocalNoteIds(many, 'https://mk.example')).toHaveLength(MAX_NOTE_LINKS);
+    expect(extractLocalNoteIds('https://mk.example/notes/../admin', 'https://mk.example')).toEqual([]);
+  });
+});
+
+describe('mapNote', () => {
+  it('escapes MFM text and maps drive files, dropping bad ones', () => {
+    const status = mapNote(
+      {
+        id: 'n1', text: '<b>hi</b>\nthere', cw: null, visibility: 'public', createdAt: null, uri: null, url: null,
+        files: [
+          { id: 'f1', type: 'video/mp4', url: 'https://mk.example/files/f1', thumbnailUrl: null, comment: 'alt', isSensitive: true },
+          { id: { bad: true } },
+          { id: 'f3', type: 'image/png', url: null },
+        ],
+      },
+      'https://mk.example',
+    );
+    expect(status.contentHtml).toBe('&lt;b&gt;hi&lt;/b&gt;<br>there');
+    expect(status.url).toBe('https://mk.example/notes/n1');
+    expect(status.media).toEqual([
+      { remoteId: 'f1', type: 'video', url: 'https://mk.example/files/f1', previewUrl: null, remoteUrl: null, description: 'alt', meta: { sensitive: true } },
+    ]);
+    expect(status.sensitive).toBe(true);
+  });
+
+  it('maps MIME types to media types', () => {
+    expect([mediaType('image/gif'), mediaType('audio/ogg'), mediaType('application/pdf'), mediaType('')]).toEqual(['image', 'audio', 'unknown', 'unknown']);
+    expect(mapDriveFile({ id: 'x', type: 'image/png', url: '' })).toBeNull();
+  });
+});
