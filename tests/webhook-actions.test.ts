@@ -29,15 +29,15 @@ describe('webhooks', () => {
   it('rejects a wrong or missing signature and writes nothing', async () => {
     const created = fake.addReport({ comment: 'arrives by webhook' }) as { id: string };
     const body = webhookBody(created.id);
-    await expect(handleWebhook({ instanceId, rawBody: body, signature: signWebhook('wrong-secret', body) })).rejects.toMatchObject({ code: 'unauthorized' });
-    await expect(handleWebhook({ instanceId, rawBody: body, signature: null })).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(handleWebhook({ instanceId, rawBody: body, headers: new Headers({ 'x-hub-signature': signWebhook('wrong-secret', body) }) })).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(handleWebhook({ instanceId, rawBody: body, headers: new Headers() })).rejects.toMatchObject({ code: 'unauthorized' });
     expect(await db.report.findFirst({ where: { instanceId, remoteId: created.id } })).toBeNull();
   });
 
   it('applies a correctly signed report.created at once', async () => {
     const created = fake.addReport({ comment: 'signed webhook' }) as { id: string };
     const body = webhookBody(created.id);
-    const out = await handleWebhook({ instanceId, rawBody: body, signature: signWebhook('whsecret-test', body) });
+    const out = await handleWebhook({ instanceId, rawBody: body, headers: new Headers({ 'x-hub-signature': signWebhook('whsecret-test', body) }) });
     expect(out.event).toBe('report.created');
     const row = await db.report.findFirstOrThrow({ where: { instanceId, remoteId: created.id } });
     expect(row.comment).toBe('signed webhook');
@@ -96,5 +96,24 @@ describe('actions through the outbox', () => {
     await expect(requestAction({ ctx: { actor: userActor('moderator', ['00000000-0000-4000-8000-00000000ffff']) }, input: { reportId: report.id, action: { kind: 'report.resolve' } } })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(requestAction({ ctx: { actor: userActor('moderator') }, input: { reportId: report.id, action: { kind: 'status.delete' } } })).rejects.toThrow();
     expect(await db.action.count({ where: { reportId: report.id, kind: 'report.resolve', requestedById: null } })).toBe(0);
+  });
+});
+
+describe('Misskey system webhooks', () => {
+  it('checks the shared secret and applies the report', async () => {
+    const { sealToken } = await import('@/lib/instances/token-box');
+    const baseUrl = 'https://mk.example';
+    const inst = await db.instance.create({
+      data: { name: 'mk', kind: 'misskey', baseUrl, domain: 'mk.example', tokenSealed: await sealToken('t', baseUrl), webhookSecretSealed: await sealToken('mk-secret', `${baseUrl}#webhook`) },
+    });
+    const user = (id: string, username: string, host: string | null) => ({ id, username, host, name: null, avatarUrl: null });
+    const body = Buffer.from(JSON.stringify({
+      server: baseUrl, hookId: 'h1', eventId: 'e1', createdAt: '2026-02-01T00:00:00.000Z', type: 'abuseReport',
+      body: { id: 'mk1', comment: 'spam', resolved: false, forwarded: false, reporterId: 'u1', reporter: user('u1', 'alice', null), targetUserId: 'u2', targetUser: user('u2', 'spammer', 'bad.example'), assigneeId: null, assignee: null },
+    }));
+    await expect(handleWebhook({ instanceId: inst.id, rawBody: body, headers: new Headers({ 'x-misskey-hook-secret': 'nope' }) })).rejects.toMatchObject({ code: 'unauthorized' });
+    const out = await handleWebhook({ instanceId: inst.id, rawBody: body, headers: new Headers({ 'x-misskey-hook-secret': 'mk-secret' }) });
+    expect(out.event).toBe('abuseReport');
+    expect((await db.report.findFirstOrThrow({ where: { instanceId: inst.id, remoteId: 'mk1' } })).comment).toBe('spam');
   });
 });

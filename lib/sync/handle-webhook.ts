@@ -3,7 +3,7 @@
  * is parsed; the report it carries is written at once, and a sync is queued as the safety net.
  */
 import { db } from '@/lib/db';
-import { parseMastodonWebhook, verifyMastodonSignature } from '@/lib/connectors/mastodon/webhook';
+import { acceptsWebhooks, readSignedWebhook } from '@/lib/connectors/webhooks';
 import { AppError } from '@/lib/errors';
 import { openToken } from '@/lib/instances/token-box';
 import { enqueueInstanceSync, enqueueMediaFetch } from '@/lib/jobs/enqueue';
@@ -13,16 +13,16 @@ import { upsertReport } from './upsert-report';
 
 const log = logger('webhook');
 
-export async function handleWebhook(input: { instanceId: string; rawBody: Buffer; signature: string | null }): Promise<{ event: string; reportId: string | null }> {
+export async function handleWebhook(input: { instanceId: string; rawBody: Buffer; headers: Headers }): Promise<{ event: string; reportId: string | null }> {
   const instance = await db.instance.findUnique({ where: { id: input.instanceId }, select: { id: true, kind: true, baseUrl: true, webhookSecretSealed: true } });
   // Same answer for unknown instances and bad signatures: nothing to learn by probing ids.
-  if (!instance || instance.kind !== 'mastodon') throw new AppError('unauthorized', 'webhook for unknown instance', { userMessage: 'Invalid signature.' });
+  if (!instance || !acceptsWebhooks(instance.kind)) throw new AppError('unauthorized', 'webhook for unknown instance', { userMessage: 'Invalid signature.' });
   const secret = await openToken(instance.webhookSecretSealed, `${instance.baseUrl}#webhook`);
-  if (!verifyMastodonSignature(input.rawBody, input.signature, secret)) {
+  const parsed = readSignedWebhook(instance.kind, { rawBody: input.rawBody, headers: input.headers, secret, baseUrl: instance.baseUrl });
+  if (!parsed.verified) {
     log.warn('webhook signature rejected', { instanceId: instance.id });
     throw new AppError('unauthorized', 'bad webhook signature', { userMessage: 'Invalid signature.' });
   }
-  const parsed = parseMastodonWebhook(input.rawBody);
   if (!parsed.report) {
     if (parsed.error) await recordSkipped(instance.id, [{ remoteId: null, error: `webhook ${parsed.event}: ${parsed.error}`, raw: null }]);
     await enqueueInstanceSync(instance.id, 'webhook');

@@ -65,7 +65,11 @@ export function InstanceDetail({ initial, isAdmin, canSync }: { initial: unknown
           </Card>
           {data.lastError ? <Alert tone="error">Last error (<RelativeTime iso={data.lastErrorAt} />): {data.lastError}</Alert> : null}
           {data.checks?.checks ? <Card className="space-y-2"><h2 className="text-sm font-semibold">Token checks</h2><VerifyChecks checks={data.checks.checks} /></Card> : null}
-          <Card className="space-y-2"><h2 className="text-sm font-semibold">Webhook</h2><WebhookSetup instanceId={data.id} url={data.webhookUrl} isAdmin={isAdmin} /></Card>
+          {data.capabilities.webhooks ? (
+            <Card className="space-y-2"><h2 className="text-sm font-semibold">Webhook</h2><WebhookSetup instanceId={data.id} url={data.webhookUrl} isAdmin={isAdmin} kind={data.kind} /></Card>
+          ) : (
+            <Card><p className="text-sm text-muted">{data.kind} has no report webhooks: reports arrive by polling every few minutes.</p></Card>
+          )}
           {data.syncIssues.length > 0 ? (
             <Card className="space-y-2">
               <h2 className="text-sm font-semibold">Skipped items</h2>

@@ -9,12 +9,14 @@ import { Card } from '@/components/ui/card';
 import { Field, Input, Select } from '@/components/ui/field';
 import { VerifyChecks } from '@/components/instances/verify-checks';
 import { SERVER_KIND_OPTIONS } from '@/components/instances/server-kinds';
+import { TokenHelp } from '@/components/instances/token-help';
 
 export function ConnectInstanceForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [checks, setChecks] = useState<VerifyCheck[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [kind, setKind] = useState('auto');
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -44,7 +46,7 @@ export function ConnectInstanceForm() {
     <Card className="max-w-xl">
       <form onSubmit={submit} className="space-y-3" aria-label="Connect an instance">
         <Field label="Server software">
-          <Select name="kind" defaultValue="auto">
+          <Select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="auto">Detect automatically (NodeInfo)</option>
             {SERVER_KIND_OPTIONS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
           </Select>
@@ -52,9 +54,10 @@ export function ConnectInstanceForm() {
         <Field label="Base URL" hint="For example https://mastodon.example">
           <Input name="baseUrl" required placeholder="https://" autoComplete="off" />
         </Field>
-        <Field label="Admin access token" hint="Create it in Preferences → Development with the scopes admin:read and admin:write (or the granular admin:…:reports, accounts and domain_blocks scopes). The account's role also needs Manage Reports, Manage Users and Manage Federation.">
-          <Input name="token" type="password" required autoComplete="off" />
+        <Field label="Admin access token">
+          <Input name="token" type="password" required autoComplete="off" aria-describedby="token-help" />
         </Field>
+        <p id="token-help" className="text-xs text-muted"><TokenHelp kind={kind} /></p>
         <Field label="Display name (optional)">
           <Input name="name" />
         </Field>

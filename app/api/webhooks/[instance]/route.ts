@@ -12,7 +12,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ instanc
     if (!instanceId.success) throw new AppError('unauthorized', 'bad instance id', { userMessage: 'Invalid signature.' });
     const raw = Buffer.from(await req.arrayBuffer());
     if (raw.length > MAX_BODY) throw new AppError('too_large', 'webhook body too large');
-    const out = await handleWebhook({ instanceId: instanceId.data, rawBody: raw, signature: req.headers.get('x-hub-signature') });
+    const out = await handleWebhook({ instanceId: instanceId.data, rawBody: raw, headers: req.headers });
     return json({ ok: true, event: out.event });
   });
 }
