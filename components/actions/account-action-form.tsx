@@ -21,7 +21,8 @@ const UNDO = [
 ] as const;
 
 export function AccountActionForm({ data, busy, onSubmit }: { data: ReportActionsData; busy: boolean; onSubmit: (a: Record<string, unknown>) => void }) {
-  const [type, setType] = useState('none');
+  const allowed = TYPES.filter((t) => !data.capabilities.accountActionTypes || data.capabilities.accountActionTypes.includes(t.value as never));
+  const [type, setType] = useState(allowed[0]?.value ?? 'none');
   const [text, setText] = useState('');
   const [notify, setNotify] = useState(true);
   const caps = data.capabilities;
@@ -36,7 +37,7 @@ export function AccountActionForm({ data, busy, onSubmit }: { data: ReportAction
     <form onSubmit={submit} className="space-y-2" aria-label="Account action">
       <Field label={`Action on ${data.target.acct}`}>
         <Select value={type} onChange={(e) => setType(e.target.value)} name="account-action-type">
-          {TYPES.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+          {allowed.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
         </Select>
       </Field>
       <Field label="Message to the account" hint="Shown to the user with the action (their warning text).">
@@ -49,7 +50,7 @@ export function AccountActionForm({ data, busy, onSubmit }: { data: ReportAction
       <Button type="submit" variant={type === 'suspend' ? 'danger' : 'primary'} disabled={busy}>Apply to account</Button>
       {caps.actions.includes('account.undo') ? (
         <div className="flex flex-wrap gap-1.5 pt-1">
-          {UNDO.filter((u) => data.target[u.flag]).map((u) => (
+          {UNDO.filter((u) => data.target[u.flag] && (!caps.accountUndoTypes || caps.accountUndoTypes.includes(u.value))).map((u) => (
             <Button key={u.value} type="button" disabled={busy} onClick={() => onSubmit({ kind: 'account.undo', type: u.value })}>{u.label}</Button>
           ))}
         </div>

@@ -34,6 +34,14 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
       userMessage: caps.notes[parsed.kind] ?? 'This server does not support that action.',
     });
   }
+  const typeAllowed =
+    (parsed.kind !== 'account.action' || !caps.accountActionTypes || caps.accountActionTypes.includes(parsed.type)) &&
+    (parsed.kind !== 'account.undo' || !caps.accountUndoTypes || caps.accountUndoTypes.includes(parsed.type));
+  if (!typeAllowed) {
+    throw new AppError('unsupported', `${parsed.kind} type unsupported on ${report.instance.kind}`, {
+      userMessage: caps.notes[parsed.kind] ?? 'This server does not support that account action.',
+    });
+  }
   const payload = toConnectorAction(parsed, {
     reportRemoteId: report.remoteId,
     targetRemoteId: report.target.remoteId,

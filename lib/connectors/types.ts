@@ -160,6 +160,10 @@ export interface Capabilities {
   actions: ActionKind[];
   /** Report categories the server accepts for report.set_category. */
   categories: string[];
+  /** Which account.action types the server supports (absent: all five). */
+  accountActionTypes?: AccountActionType[];
+  /** Which account.undo types the server supports (absent: all four). */
+  accountUndoTypes?: AccountUndoType[];
   /** Per-action text telling the moderator what the button does on this server, or why it is missing. */
   notes: Partial<Record<ActionKind, string>>;
   webhooks: boolean;

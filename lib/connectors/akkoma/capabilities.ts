@@ -18,5 +18,7 @@ export const akkomaCapabilities: Capabilities = {
     'report.forward': 'Akkoma has no API to forward a report.',
     'domain.block': "Akkoma blocks domains through MRF SimplePolicy configuration; change it in Akkoma's admin.",
   },
+  accountActionTypes: ['disable', 'sensitive', 'silence'],
+  accountUndoTypes: ['enable', 'unsensitive', 'unsilence'],
   webhooks: false,
 };

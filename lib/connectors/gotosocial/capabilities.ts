@@ -27,5 +27,7 @@ export const gotosocialCapabilities: Capabilities = {
     'report.forward': 'GoToSocial forwards a report only when the reporter asks for it; moderators cannot forward later.',
     'status.sensitive': `Posts cannot be marked sensitive by a moderator. ${NOT_IN_API}`,
   },
+  accountActionTypes: ['suspend'],
+  accountUndoTypes: [],
   webhooks: false,
 };

@@ -43,5 +43,7 @@ export const misskeyCapabilities: Capabilities = {
       'A read-modify-write can drop a block another moderator adds at the same moment. Use Misskey\'s control panel.',
     'status.sensitive': 'Not offered: Misskey marks drive files, not notes, as sensitive.',
   },
+  accountActionTypes: ['suspend'],
+  accountUndoTypes: ['unsuspend'],
   webhooks: true,
 };

@@ -1,0 +1,101 @@
+/**
+ * GoToSocial, Akkoma and Misskey next to Mastodon in one queue, in Chromium: each is connected with automatic
+ * detection, its reports appear in the shared queue, and actions clicked in the dashboard reach that server's own
+ * endpoints (asserted from each fake's record of write calls). Runs after 01, which created the owner.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { startFakeAkkoma, type FakeAkkoma } from './fakes/akkoma/server';
+import { startFakeGoToSocial, type FakeGoToSocial } from './fakes/gotosocial/server';
+import { startFakeMisskey, type FakeMisskey } from './fakes/misskey/server';
+import { OWNER, signIn } from './support/flows';
+
+test.describe.configure({ mode: 'serial' });
+
+let gts: FakeGoToSocial;
+let akkoma: FakeAkkoma;
+let misskey: FakeMisskey;
+let page: Page;
+
+const written = (f: { state: { records: unknown[] } }) => JSON.stringify(f.state.records);
+
+test.beforeAll(async ({ browser }) => {
+  gts = await startFakeGoToSocial({ reports: 5, seed: 51 });
+  akkoma = await startFakeAkkoma({ reports: 5, seed: 52 });
+  misskey = await startFakeMisskey({ reports: 5, seed: 53 });
+  page = await (await browser.newContext()).newPage();
+  await signIn(page, OWNER.email, OWNER.password);
+});
+
+test.afterAll(async () => {
+  await gts?.close();
+  await akkoma?.close();
+  await misskey?.close();
+});
+
+async function connectAuto(url: string, token: string, name: string, detected: RegExp): Promise<void> {
+  await page.goto('/instances/new');
+  await page.getByLabel('Base URL').fill(url);
+  await page.getByLabel('Admin access token').fill(token);
+  await page.getByLabel('Display name (optional)').fill(name);
+  await page.getByLabel(/local test host/).check();
+  await page.getByRole('button', { name: 'Check and connect' }).click();
+  await expect(page).toHaveURL(/\/instances\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(detected).first()).toBeVisible();
+  await expect(page.getByTestId('open-count')).not.toHaveText('0', { timeout: 60_000 });
+}
+
+async function openFirstReportOf(instanceName: string): Promise<void> {
+  await page.goto('/queue');
+  const row = page.getByRole('listbox').getByRole('option').filter({ hasText: instanceName }).first();
+  await expect(row).toBeVisible();
+  await row.click();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}/);
+  await expect(page.getByTestId('action-panel')).toBeVisible();
+}
+
+test('connect GoToSocial, Akkoma and Misskey with detection; one queue holds them all', async () => {
+  await connectAuto(gts.url, gts.token, 'Garden GTS', /detected as gotosocial/);
+  await connectAuto(akkoma.url, akkoma.token, 'Acorn Akkoma', /detected as akkoma/);
+  await connectAuto(misskey.url, misskey.token, 'Maple Misskey', /detected as misskey/);
+  await page.goto('/queue');
+  for (const name of ['Garden GTS', 'Acorn Akkoma', 'Maple Misskey']) {
+    await expect(page.getByRole('listbox').getByRole('option').filter({ hasText: name }).first()).toBeVisible();
+  }
+  await page.goto('/instances');
+  await expect(page.getByTestId('capability-matrix')).toContainText('misskey');
+});
+
+test('GoToSocial: only what its API can do is offered; a suspend reaches it', async () => {
+  await openFirstReportOf('Garden GTS');
+  await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
+  await expect(page.getByTestId('unsupported-report.assign_to_self')).toBeVisible();
+  await expect(page.locator('select[name=account-action-type] option')).toHaveCount(1);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Apply to account' }).click();
+  await expect(page.getByTestId('action-row').filter({ hasText: 'Suspend account' }).first()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  expect(written(gts)).toMatch(/\/api\/v1\/admin\/accounts\/[^"]+\/action/);
+});
+
+test('Akkoma: delete a post and resolve with a note', async () => {
+  await openFirstReportOf('Acorn Akkoma');
+  const del = page.getByRole('button', { name: 'Delete post' }).first();
+  if (await del.count()) {
+    page.once('dialog', (d) => void d.accept());
+    await del.click();
+    await expect(page.getByTestId('action-row').filter({ hasText: 'Delete post' }).first()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    expect(written(akkoma)).toMatch(/"method":"DELETE","path":"\/api\/v1\/pleroma\/admin\/statuses\//);
+  }
+  await page.getByLabel('Resolution comment').fill('Handled from the dashboard (e2e).');
+  await page.getByRole('button', { name: 'Resolve report' }).click();
+  await expect(page.getByTestId('action-row').filter({ hasText: 'Resolve report' }).first()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  expect(written(akkoma)).toContain('Handled from the dashboard (e2e).');
+  expect(written(akkoma)).toMatch(/"method":"PATCH","path":"\/api\/v1\/pleroma\/admin\/reports"/);
+});
+
+test('Misskey: resolve reaches admin/resolve-abuse-user-report', async () => {
+  await openFirstReportOf('Maple Misskey');
+  await page.getByRole('button', { name: 'Resolve report' }).click();
+  await expect(page.getByTestId('action-row').filter({ hasText: 'Resolve report' }).first()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  expect(written(misskey)).toContain('admin/resolve-abuse-user-report');
+});
