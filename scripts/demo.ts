@@ -14,6 +14,7 @@ const { startFakeMastodon } = await import('../e2e/fakes/mastodon/server');
 const { startFakeGoToSocial } = await import('../e2e/fakes/gotosocial/server');
 const { startFakeAkkoma } = await import('../e2e/fakes/akkoma/server');
 const { startFakeMisskey } = await import('../e2e/fakes/misskey/server');
+const { startFakeLemmy } = await import('../e2e/fakes/lemmy/server');
 const { connectDemoInstances } = await import('../lib/runtime/demo-setup');
 
 const say = (m: string) => console.log(`[demo] ${m}`);
@@ -27,6 +28,7 @@ const fakes = [
   await startFakeGoToSocial({ port: 4103, reports: 12, seed: 3, token: 'demo-gts-admin-token' }),
   await startFakeAkkoma({ port: 4104, reports: 12, seed: 4, token: 'demo-akkoma-admin-token' }),
   await startFakeMisskey({ port: 4105, reports: 12, seed: 5, token: 'demo-misskey-admin-token' }),
+  await startFakeLemmy({ port: 4106, reports: 12, seed: 6 }),
 ];
 say(`Fake instances: ${fakes.map((f) => f.url).join(', ')}`);
 for (const line of await connectDemoInstances(fakes.map((f) => ({ url: f.url, token: f.token })))) say(line);

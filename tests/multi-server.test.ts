@@ -13,6 +13,7 @@ import { startFakeMastodon } from '@/e2e/fakes/mastodon/server';
 import { startFakeGoToSocial } from '@/e2e/fakes/gotosocial/server';
 import { startFakeAkkoma } from '@/e2e/fakes/akkoma/server';
 import { startFakeMisskey } from '@/e2e/fakes/misskey/server';
+import { startFakeLemmy } from '@/e2e/fakes/lemmy/server';
 import { persistActor, systemActor, userActor } from './support/fixtures';
 
 interface AnyFake {
@@ -27,6 +28,7 @@ const RESOLVE_ENDPOINT: Record<string, RegExp> = {
   gotosocial: /\/api\/v1\/admin\/reports\/[^/"]+\/resolve/,
   akkoma: /\/api\/v1\/pleroma\/admin\/reports/,
   misskey: /admin\/resolve-abuse-user-report/,
+  lemmy: /\/api\/v3\/(post|comment|private_message)\/report\/resolve/,
 };
 
 const fakes: Record<string, AnyFake> = {};
@@ -37,6 +39,7 @@ beforeAll(async () => {
   fakes.gotosocial = (await startFakeGoToSocial({ reports: 6, seed: 42 })) as unknown as AnyFake;
   fakes.akkoma = (await startFakeAkkoma({ reports: 6, seed: 43 })) as unknown as AnyFake;
   fakes.misskey = (await startFakeMisskey({ reports: 6, seed: 44 })) as unknown as AnyFake;
+  fakes.lemmy = (await startFakeLemmy({ reports: 6, seed: 45 })) as unknown as AnyFake;
   await persistActor(userActor('moderator'));
 });
 afterAll(async () => {
@@ -44,7 +47,7 @@ afterAll(async () => {
 });
 
 describe('every server kind in one queue', () => {
-  it.each(['mastodon', 'gotosocial', 'akkoma', 'misskey'])('%s: detected, verified and synced', async (kind) => {
+  it.each(['mastodon', 'gotosocial', 'akkoma', 'misskey', 'lemmy'])('%s: detected, verified and synced', async (kind) => {
     const fake = fakes[kind];
     const added = await addInstance({ ctx: { actor: systemActor }, input: { kind: 'auto', baseUrl: fake.url, token: fake.token, allowPrivate: true, name: `Fake ${kind}` } });
     const row = await db.instance.findUniqueOrThrow({ where: { id: added.id } });
@@ -56,14 +59,14 @@ describe('every server kind in one queue', () => {
     expect(await db.report.count({ where: { instanceId: added.id, status: 'open' } })).toBe(fake.state.summary().reports.open);
   });
 
-  it('lists reports from all four instances in one queue', async () => {
+  it('lists reports from every instance in one queue', async () => {
     const page = await listQueue({ ctx: { actor: userActor('admin') }, input: { limit: 200 } });
     const kinds = new Set(page.items.map((r) => r.instance.kind));
-    expect([...kinds].sort()).toEqual(['akkoma', 'gotosocial', 'mastodon', 'misskey']);
-    expect(page.counts).toHaveLength(4);
+    expect([...kinds].sort()).toEqual(['akkoma', 'gotosocial', 'lemmy', 'mastodon', 'misskey']);
+    expect(page.counts).toHaveLength(5);
   });
 
-  it.each(['mastodon', 'gotosocial', 'akkoma', 'misskey'])('%s: a resolve reaches the right endpoint', async (kind) => {
+  it.each(['mastodon', 'gotosocial', 'akkoma', 'misskey', 'lemmy'])('%s: a resolve reaches the right endpoint', async (kind) => {
     const report = await db.report.findFirstOrThrow({ where: { instanceId: instanceIds[kind], status: 'open' } });
     const { actionId } = await requestAction({ ctx: { actor: userActor('moderator') }, input: { reportId: report.id, action: { kind: 'report.resolve', comment: 'handled in the dashboard' } } });
     expect(await performAction(actionId, { finalAttempt: true })).toBe('done');

@@ -4,4 +4,5 @@ export const SERVER_KIND_OPTIONS = [
   { kind: 'gotosocial', label: 'GoToSocial' },
   { kind: 'akkoma', label: 'Akkoma / Pleroma' },
   { kind: 'misskey', label: 'Misskey / Sharkey' },
+  { kind: 'lemmy', label: 'Lemmy 0.19' },
 ] as const;

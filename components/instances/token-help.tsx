@@ -14,6 +14,8 @@ export function TokenHelp({ kind }: { kind: string }) {
           {MISSKEY_PERMISSIONS.map((p, i) => <span key={p}>{i ? ', ' : ''}<code>{p}</code></span>)}.
         </>
       );
+    case 'lemmy':
+      return <>An admin account&apos;s JWT, or its login as JSON: <code>{'{"username_or_email":"…","password":"…","totp_2fa_token":"…"}'}</code> (the dashboard then logs in and renews the JWT itself; stored encrypted like any token).</>;
     case 'auto':
       return <>An admin token for the server. The software is detected from NodeInfo first; pick it below by hand if detection fails.</>;
     default:

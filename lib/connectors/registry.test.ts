@@ -14,7 +14,7 @@ describe('connector registry', () => {
   });
 
   it('throws unsupported for kinds without an adapter, and they have no capabilities', () => {
-    for (const kind of ['lemmy', 'peertube'] as const) {
+    for (const kind of ['peertube'] as const) {
       expect(() => createConnector(kind, config)).toThrow(AppError);
       try {
         createConnector(kind, config);

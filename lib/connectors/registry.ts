@@ -3,6 +3,8 @@ import { AppError } from '../errors';
 import { akkomaCapabilities } from './akkoma/capabilities';
 import { createAkkomaConnector } from './akkoma/connector';
 import { gotosocialCapabilities } from './gotosocial/capabilities';
+import { lemmyCapabilities } from './lemmy/capabilities';
+import { createLemmyConnector } from './lemmy/connector';
 import { createGoToSocialConnector } from './gotosocial/connector';
 import { mastodonCapabilities } from './mastodon/capabilities';
 import { createMastodonConnector } from './mastodon/connector';
@@ -22,6 +24,8 @@ export function createConnector(kind: ServerKind, config: ConnectorConfig): Conn
       return createAkkomaConnector(config);
     case 'misskey':
       return createMisskeyConnector(config);
+    case 'lemmy':
+      return createLemmyConnector(config);
     default:
       throw unsupported(kind);
   }
@@ -29,7 +33,7 @@ export function createConnector(kind: ServerKind, config: ConnectorConfig): Conn
 
 /** The kinds that have a connector, in the order the UI lists them. */
 export function connectorKinds(): ServerKind[] {
-  return ['mastodon', 'gotosocial', 'akkoma', 'misskey'];
+  return ['mastodon', 'gotosocial', 'akkoma', 'misskey', 'lemmy'];
 }
 
 /** Capabilities without a connection, for forms and the UI. Kinds without an adapter can do nothing yet. */
@@ -39,6 +43,7 @@ export function capabilitiesFor(kind: ServerKind): Capabilities {
     case 'gotosocial': return gotosocialCapabilities;
     case 'akkoma': return akkomaCapabilities;
     case 'misskey': return misskeyCapabilities;
+    case 'lemmy': return lemmyCapabilities;
     default: return NONE;
   }
 }

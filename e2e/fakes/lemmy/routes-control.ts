@@ -1,0 +1,51 @@
+/** The /__fake/ control API. Unauthenticated on purpose: the fake only ever listens on loopback. */
+import { z } from 'zod';
+import type { Params } from '../mastodon/http';
+import { FakeError, type Route } from './route-types';
+import { addReport } from './seed';
+import { serializeReport } from './serialize';
+
+const newReport = z.object({
+  type: z.enum(['post', 'comment', 'pm']).optional(), reason: z.string().optional(), resolved: z.boolean().optional(),
+  creatorId: z.number().int().optional(), targetId: z.number().int().optional(), withImage: z.boolean().optional(),
+});
+const rateLimit = z.object({ remaining: z.number().int().min(0), times: z.number().int().positive().optional() });
+const malformed = z.object({ reportId: z.string().regex(/^(post|comment|pm):\d+$/), on: z.boolean().default(true) });
+const auth = z.object({ admin: z.boolean().optional(), expireTokens: z.boolean().optional() });
+
+function parse<T>(schema: z.ZodType<T>, body: Params): T {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new FakeError(400, z.prettifyError(r.error));
+  return r.data;
+}
+
+export const controlRoutes: Route[] = [
+  { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },
+  { method: 'GET', pattern: /^\/__fake\/state$/, handler: ({ state }) => ({ json: state.summary() }) },
+  { method: 'POST', pattern: /^\/__fake\/reports$/, handler: ({ state, body }) => ({ json: serializeReport(state, addReport(state, parse(newReport, body))) }) },
+  {
+    method: 'POST', pattern: /^\/__fake\/rate-limit$/,
+    handler: ({ state, body }) => {
+      state.rateLimiter.force(parse(rateLimit, body));
+      return { json: { ok: true } };
+    },
+  },
+  {
+    method: 'POST', pattern: /^\/__fake\/malformed$/,
+    handler: ({ state, body }) => {
+      const { reportId, on } = parse(malformed, body);
+      if (on) state.malformed.add(reportId);
+      else state.malformed.delete(reportId);
+      return { json: { ok: true } };
+    },
+  },
+  {
+    method: 'POST', pattern: /^\/__fake\/auth$/,
+    handler: ({ state, body }) => {
+      const input = parse(auth, body);
+      if (input.admin !== undefined) state.admin().admin = input.admin;
+      if (input.expireTokens) state.jwts.clear();
+      return { json: { admin: state.admin().admin, jwts: state.jwts.size } };
+    },
+  },
+];

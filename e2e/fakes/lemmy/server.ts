@@ -1,0 +1,81 @@
+/** startFakeLemmy: a fake Lemmy 0.19 (v3 API) on node:http, seeded deterministically. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serveNodeInfo } from '../nodeinfo';
+import { handle } from './routes';
+import { addReport, seedState, type NewReportInput } from './seed';
+import { serializeReport } from './serialize';
+import { FakeLemmyState } from './state';
+
+export interface FakeLemmyOptions {
+  port?: number;
+  host?: '127.0.0.1';
+  reports?: number;
+  seed?: number;
+  domain?: string;
+  version?: string;
+  username?: string;
+  password?: string;
+  rateLimit?: { limit: number; windowMs: number };
+}
+
+export interface FakeLemmy {
+  url: string;
+  /** The JSON credentials string a moderator would paste, so tests exercise the login path by default. */
+  token: string;
+  state: FakeLemmyState;
+  /** Logs in directly and returns a JWT, for tests of the plain-JWT token form. */
+  issueJwt(): string;
+  close(): Promise<void>;
+  addReport(input?: NewReportInput): Record<string, unknown> & { remoteId: string };
+}
+
+export async function startFakeLemmy(opts: FakeLemmyOptions = {}): Promise<FakeLemmy> {
+  const state = new FakeLemmyState({
+    domain: opts.domain ?? 'lemmy.test', version: opts.version ?? '0.19.9',
+    username: opts.username ?? 'admin', password: opts.password ?? 'synthetic-password-1',
+    seed: opts.seed ?? 1, rateLimit: opts.rateLimit ?? { limit: 600, windowMs: 60_000 },
+  });
+  const server = createServer((req, res) => {
+    if (serveNodeInfo(req, res, state.baseUrl, { name: 'lemmy', version: state.version })) return;
+    handle(state, req, res).catch((e) => {
+      console.error('[fake-lemmy] request failed', e);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await listen(server, opts.port ?? 0, host);
+  state.baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+  seedState(state, opts.reports ?? 30); // after listen: seeded image URLs point at this server
+  return {
+    url: state.baseUrl,
+    token: JSON.stringify({ username_or_email: state.credentials.username, password: state.credentials.password }),
+    state,
+    issueJwt: () => {
+      const jwt = `eyJfake.direct${state.jwts.size}.sig`;
+      state.jwts.add(jwt);
+      return jwt;
+    },
+    close: () => close(server),
+    addReport: (input) => {
+      const r = addReport(state, input ?? {});
+      return { ...serializeReport(state, r), remoteId: `${r.type}:${r.id}` };
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+}

@@ -1,0 +1,82 @@
+/** The fake Lemmy's in-memory state. Ids are integers per table, as in Lemmy's Postgres schema. */
+import { RateLimiter, type RateLimitOptions } from '../mastodon/rate-limit';
+import { createRng, type Rng } from '../prng';
+
+export type ReportType = 'post' | 'comment' | 'pm';
+
+export interface FakePerson { id: number; name: string; domain: string | null; banned: boolean; admin: boolean }
+export interface FakePost { id: number; creatorId: number; name: string; body: string | null; url: string | null; imageSeed: number | null; removed: boolean; published: string }
+export interface FakeComment { id: number; creatorId: number; postId: number; content: string; removed: boolean; published: string }
+export interface FakePm { id: number; creatorId: number; content: string; published: string }
+export interface FakeReport { type: ReportType; id: number; creatorId: number; objectId: number; reason: string; resolved: boolean; published: string }
+export interface WriteRecord { method: string; path: string; body: unknown; status: number; time: string }
+
+export interface FakeLemmyStateInit {
+  domain: string; version: string; username: string; password: string; seed: number; rateLimit: RateLimitOptions;
+}
+
+export class FakeLemmyState {
+  readonly domain: string;
+  readonly version: string;
+  baseUrl = 'http://127.0.0.1';
+  readonly credentials: { username: string; password: string };
+  /** JWTs the login endpoint issued; clearing it simulates expiry so the connector's re-login is exercised. */
+  readonly jwts = new Set<string>();
+  readonly rateLimiter: RateLimiter;
+  readonly rng: Rng;
+  readonly persons = new Map<number, FakePerson>();
+  readonly posts = new Map<number, FakePost>();
+  readonly comments = new Map<number, FakeComment>();
+  readonly pms = new Map<number, FakePm>();
+  /** Keyed "post:1", "comment:1", "pm:1": each report table has its own id sequence. */
+  readonly reports = new Map<string, FakeReport>();
+  readonly malformed = new Set<string>();
+  blockedInstances: string[] = [];
+  records: WriteRecord[] = [];
+  adminId = 1;
+  private serials: Record<string, number> = {};
+  private clock = Date.parse('2026-01-01T00:00:00Z');
+
+  constructor(init: FakeLemmyStateInit) {
+    this.domain = init.domain;
+    this.version = init.version;
+    this.credentials = { username: init.username, password: init.password };
+    this.rateLimiter = new RateLimiter(init.rateLimit);
+    this.rng = createRng(init.seed);
+  }
+
+  nextId(table: string): number {
+    this.serials[table] = (this.serials[table] ?? 0) + 1;
+    return this.serials[table];
+  }
+
+  tick(): string {
+    this.clock += 60_000 + Math.floor(this.rng() * 3_600_000);
+    return new Date(this.clock).toISOString();
+  }
+
+  admin(): FakePerson {
+    const a = this.persons.get(this.adminId);
+    if (!a) throw new Error('fake lemmy has no admin');
+    return a;
+  }
+
+  /** Newest first, as Lemmy orders report lists. */
+  reportsOf(type: ReportType): FakeReport[] {
+    return [...this.reports.values()].filter((r) => r.type === type).sort((a, b) => b.id - a.id);
+  }
+
+  summary() {
+    const reports = [...this.reports.values()];
+    return {
+      domain: this.domain,
+      reports: { total: reports.length, open: reports.filter((r) => !r.resolved).length },
+      banned: [...this.persons.values()].filter((p) => p.banned).map((p) => p.id),
+      removedPosts: [...this.posts.values()].filter((p) => p.removed).map((p) => p.id),
+      removedComments: [...this.comments.values()].filter((c) => c.removed).map((c) => c.id),
+      blockedInstances: this.blockedInstances,
+      malformed: [...this.malformed],
+      records: this.records.length,
+    };
+  }
+}
