@@ -15,6 +15,7 @@ const { startFakeGoToSocial } = await import('../e2e/fakes/gotosocial/server');
 const { startFakeAkkoma } = await import('../e2e/fakes/akkoma/server');
 const { startFakeMisskey } = await import('../e2e/fakes/misskey/server');
 const { startFakeLemmy } = await import('../e2e/fakes/lemmy/server');
+const { startFakePeerTube } = await import('../e2e/fakes/peertube/server');
 const { connectDemoInstances } = await import('../lib/runtime/demo-setup');
 
 const say = (m: string) => console.log(`[demo] ${m}`);
@@ -29,6 +30,7 @@ const fakes = [
   await startFakeAkkoma({ port: 4104, reports: 12, seed: 4, token: 'demo-akkoma-admin-token' }),
   await startFakeMisskey({ port: 4105, reports: 12, seed: 5, token: 'demo-misskey-admin-token' }),
   await startFakeLemmy({ port: 4106, reports: 12, seed: 6 }),
+  await startFakePeerTube({ port: 4107, reports: 12, seed: 7 }),
 ];
 say(`Fake instances: ${fakes.map((f) => f.url).join(', ')}`);
 for (const line of await connectDemoInstances(fakes.map((f) => ({ url: f.url, token: f.token })))) say(line);

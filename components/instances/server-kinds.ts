@@ -5,4 +5,5 @@ export const SERVER_KIND_OPTIONS = [
   { kind: 'akkoma', label: 'Akkoma / Pleroma' },
   { kind: 'misskey', label: 'Misskey / Sharkey' },
   { kind: 'lemmy', label: 'Lemmy 0.19' },
+  { kind: 'peertube', label: 'PeerTube' },
 ] as const;

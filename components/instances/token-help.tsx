@@ -16,6 +16,8 @@ export function TokenHelp({ kind }: { kind: string }) {
       );
     case 'lemmy':
       return <>An admin account&apos;s JWT, or its login as JSON: <code>{'{"username_or_email":"…","password":"…","totp_2fa_token":"…"}'}</code> (the dashboard then logs in and renews the JWT itself; stored encrypted like any token).</>;
+    case 'peertube':
+      return <>An admin or moderator access token, or the account&apos;s login as JSON: <code>{'{"username":"…","password":"…"}'}</code> (the dashboard then signs in with OAuth and refreshes the token itself; stored encrypted).</>;
     case 'auto':
       return <>An admin token for the server. The software is detected from NodeInfo first; pick it below by hand if detection fails.</>;
     default:

@@ -9,6 +9,8 @@ import { createGoToSocialConnector } from './gotosocial/connector';
 import { mastodonCapabilities } from './mastodon/capabilities';
 import { createMastodonConnector } from './mastodon/connector';
 import { misskeyCapabilities } from './misskey/capabilities';
+import { peertubeCapabilities } from './peertube/capabilities';
+import { createPeerTubeConnector } from './peertube/connector';
 import { createMisskeyConnector } from './misskey/connector';
 import type { Capabilities, Connector, ConnectorConfig, ServerKind } from './types';
 
@@ -26,6 +28,8 @@ export function createConnector(kind: ServerKind, config: ConnectorConfig): Conn
       return createMisskeyConnector(config);
     case 'lemmy':
       return createLemmyConnector(config);
+    case 'peertube':
+      return createPeerTubeConnector(config);
     default:
       throw unsupported(kind);
   }
@@ -33,7 +37,7 @@ export function createConnector(kind: ServerKind, config: ConnectorConfig): Conn
 
 /** The kinds that have a connector, in the order the UI lists them. */
 export function connectorKinds(): ServerKind[] {
-  return ['mastodon', 'gotosocial', 'akkoma', 'misskey', 'lemmy'];
+  return ['mastodon', 'gotosocial', 'akkoma', 'misskey', 'lemmy', 'peertube'];
 }
 
 /** Capabilities without a connection, for forms and the UI. Kinds without an adapter can do nothing yet. */
@@ -44,6 +48,7 @@ export function capabilitiesFor(kind: ServerKind): Capabilities {
     case 'akkoma': return akkomaCapabilities;
     case 'misskey': return misskeyCapabilities;
     case 'lemmy': return lemmyCapabilities;
+    case 'peertube': return peertubeCapabilities;
     default: return NONE;
   }
 }

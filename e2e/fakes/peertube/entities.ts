@@ -1,0 +1,53 @@
+/** The fake's in-memory entities, close to PeerTube's tables rather than its API shapes (see serialize.ts). */
+export interface FakeAccount {
+  id: number;
+  name: string;
+  host: string | null; // null = local to the fake instance
+  displayName: string;
+  createdAt: string;
+}
+
+export interface FakeVideo {
+  id: number;
+  uuid: string;
+  name: string;
+  accountId: number;
+  nsfw: boolean;
+  imageSeed: number;
+  deleted: boolean;
+  blacklisted: boolean;
+}
+
+export interface FakeComment {
+  id: number;
+  videoId: number;
+  accountId: number;
+  text: string;
+  deleted: boolean;
+}
+
+export type AbuseState = 1 | 2 | 3; // pending, rejected, accepted
+
+export interface FakeAbuse {
+  id: number;
+  reason: string;
+  predefinedReasons: string[];
+  reporterId: number;
+  flaggedId: number;
+  state: AbuseState;
+  moderationComment: string | null;
+  videoId: number | null;
+  commentId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type MalformKind = 'missing_account' | 'bad_state' | 'none';
+
+export interface WriteRecord {
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+  status: number;
+  time: string;
+}

@@ -1,0 +1,46 @@
+/** Route types and PeerTube's RFC 7807 error replies for the fake. */
+import type { Params } from '../mastodon/http';
+import type { FakePeerTubeState } from './state';
+
+export class ProblemError extends Error {
+  constructor(readonly status: number, readonly title: string, readonly detail: string, readonly extra: Record<string, unknown> = {}) {
+    super(detail);
+  }
+}
+
+export const notFound = (what = 'Resource') => new ProblemError(404, 'Not Found', `${what} not found`);
+
+export interface Reply {
+  status?: number;
+  json?: unknown;
+  body?: Buffer;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Ctx {
+  state: FakePeerTubeState;
+  params: string[];
+  query: Params;
+  body: Params;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  pattern: RegExp;
+  /** 'staff' = a valid token of an admin or moderator; 'user' = any valid token; none = public. */
+  auth?: 'user' | 'staff';
+  handler: (ctx: Ctx) => Reply | Promise<Reply>;
+}
+
+export function problemReply(e: ProblemError): Reply {
+  return {
+    status: e.status,
+    contentType: 'application/problem+json; charset=utf-8',
+    body: Buffer.from(JSON.stringify({
+      type: `https://docs.joinpeertube.org/api-rest-reference.html#section/Errors/${e.status}`,
+      title: e.title, status: e.status, detail: e.detail, docs: 'https://docs.joinpeertube.org/api-rest-reference.html', ...e.extra,
+    })),
+    headers: typeof e.extra.retryAfter === 'number' ? { 'Retry-After': String(e.extra.retryAfter) } : undefined,
+  };
+}

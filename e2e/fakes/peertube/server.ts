@@ -1,0 +1,76 @@
+/** startFakePeerTube: a fake PeerTube abuse/moderation API on node:http, seeded deterministically. */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serveNodeInfo } from '../nodeinfo';
+import { handle } from './routes';
+import { addAbuse, seedState, type NewAbuseInput } from './seed';
+import { serializeAbuse } from './serialize';
+import { FakePeerTubeState } from './state';
+
+export interface FakePeerTubeOptions {
+  port?: number; // 0 (default) = a random free port
+  host?: '127.0.0.1';
+  reports?: number;
+  seed?: number;
+  name?: string;
+  version?: string;
+  username?: string;
+  password?: string;
+  rateLimit?: { limit: number; windowMs: number };
+}
+
+export interface FakePeerTube {
+  url: string;
+  /** The connector's token: the JSON credentials string, so tests exercise the OAuth password grant. */
+  token: string;
+  state: FakePeerTubeState;
+  close(): Promise<void>;
+  addReport(input?: NewAbuseInput): Record<string, unknown>;
+}
+
+export async function startFakePeerTube(opts: FakePeerTubeOptions = {}): Promise<FakePeerTube> {
+  const state = new FakePeerTubeState({
+    name: opts.name ?? 'Fake PeerTube',
+    version: opts.version ?? '7.0.0',
+    username: opts.username ?? 'root',
+    password: opts.password ?? randomBytes(18).toString('base64url'),
+    // PeerTube's default for /api/v1/*: 50 requests per 10 s. Tests lower or force it through /__fake/rate-limit.
+    rateLimit: opts.rateLimit ?? { limit: 500, windowMs: 10_000 },
+    seed: opts.seed ?? 1,
+  });
+  seedState(state, opts.reports ?? 30);
+  const server = createServer((req, res) => {
+    if (serveNodeInfo(req, res, state.baseUrl, { name: 'peertube', version: state.version })) return;
+    handle(state, req, res).catch((e) => {
+      console.error('[fake-peertube] request failed', e);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await listen(server, opts.port ?? 0, host);
+  state.baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+  return {
+    url: state.baseUrl,
+    token: JSON.stringify({ username: state.auth.username, password: state.auth.password }),
+    state,
+    close: () => close(server),
+    addReport: (input) => serializeAbuse(state, addAbuse(state, input ?? {})),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+}

@@ -1,0 +1,95 @@
+/** All of the fake's mutable state, in memory. Tests in the same process may read and change it directly. */
+import { randomBytes } from 'node:crypto';
+import { RateLimiter, type RateLimitOptions } from '../mastodon/rate-limit';
+import { createRng, type Rng } from '../prng';
+import type { FakeAbuse, FakeAccount, FakeComment, FakeVideo, MalformKind, WriteRecord } from './entities';
+
+export interface FakePeerTubeStateInit {
+  name: string;
+  version: string;
+  username: string;
+  password: string;
+  rateLimit: RateLimitOptions;
+  seed: number;
+}
+
+export class FakePeerTubeState {
+  readonly name: string;
+  readonly version: string;
+  baseUrl = 'http://127.0.0.1';
+  readonly auth: {
+    username: string;
+    password: string;
+    role: number; // 0 admin, 1 moderator, 2 user
+    clientId: string;
+    clientSecret: string;
+    access: Set<string>;
+    refresh: Set<string>;
+  };
+  readonly rateLimiter: RateLimiter;
+  readonly rng: Rng;
+
+  readonly accounts = new Map<number, FakeAccount>();
+  readonly videos = new Map<number, FakeVideo>();
+  readonly comments = new Map<number, FakeComment>();
+  readonly abuses = new Map<number, FakeAbuse>();
+  readonly malformed = new Map<number, Exclude<MalformKind, 'none'>>();
+  readonly blockedAccounts = new Set<string>();
+  readonly blockedServers = new Set<string>();
+  records: WriteRecord[] = [];
+
+  private serial = 0;
+  private clock = Date.parse('2026-01-01T00:00:00Z');
+
+  constructor(init: FakePeerTubeStateInit) {
+    this.name = init.name;
+    this.version = init.version;
+    this.auth = {
+      username: init.username, password: init.password, role: 0,
+      clientId: randomBytes(12).toString('hex'), clientSecret: randomBytes(16).toString('hex'),
+      access: new Set(), refresh: new Set(),
+    };
+    this.rateLimiter = new RateLimiter(init.rateLimit);
+    this.rng = createRng(init.seed);
+  }
+
+  /** The host local accounts report: the one the fake listens on, as a real instance reports its own. */
+  get host(): string {
+    return new URL(this.baseUrl).host;
+  }
+
+  nextId(): number {
+    return ++this.serial;
+  }
+
+  /** A deterministic clock so seeded timestamps do not depend on when the test runs. */
+  tick(): string {
+    this.clock += 60_000 + Math.floor(this.rng() * 3_600_000);
+    return new Date(this.clock).toISOString();
+  }
+
+  /** A new access/refresh pair; the old session is dropped, as PeerTube keeps one per user. */
+  issueTokens(): { access_token: string; refresh_token: string } {
+    this.auth.access.clear();
+    this.auth.refresh.clear();
+    const pair = { access_token: randomBytes(20).toString('hex'), refresh_token: randomBytes(20).toString('hex') };
+    this.auth.access.add(pair.access_token);
+    this.auth.refresh.add(pair.refresh_token);
+    return pair;
+  }
+
+  summary() {
+    const abuses = [...this.abuses.values()];
+    return {
+      abuses: { total: abuses.length, pending: abuses.filter((a) => a.state === 1).length },
+      deletedVideos: [...this.videos.values()].filter((v) => v.deleted).map((v) => v.id),
+      deletedComments: [...this.comments.values()].filter((c) => c.deleted).map((c) => c.id),
+      blacklistedVideos: [...this.videos.values()].filter((v) => v.blacklisted).map((v) => v.id),
+      blockedAccounts: [...this.blockedAccounts],
+      blockedServers: [...this.blockedServers],
+      malformed: Object.fromEntries(this.malformed),
+      role: this.auth.role,
+      records: this.records.length,
+    };
+  }
+}

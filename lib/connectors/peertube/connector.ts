@@ -1,0 +1,21 @@
+/** The PeerTube connector: the Connector interface over PeerTube's abuse and block-list API. */
+import type { Connector, ConnectorConfig } from '../types';
+import { peertubeCapabilities } from './capabilities';
+import { PeerTubeClient } from './client';
+import { getPeerTubeReport, listPeerTubeReports } from './list-reports';
+import { performPeerTube } from './perform';
+import { verifyPeerTube } from './verify';
+
+export { peertubeCapabilities };
+
+export function createPeerTubeConnector(config: ConnectorConfig): Connector {
+  const client = new PeerTubeClient(config);
+  return {
+    kind: 'peertube',
+    capabilities: peertubeCapabilities,
+    verify: () => verifyPeerTube(client),
+    listReports: (input) => listPeerTubeReports(client, input),
+    getReport: (remoteId) => getPeerTubeReport(client, remoteId),
+    perform: (action) => performPeerTube(client, action),
+  };
+}

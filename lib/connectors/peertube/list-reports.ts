@@ -1,0 +1,40 @@
+/**
+ * Abuse listing with start/count/sort=-createdAt. The cursor is the next start offset; the end is `total`
+ * reached (or an empty page, in case a report was deleted while paging).
+ */
+import { AppError } from '../../errors';
+import { formatIssues, rawId, safeId } from '../mastodon/parse-remote';
+import type { ListReportsInput, RemoteReport, ReportPage, SkippedItem } from '../types';
+import { abuseListSchema, abuseSchema } from './api-types';
+import type { PeerTubeClient } from './client';
+import { ABUSE_STATE, mapAbuse } from './mapper';
+import { parseRemote } from './parse';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const ABUSES = '/api/v1/abuses';
+
+export async function listPeerTubeReports(client: PeerTubeClient, input: ListReportsInput): Promise<ReportPage> {
+  const count = Math.min(100, Math.max(1, Math.trunc(input.limit ?? DEFAULT_PAGE_SIZE)));
+  const start = input.cursor && /^\d{1,7}$/.test(input.cursor) ? Number(input.cursor) : 0;
+  // Rejected abuses are not fetched for the resolved listing: they needed no action.
+  const state = input.resolved ? ABUSE_STATE.accepted : ABUSE_STATE.pending;
+  const list = parseRemote(abuseListSchema, await client.request('GET', ABUSES, { query: { start, count, sort: '-createdAt', state } }), 'abuse list');
+  const items: RemoteReport[] = [];
+  const skipped: SkippedItem[] = [];
+  // One item at a time, so a single malformed abuse is recorded and the rest of the page still lands.
+  for (const raw of list.data) {
+    const parsed = abuseSchema.safeParse(raw);
+    if (parsed.success) items.push(mapAbuse(parsed.data, client.baseUrl));
+    else skipped.push({ remoteId: rawId(raw), error: formatIssues(parsed.error), raw });
+  }
+  const nextStart = start + list.data.length;
+  return { items, skipped, next: list.data.length === 0 || nextStart >= list.total ? null : String(nextStart) };
+}
+
+export async function getPeerTubeReport(client: PeerTubeClient, remoteId: string): Promise<RemoteReport> {
+  const id = safeId(remoteId);
+  const list = parseRemote(abuseListSchema, await client.request('GET', ABUSES, { query: { id } }), 'abuse list');
+  const raw = list.data.find((x) => rawId(x) === id);
+  if (!raw) throw new AppError('not_found', `PeerTube abuse ${id} not found`, { userMessage: 'The instance has no such report.' });
+  return mapAbuse(parseRemote(abuseSchema, raw, 'abuse'), client.baseUrl);
+}
