@@ -7,6 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { startFakeAkkoma, type FakeAkkoma } from './fakes/akkoma/server';
 import { startFakeGoToSocial, type FakeGoToSocial } from './fakes/gotosocial/server';
 import { startFakeMisskey, type FakeMisskey } from './fakes/misskey/server';
+import { startFakeLemmy, type FakeLemmy } from './fakes/lemmy/server';
+import { startFakePeerTube, type FakePeerTube } from './fakes/peertube/server';
 import { OWNER, signIn } from './support/flows';
 
 test.describe.configure({ mode: 'serial' });
@@ -14,6 +16,8 @@ test.describe.configure({ mode: 'serial' });
 let gts: FakeGoToSocial;
 let akkoma: FakeAkkoma;
 let misskey: FakeMisskey;
+let lemmy: FakeLemmy;
+let peertube: FakePeerTube;
 let page: Page;
 
 const written = (f: { state: { records: unknown[] } }) => JSON.stringify(f.state.records);
@@ -22,6 +26,8 @@ test.beforeAll(async ({ browser }) => {
   gts = await startFakeGoToSocial({ reports: 5, seed: 51 });
   akkoma = await startFakeAkkoma({ reports: 5, seed: 52 });
   misskey = await startFakeMisskey({ reports: 5, seed: 53 });
+  lemmy = await startFakeLemmy({ reports: 5, seed: 54 });
+  peertube = await startFakePeerTube({ reports: 5, seed: 55 });
   page = await (await browser.newContext()).newPage();
   await signIn(page, OWNER.email, OWNER.password);
 });
@@ -30,6 +36,8 @@ test.afterAll(async () => {
   await gts?.close();
   await akkoma?.close();
   await misskey?.close();
+  await lemmy?.close();
+  await peertube?.close();
 });
 
 async function connectAuto(url: string, token: string, name: string, detected: RegExp): Promise<void> {
@@ -54,12 +62,14 @@ async function openFirstReportOf(instanceName: string): Promise<void> {
   await expect(page.getByTestId('action-panel')).toBeVisible();
 }
 
-test('connect GoToSocial, Akkoma and Misskey with detection; one queue holds them all', async () => {
+test('connect every other server kind with detection; one queue holds them all', async () => {
   await connectAuto(gts.url, gts.token, 'Garden GTS', /detected as gotosocial/);
   await connectAuto(akkoma.url, akkoma.token, 'Acorn Akkoma', /detected as akkoma/);
   await connectAuto(misskey.url, misskey.token, 'Maple Misskey', /detected as misskey/);
+  await connectAuto(lemmy.url, lemmy.token, 'Linden Lemmy', /detected as lemmy/);
+  await connectAuto(peertube.url, peertube.token, 'Poplar PeerTube', /detected as peertube/);
   await page.goto('/queue');
-  for (const name of ['Garden GTS', 'Acorn Akkoma', 'Maple Misskey']) {
+  for (const name of ['Garden GTS', 'Acorn Akkoma', 'Maple Misskey', 'Linden Lemmy', 'Poplar PeerTube']) {
     await expect(page.getByRole('listbox').getByRole('option').filter({ hasText: name }).first()).toBeVisible();
   }
   await page.goto('/instances');
@@ -98,4 +108,23 @@ test('Misskey: resolve reaches admin/resolve-abuse-user-report', async () => {
   await page.getByRole('button', { name: 'Resolve report' }).click();
   await expect(page.getByTestId('action-row').filter({ hasText: 'Resolve report' }).first()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
   expect(written(misskey)).toContain('admin/resolve-abuse-user-report');
+});
+
+test('Lemmy: a site ban and a resolve reach it', async () => {
+  await openFirstReportOf('Linden Lemmy');
+  await expect(page.getByText(/On Lemmy this is a site ban/).first()).toBeVisible();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Apply to account' }).click();
+  await expect(page.getByTestId('action-row').filter({ hasText: 'Suspend account' }).first()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  expect(written(lemmy)).toContain('/api/v3/user/ban');
+  await page.getByRole('button', { name: 'Resolve report' }).click();
+  await expect(page.getByTestId('action-row').filter({ hasText: 'Resolve report' }).first()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  expect(written(lemmy)).toMatch(/\/api\/v3\/(post|comment|private_message)\/report\/resolve/);
+});
+
+test('PeerTube: a resolve reaches /api/v1/abuses', async () => {
+  await openFirstReportOf('Poplar PeerTube');
+  await page.getByRole('button', { name: 'Resolve report' }).click();
+  await expect(page.getByTestId('action-row').filter({ hasText: 'Resolve report' }).first()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  expect(written(peertube)).toMatch(/"PUT","path":"\/api\/v1\/abuses\//);
 });
