@@ -1,8 +1,6 @@
 /** startFakeAkkoma: a fake Pleroma/Akkoma admin API on node:http, seeded deterministically. */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import { serveNodeInfo } from '../nodeinfo';
-import type { AddressInfo } from 'node:net';
+import { serveFake } from '../serve-fake';
 import { handle } from './routes';
 import { addReport, seedState, type NewReportInput } from './seed';
 import { serializeReport } from './serialize';
@@ -43,37 +41,13 @@ export async function startFakeAkkoma(opts: FakeAkkomaOptions = {}): Promise<Fak
     seed: opts.seed ?? 1,
   });
   seedState(state, opts.reports ?? 30);
-  const server = createServer((req, res) => {
-    if (serveNodeInfo(req, res, state.baseUrl, { name: 'akkoma', version: state.version })) return;
-    handle(state, req, res).catch((e) => {
-      console.error('[fake-akkoma] request failed', e);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  const host = opts.host ?? '127.0.0.1';
-  await listen(server, opts.port ?? 0, host);
-  state.baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const served = await serveFake({ name: 'akkoma', version: state.version }, opts, (req, res) => handle(state, req, res));
+  state.baseUrl = served.baseUrl;
   return {
     url: state.baseUrl,
     token: state.auth.token,
     state,
-    close: () => close(server),
+    close: served.close,
     addReport: (input) => serializeReport(state, addReport(state, input ?? {})),
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
 }

@@ -1,7 +1,5 @@
 /** startFakeLemmy: a fake Lemmy 0.19 (v3 API) on node:http, seeded deterministically. */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serveNodeInfo } from '../nodeinfo';
+import { serveFake } from '../serve-fake';
 import { handle } from './routes';
 import { addReport, seedState, type NewReportInput } from './seed';
 import { serializeReport } from './serialize';
@@ -36,17 +34,8 @@ export async function startFakeLemmy(opts: FakeLemmyOptions = {}): Promise<FakeL
     username: opts.username ?? 'admin', password: opts.password ?? 'synthetic-password-1',
     seed: opts.seed ?? 1, rateLimit: opts.rateLimit ?? { limit: 600, windowMs: 60_000 },
   });
-  const server = createServer((req, res) => {
-    if (serveNodeInfo(req, res, state.baseUrl, { name: 'lemmy', version: state.version })) return;
-    handle(state, req, res).catch((e) => {
-      console.error('[fake-lemmy] request failed', e);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  const host = opts.host ?? '127.0.0.1';
-  await listen(server, opts.port ?? 0, host);
-  state.baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const served = await serveFake({ name: 'lemmy', version: state.version }, opts, (req, res) => handle(state, req, res));
+  state.baseUrl = served.baseUrl;
   seedState(state, opts.reports ?? 30); // after listen: seeded image URLs point at this server
   return {
     url: state.baseUrl,
@@ -57,25 +46,10 @@ export async function startFakeLemmy(opts: FakeLemmyOptions = {}): Promise<FakeL
       state.jwts.add(jwt);
       return jwt;
     },
-    close: () => close(server),
+    close: served.close,
     addReport: (input) => {
       const r = addReport(state, input ?? {});
       return { ...serializeReport(state, r), remoteId: `${r.type}:${r.id}` };
     },
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
 }

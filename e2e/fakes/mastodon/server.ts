@@ -1,8 +1,6 @@
 /** startFakeMastodon: a fake Mastodon 4.x admin API on node:http, seeded deterministically. */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import { serveNodeInfo } from '../nodeinfo';
-import type { AddressInfo } from 'node:net';
+import { serveFake } from '../serve-fake';
 import type { RolePermissions } from './entities';
 import { buildReport, type NewReportInput } from './new-report';
 import { handle } from './routes';
@@ -47,38 +45,14 @@ export async function startFakeMastodon(opts: FakeMastodonOptions = {}): Promise
     seed: opts.seed ?? 1,
   });
   seedState(state, opts.reports ?? 30);
-  const server = createServer((req, res) => {
-    if (serveNodeInfo(req, res, state.baseUrl, { name: 'mastodon', version: state.version })) return;
-    handle(state, req, res).catch((e) => {
-      console.error('[fake-mastodon] request failed', e);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  await listen(server, opts.port ?? 0, opts.host ?? '127.0.0.1');
-  const { port } = server.address() as AddressInfo;
-  state.baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+  const served = await serveFake({ name: 'mastodon', version: state.version }, opts, (req, res) => handle(state, req, res));
+  state.baseUrl = served.baseUrl;
   return {
     url: state.baseUrl,
     token: state.auth.token,
     state,
-    close: () => close(server),
+    close: served.close,
     addReport: (partial) => serializeReport(state, buildReport(state, partial)),
     sendWebhook: (input) => sendWebhook(state, input),
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
 }

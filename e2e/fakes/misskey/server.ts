@@ -1,8 +1,6 @@
 /** startFakeMisskey: a fake Misskey API (POST /api/<endpoint>, token as `i`) on node:http, seeded deterministically. */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import { serveNodeInfo } from '../nodeinfo';
-import type { AddressInfo } from 'node:net';
+import { serveFake } from '../serve-fake';
 import type { FakeReport } from './entities';
 import { handle } from './routes';
 import { addReport, seedState, type NewReportInput } from './seed';
@@ -51,39 +49,15 @@ export async function startFakeMisskey(opts: FakeMisskeyOptions = {}): Promise<F
     rateLimit: opts.rateLimit ?? { limit: 300, windowMs: 60_000 },
     seed: opts.seed ?? 1,
   });
-  const server = createServer((req, res) => {
-    if (serveNodeInfo(req, res, state.baseUrl, { name: 'misskey', version: state.version })) return;
-    handle(state, req, res).catch((e) => {
-      console.error('[fake-misskey] request failed', e);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  const host = opts.host ?? '127.0.0.1';
-  await listen(server, opts.port ?? 0, host);
-  state.baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const served = await serveFake({ name: 'misskey', version: state.version }, opts, (req, res) => handle(state, req, res));
+  state.baseUrl = served.baseUrl;
   seedState(state, opts.reports ?? 30); // after listen: report comments link to this server's own note URLs
   return {
     url: state.baseUrl,
     token: state.auth.token,
     state,
-    close: () => close(server),
+    close: served.close,
     addReport: (input) => packReport(state, addReport(state, input)) as Record<string, unknown> & { id: string },
     report: (id) => state.reports.get(id),
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
 }

@@ -1,8 +1,6 @@
 /** startFakePeerTube: a fake PeerTube abuse/moderation API on node:http, seeded deterministically. */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serveNodeInfo } from '../nodeinfo';
+import { serveFake } from '../serve-fake';
 import { handle } from './routes';
 import { addAbuse, seedState, type NewAbuseInput } from './seed';
 import { serializeAbuse } from './serialize';
@@ -40,37 +38,13 @@ export async function startFakePeerTube(opts: FakePeerTubeOptions = {}): Promise
     seed: opts.seed ?? 1,
   });
   seedState(state, opts.reports ?? 30);
-  const server = createServer((req, res) => {
-    if (serveNodeInfo(req, res, state.baseUrl, { name: 'peertube', version: state.version })) return;
-    handle(state, req, res).catch((e) => {
-      console.error('[fake-peertube] request failed', e);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  const host = opts.host ?? '127.0.0.1';
-  await listen(server, opts.port ?? 0, host);
-  state.baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const served = await serveFake({ name: 'peertube', version: state.version }, opts, (req, res) => handle(state, req, res));
+  state.baseUrl = served.baseUrl;
   return {
     url: state.baseUrl,
     token: JSON.stringify({ username: state.auth.username, password: state.auth.password }),
     state,
-    close: () => close(server),
+    close: served.close,
     addReport: (input) => serializeAbuse(state, addAbuse(state, input ?? {})),
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
 }
