@@ -14,6 +14,11 @@ export interface ConnectorConfig {
   fetch: FetchLike;
   /** Injected so tests can run backoff without waiting. Defaults to a real timer. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The API generation detection picked, where a server kind has more than one (Lemmy: 'v3' for 0.19, 'v4' for 1.0).
+   * Absent or unknown: the connector uses its oldest supported generation, which newer servers still serve.
+   */
+  apiVersion?: string | null;
 }
 
 export interface RemoteAccount {
@@ -61,6 +66,14 @@ export interface RemoteRule {
   text: string;
 }
 
+/** A moderator note kept on the server itself (Akkoma report notes, Misskey's moderation note, PeerTube's comment). */
+export interface RemoteNote {
+  remoteId: string | null; // null where the server keeps one free-text field rather than separate notes
+  author: string | null; // acct or name of the moderator who wrote it, where the server says
+  text: string;
+  createdAt: string | null; // ISO
+}
+
 export interface RemoteReport {
   remoteId: string;
   category: string; // spam | legal | violation | other (server-specific values kept as given)
@@ -75,6 +88,8 @@ export interface RemoteReport {
   assignee: RemoteAccount | null;
   statuses: RemoteStatus[];
   rules: RemoteRule[];
+  /** Notes moderators left on the server (absent where the server has none). Shown read-only beside ours. */
+  notes?: RemoteNote[];
 }
 
 /** One remote item we could not parse: recorded with its error, and the rest of the page still lands. */
@@ -140,6 +155,19 @@ export type ConnectorAction =
       publicComment?: string;
     }
   | { kind: 'report.forward'; reportId: string }
+  /** Close the report as "no violation" (PeerTube state rejected, Misskey resolvedAs reject). */
+  | { kind: 'report.reject'; reportId: string; comment?: string }
+  /** Add a moderator note on the server (Akkoma report note; appended to Misskey's note / PeerTube's comment). */
+  | { kind: 'report.note'; reportId: string; text: string }
+  /** Delete the account and its content for good (Akkoma DELETE /users, Misskey delete-account, Lemmy purge person). */
+  | { kind: 'account.delete'; accountId: string; reason?: string }
+  /** Permanently purge a post or comment and its images (Lemmy admin purge), beyond a reversible removal. */
+  | { kind: 'status.purge'; statusId: string; reason?: string }
+  /** Hide a post and keep it for review, reversibly (PeerTube video block list). */
+  | { kind: 'status.block'; statusId: string; blocked: boolean; reason?: string }
+  | { kind: 'status.visibility'; statusId: string; visibility: 'public' | 'unlisted' | 'private' }
+  /** Delete one stored media file on the server by its remote id (Misskey drive file). */
+  | { kind: 'media.delete'; mediaId: string }
   | { kind: 'status.delete'; statusId: string; reason?: string }
   | { kind: 'status.sensitive'; statusId: string; sensitive: boolean }
   /** Purge cached copies: by URL where the server can (Akkoma), else its nearest primitive (see capabilities.notes). */
@@ -167,6 +195,10 @@ export interface Capabilities {
   /** Per-action text telling the moderator what the button does on this server, or why it is missing. */
   notes: Partial<Record<ActionKind, string>>;
   webhooks: boolean;
+  /** Oldest server version this connector is written and tested against, e.g. "4.0" (shown in the matrix). */
+  minVersion?: string;
+  /** Actions that need a newer server than minVersion, with the version they arrived in, e.g. "1.0 (API v4)". */
+  since?: Partial<Record<ActionKind, string>>;
 }
 
 export interface Connector {
