@@ -9,7 +9,7 @@ import { startFakeGoToSocial, type FakeGoToSocial } from './fakes/gotosocial/ser
 import { startFakeMisskey, type FakeMisskey } from './fakes/misskey/server';
 import { startFakeLemmy, type FakeLemmy } from './fakes/lemmy/server';
 import { startFakePeerTube, type FakePeerTube } from './fakes/peertube/server';
-import { OWNER, signIn } from './support/flows';
+import { OWNER, connectDetected, signIn } from './support/flows';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -41,15 +41,7 @@ test.afterAll(async () => {
 });
 
 async function connectAuto(url: string, token: string, name: string, detected: RegExp): Promise<void> {
-  await page.goto('/instances/new');
-  await page.getByLabel('Base URL').fill(url);
-  await page.getByLabel('Admin access token').fill(token);
-  await page.getByLabel('Display name (optional)').fill(name);
-  await page.getByLabel(/local test host/).check();
-  await page.getByRole('button', { name: 'Check and connect' }).click();
-  await expect(page).toHaveURL(/\/instances\/[0-9a-f-]{36}$/);
-  await expect(page.getByText(detected).first()).toBeVisible();
-  await expect(page.getByTestId('open-count')).not.toHaveText('0', { timeout: 60_000 });
+  await connectDetected(page, url, token, name, detected);
 }
 
 async function openFirstReportOf(instanceName: string): Promise<void> {

@@ -1,6 +1,7 @@
 /**
- * `npm run demo`: fake Mastodon (two), GoToSocial, Akkoma and Misskey instances with synthetic reports (harmless generated images), connected to
- * a separate demo database (.data/demo), then the dashboard as `npm start` runs it. Ctrl-C stops everything.
+ * `npm run demo`: one fake server of every kind (two Mastodons, GoToSocial, Akkoma, Misskey, Lemmy 0.19 and 1.0,
+ * PeerTube) with synthetic reports (harmless generated images), connected to a separate demo database (.data/demo),
+ * then the dashboard as `npm start` runs it. Ctrl-C stops everything.
  */
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -31,6 +32,7 @@ const fakes = [
   await startFakeMisskey({ port: 4105, reports: 12, seed: 5, token: 'demo-misskey-admin-token' }),
   await startFakeLemmy({ port: 4106, reports: 12, seed: 6 }),
   await startFakePeerTube({ port: 4107, reports: 12, seed: 7 }),
+  await startFakeLemmy({ port: 4108, reports: 12, seed: 8, version: '1.0.0', domain: 'lemmy-one.test' }),
 ];
 say(`Fake instances: ${fakes.map((f) => f.url).join(', ')}`);
 for (const line of await connectDemoInstances(fakes.map((f) => ({ url: f.url, token: f.token })))) say(line);

@@ -64,6 +64,9 @@ describe('sync', () => {
     const issues = await db.syncIssue.findMany({ where: { instanceId } });
     expect(issues).toHaveLength(1);
     expect(issues[0].remoteId).toBe(victim.id);
+    // The same item failing the same way on the next sync is counted again but not recorded twice.
+    expect((await syncInstance(instanceId)).skipped).toBe(1);
+    expect(await db.syncIssue.count({ where: { instanceId } })).toBe(1);
   });
 
   it('marks a report resolved when the server resolved it', async () => {

@@ -2,7 +2,9 @@
 
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
+import { actionLabel } from '@/lib/connectors/action-labels';
 import { AccountActionForm } from './account-action-form';
+import { AccountDelete } from './account-delete';
 import { ActionHistory } from './action-history';
 import { DomainBlockForm } from './domain-block-form';
 import { MediaPurge } from './media-purge';
@@ -34,6 +36,7 @@ export function ActionPanel({ reportId, canAct }: { reportId: string; canAct: bo
           <Card className="space-y-2">
             <h2 className="text-sm font-semibold">Account</h2>
             <AccountActionForm data={data} busy={request.isPending} onSubmit={submit} />
+            <AccountDelete data={data} busy={request.isPending} onSubmit={submit} />
           </Card>
           {data.capabilities.actions.includes('media.purge') ? (
             <Card className="space-y-2">
@@ -56,7 +59,7 @@ export function ActionPanel({ reportId, canAct }: { reportId: string; canAct: bo
           <h2 className="text-sm font-semibold">Not available on {data.instance.kind}</h2>
           {missing.map(([k, note]) => (
             <p key={k} className="text-xs text-muted" data-testid={`unsupported-${k}`}>
-              <strong>{k === 'status.delete' ? 'Delete post' : k === 'media.purge' ? 'Purge media' : k}:</strong> {note}
+              <strong>{actionLabel(k)}:</strong> {note}
             </p>
           ))}
         </Card>

@@ -19,6 +19,13 @@ export function describeAction(kind: string, payload: Record<string, unknown>): 
     case 'status.delete': return 'Delete post';
     case 'status.sensitive': return payload.sensitive === false ? 'Unmark post sensitive' : 'Mark post sensitive';
     case 'media.purge': return 'Purge cached media';
+    case 'report.reject': return 'Reject report';
+    case 'report.note': return 'Add note on the server';
+    case 'account.delete': return 'Delete account permanently';
+    case 'status.purge': return 'Purge post';
+    case 'status.block': return payload.blocked === false ? 'Unblock post' : 'Block post';
+    case 'status.visibility': return `Set post visibility to ${String(payload.visibility ?? '')}`;
+    case 'media.delete': return 'Delete file on server';
     case 'domain.block': return `Block domain ${String(payload.domain ?? '')} (${String(payload.severity ?? '')})`;
     default: return kind;
   }

@@ -5,11 +5,17 @@ import { Button } from '@/components/ui/button';
 import { Select, Textarea } from '@/components/ui/field';
 import type { ReportActionsData } from './use-report-actions';
 
-/** Report-level actions: assignment, resolve/reopen, category. Only what the server's API supports is shown. */
+/** Report-level actions: assignment, resolve/reject/reopen, notes, category. Only what the server's API supports is shown. */
 export function ReportActions({ data, busy, onSubmit }: { data: ReportActionsData; busy: boolean; onSubmit: (a: Record<string, unknown>) => void }) {
   const [comment, setComment] = useState('');
   const has = (k: string) => data.capabilities.actions.includes(k as never);
   const open = data.report.status === 'open';
+  // Mastodon keeps no resolution comment, so the box would promise something the server drops.
+  const takesComment = data.instance.kind !== 'mastodon';
+  const close = (kind: 'report.resolve' | 'report.reject') => {
+    onSubmit({ kind, comment });
+    setComment('');
+  };
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-1.5">
@@ -26,16 +32,21 @@ export function ReportActions({ data, busy, onSubmit }: { data: ReportActionsDat
           aria-label="Resolve report"
           onSubmit={(e) => {
             e.preventDefault();
-            onSubmit({ kind: 'report.resolve', comment });
-            setComment('');
+            close('report.resolve');
           }}
         >
-          {data.instance.kind !== 'mastodon' ? (
+          {takesComment ? (
             <Textarea rows={2} placeholder="Resolution comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} aria-label="Resolution comment" />
           ) : null}
-          <Button type="submit" variant="primary" disabled={busy}>Resolve report</Button>
+          <div className="flex flex-wrap gap-1.5">
+            <Button type="submit" variant="primary" disabled={busy} title={data.capabilities.notes['report.resolve']}>Resolve report</Button>
+            {has('report.reject') ? (
+              <Button type="button" disabled={busy} title={data.capabilities.notes['report.reject']} onClick={() => close('report.reject')}>Reject report</Button>
+            ) : null}
+          </div>
         </form>
       ) : null}
+      {has('report.note') ? <NoteForm data={data} busy={busy} onSubmit={onSubmit} /> : null}
       {has('report.set_category') && data.capabilities.categories.length > 0 ? (
         <label className="flex items-center gap-2 text-sm">
           <span>Category</span>
@@ -51,5 +62,26 @@ export function ReportActions({ data, busy, onSubmit }: { data: ReportActionsDat
         </label>
       ) : null}
     </div>
+  );
+}
+
+/** A note written on the server, where the team's other moderators (in the native admin) will see it too. */
+function NoteForm({ data, busy, onSubmit }: { data: ReportActionsData; busy: boolean; onSubmit: (a: Record<string, unknown>) => void }) {
+  const [text, setText] = useState('');
+  return (
+    <form
+      className="space-y-1.5"
+      aria-label="Add a note on the server"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!text.trim()) return;
+        onSubmit({ kind: 'report.note', text });
+        setText('');
+      }}
+    >
+      <Textarea rows={2} placeholder={`Note for ${data.instance.name}'s moderators`} value={text} onChange={(e) => setText(e.target.value)} aria-label="Note on the server" maxLength={3000} />
+      {data.capabilities.notes['report.note'] ? <p className="text-xs text-muted">{data.capabilities.notes['report.note']}</p> : null}
+      <Button type="submit" disabled={busy || !text.trim()}>Add note</Button>
+    </form>
   );
 }

@@ -1,35 +1,84 @@
 'use client';
 
+import type { StatusView } from '@/lib/queue/detail-types';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/field';
 import { useReportActions } from './use-report-actions';
+
+const POST_ACTIONS = ['status.delete', 'status.sensitive', 'status.purge', 'status.block', 'status.visibility'];
 
 /**
  * Post-level actions next to each reported status, only where the server's API has them (Mastodon's has none:
- * the action panel says so). Shares the action panel's query, so it costs no extra request.
+ * the action panel says so). Shares the action panel's query, so it costs no extra request. Each button's title
+ * says what it does on this server; permanent ones ask first.
  */
-export function StatusActions({ reportId, statusId }: { reportId: string; statusId: string }) {
+export function StatusActions({ reportId, status }: { reportId: string; status: Pick<StatusView, 'id' | 'remoteId' | 'remoteState' | 'visibility'> }) {
   const { query, request } = useReportActions(reportId);
   const data = query.data;
   if (!data?.canAct) return null;
-  const has = (k: string) => data.capabilities.actions.includes(k as never);
-  if (!has('status.delete') && !has('status.sensitive')) return null;
+  const only = data.capabilities.statusIdPattern ?? {};
+  const has = (k: string) => {
+    const pattern = only[k as keyof typeof only];
+    return data.capabilities.actions.includes(k as never) && (!pattern || new RegExp(pattern).test(status.remoteId));
+  };
+  if (!POST_ACTIONS.some(has)) return null;
+  const notes = data.capabilities.notes;
+  const gone = status.remoteState === 'deleted' || status.remoteState === 'purged';
+  if (gone) return <p className="text-xs text-muted">This post was {status.remoteState} on {data.instance.name}.</p>;
+  const busy = request.isPending;
+  const send = (a: Record<string, unknown>) => request.mutate({ ...a, statusId: status.id });
+  const confirmThen = (question: string, a: Record<string, unknown>) => {
+    if (window.confirm(question)) send(a);
+  };
   return (
-    <div className="flex flex-wrap gap-1.5" aria-label="Post actions" role="group">
+    <div className="flex flex-wrap items-center gap-1.5" aria-label="Post actions" role="group">
       {has('status.sensitive') ? (
-        <Button disabled={request.isPending} title={data.capabilities.notes['status.sensitive']} onClick={() => request.mutate({ kind: 'status.sensitive', statusId, sensitive: true })}>
+        <Button disabled={busy} title={notes['status.sensitive']} onClick={() => send({ kind: 'status.sensitive', sensitive: true })}>
           Mark post sensitive
         </Button>
       ) : null}
-      {has('status.delete') ? (
+      {has('status.visibility') ? (
+        <label className="flex items-center gap-1.5 text-sm" title={notes['status.visibility']}>
+          <span>Visibility</span>
+          <Select
+            className="w-auto"
+            name="status-visibility"
+            disabled={busy}
+            value={['public', 'unlisted', 'private'].includes(status.visibility ?? '') ? (status.visibility as string) : ''}
+            onChange={(e) => e.target.value && send({ kind: 'status.visibility', visibility: e.target.value })}
+          >
+            <option value="" disabled>—</option>
+            <option value="public">Public</option>
+            <option value="unlisted">Unlisted</option>
+            <option value="private">Followers only</option>
+          </Select>
+        </label>
+      ) : null}
+      {has('status.block') ? (
+        status.remoteState === 'blocked' ? (
+          <Button disabled={busy} title={notes['status.block']} onClick={() => send({ kind: 'status.block', blocked: false })}>Unblock</Button>
+        ) : (
+          <Button disabled={busy} title={notes['status.block']} onClick={() => send({ kind: 'status.block', blocked: true })}>Block</Button>
+        )
+      ) : null}
+      {has('status.delete') && status.remoteState !== 'removed' ? (
         <Button
           variant="danger"
-          disabled={request.isPending}
-          title={data.capabilities.notes['status.delete']}
-          onClick={() => {
-            if (window.confirm(`Delete this post on ${data.instance.name}? This cannot be undone.`)) request.mutate({ kind: 'status.delete', statusId });
-          }}
+          disabled={busy}
+          title={notes['status.delete']}
+          onClick={() => confirmThen(`${notes['status.delete'] ?? 'Delete this post?'}\n\nGo ahead on ${data.instance.name}?`, { kind: 'status.delete' })}
         >
-          Delete post
+          {data.instance.kind === 'lemmy' ? 'Remove post' : 'Delete post'}
+        </Button>
+      ) : null}
+      {has('status.purge') ? (
+        <Button
+          variant="danger"
+          disabled={busy}
+          title={notes['status.purge']}
+          onClick={() => confirmThen(`${notes['status.purge'] ?? 'Purge this post?'}\n\nThis cannot be undone. Purge it on ${data.instance.name}?`, { kind: 'status.purge' })}
+        >
+          Purge post
         </Button>
       ) : null}
     </div>

@@ -21,6 +21,8 @@ export interface ReportActionsData {
   target: { acct: string; domain: string | null; suspended: boolean; silenced: boolean; sensitized: boolean; disabled: boolean };
   capabilities: Capabilities;
   canAct: boolean;
+  /** Permanent account deletion is for admins (lib/auth/policy.ts ADMIN_ONLY_ACTIONS). */
+  canDeleteAccounts: boolean;
   actions: ActionRow[];
 }
 

@@ -14,6 +14,10 @@ export function CapabilityMatrixTable({ matrix }: { matrix: CapabilityMatrix }) 
           </tr>
         </thead>
         <tbody>
+          <tr className="border-b border-line text-xs text-muted">
+            <th scope="row" className="px-3 py-1.5 text-left font-normal">Server versions</th>
+            {matrix.kinds.map((k) => <td key={k} className="px-3 py-1.5">{matrix.minVersions[k] ? `${matrix.minVersions[k]}+` : '—'}</td>)}
+          </tr>
           {matrix.rows.map((r) => (
             <tr key={r.action} className="border-b border-line last:border-0">
               <th scope="row" className="px-3 py-1.5 text-left font-normal">{r.label}</th>
@@ -22,6 +26,7 @@ export function CapabilityMatrixTable({ matrix }: { matrix: CapabilityMatrix }) 
                 return (
                   <td key={k} className={`px-3 py-1.5 ${cell.supported ? 'text-ok' : 'text-muted'}`} title={cell.note ?? undefined}>
                     {cell.supported ? '✓' : '—'}
+                    {cell.supported && cell.since ? <span className="text-xs text-muted"> {cell.since}+</span> : null}
                     <span className="sr-only">{cell.supported ? ' supported' : ' not supported'}{cell.note ? `: ${cell.note}` : ''}</span>
                   </td>
                 );

@@ -2,6 +2,7 @@ import type { StatusView } from '@/lib/queue/detail-types';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { MediaItem } from './media-item';
+import { MediaDelete } from '@/components/actions/media-delete';
 import { StatusActions } from '@/components/actions/status-actions';
 import type { MediaPrefs } from './media-prefs';
 
@@ -16,6 +17,7 @@ export function StatusCard({ status, index, reportId, prefs, canAct }: { status:
         <h3 className="text-sm font-semibold text-ink">Status {index + 1}</h3>
         {status.visibility ? <Badge>{status.visibility}</Badge> : null}
         {status.sensitive ? <Badge tone="warn">marked sensitive</Badge> : null}
+        {status.remoteState ? <Badge tone="danger">{status.remoteState} on server</Badge> : null}
         {status.remoteCreatedAt ? <time dateTime={status.remoteCreatedAt} suppressHydrationWarning>{new Date(status.remoteCreatedAt).toLocaleString()}</time> : null}
         {status.url ? <a href={status.url} target="_blank" rel="noreferrer noopener" className="text-accent underline">Open on its server<span className="sr-only"> (opens in a new tab)</span></a> : null}
       </div>
@@ -23,10 +25,15 @@ export function StatusCard({ status, index, reportId, prefs, canAct }: { status:
       <div className="status-content space-y-2 text-sm break-words [&_a]:text-accent [&_a]:underline" dir="auto" dangerouslySetInnerHTML={{ __html: status.contentHtml }} />
       {status.media.length ? (
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label={`Media in status ${index + 1}`} role="group">
-          {status.media.map((m) => <MediaItem key={m.id} media={m} reportId={reportId} prefs={prefs} canAct={canAct} />)}
+          {status.media.map((m) => (
+            <div key={m.id} className="space-y-1.5">
+              <MediaItem media={m} reportId={reportId} prefs={prefs} canAct={canAct} />
+              {canAct ? <MediaDelete reportId={reportId} mediaId={m.id} deletedAt={m.remoteDeletedAt} /> : null}
+            </div>
+          ))}
         </div>
       ) : null}
-      {canAct ? <StatusActions reportId={reportId} statusId={status.id} /> : null}
+      {canAct ? <StatusActions reportId={reportId} status={status} /> : null}
     </Card>
   );
 }

@@ -22,3 +22,17 @@ export async function connectInstance(page: Page, url: string, token: string, na
   await expect(page.getByTestId('open-count')).not.toHaveText('0', { timeout: 60_000 });
   return page.url().split('/').pop()!;
 }
+
+/** Connect with "Detect automatically" and wait for the detected kind and the first sync. Returns the instance id. */
+export async function connectDetected(page: Page, url: string, token: string, name: string, detected: RegExp): Promise<string> {
+  await page.goto('/instances/new');
+  await page.getByLabel('Base URL').fill(url);
+  await page.getByLabel('Admin access token').fill(token);
+  await page.getByLabel('Display name (optional)').fill(name);
+  await page.getByLabel(/local test host/).check();
+  await page.getByRole('button', { name: 'Check and connect' }).click();
+  await expect(page).toHaveURL(/\/instances\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(detected).first()).toBeVisible();
+  await expect(page.getByTestId('open-count')).not.toHaveText('0', { timeout: 60_000 });
+  return page.url().split('/').pop()!;
+}

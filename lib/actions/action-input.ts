@@ -31,6 +31,15 @@ export const actionInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('status.delete'), statusId: z.uuid(), reason: text }),
   z.object({ kind: z.literal('status.sensitive'), statusId: z.uuid(), sensitive: z.boolean().default(true) }),
   z.object({ kind: z.literal('media.purge'), olderThanDays: z.number().int().min(0).max(3650).optional() }),
+  z.object({ kind: z.literal('report.reject'), comment: text }),
+  z.object({ kind: z.literal('report.note'), text: z.string().trim().min(1, 'write the note first').max(3000) }),
+  // The moderator types the account's handle to confirm: a permanent deletion must never be one stray click.
+  z.object({ kind: z.literal('account.delete'), confirm: z.string().max(400), reason: text }),
+  z.object({ kind: z.literal('status.purge'), statusId: z.uuid(), reason: text }),
+  z.object({ kind: z.literal('status.block'), statusId: z.uuid(), blocked: z.boolean().default(true), reason: text }),
+  z.object({ kind: z.literal('status.visibility'), statusId: z.uuid(), visibility: z.enum(['public', 'unlisted', 'private']) }),
+  // Media ids are ours too; the verb checks the file belongs to one of the report's posts.
+  z.object({ kind: z.literal('media.delete'), mediaId: z.uuid() }),
 ]);
 
 export type ActionInput = z.infer<typeof actionInput>;

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
-import { assertAllowed, canActOn, canSeeInstance } from '@/lib/auth/policy';
+import { assertAllowed, canActOn, canRequestAction, canSeeInstance } from '@/lib/auth/policy';
 import { capabilitiesFor } from '@/lib/connectors/registry';
 import type { ServerKind } from '@/lib/connectors/types';
 import { AppError } from '@/lib/errors';
@@ -28,6 +28,7 @@ export async function listReportActions({ ctx, input }: { ctx: Ctx; input: { rep
     target: report.target,
     capabilities: capabilitiesFor(report.instance.kind as ServerKind),
     canAct: canActOn(ctx.actor, report.instanceId),
+    canDeleteAccounts: canRequestAction(ctx.actor, report.instanceId, 'account.delete'),
     actions: report.actions.map((a) => ({ ...a, requestedBy: a.requestedBy?.email ?? null })),
   };
 }

@@ -26,7 +26,7 @@ export async function performAction(actionId: string, opts: { finalAttempt: bool
     const result = await (await connectorFor(action.instance)).perform(payload);
     await db.$transaction(async (tx) => {
       await tx.action.update({ where: { id: action.id }, data: { status: 'done', finishedAt: new Date(), lastError: null, remoteRef: result.remoteRef ?? null } });
-      await applyLocalEffect(tx, action.instanceId, action.reportId, payload);
+      await applyLocalEffect(tx, action.instanceId, action.reportId, payload, action.instance.kind);
       await recordEvent(tx, {
         actor: SYSTEM, action: `${action.kind}.succeeded`, targetType: 'report', targetId: action.reportId, instanceId: action.instanceId,
         details: { actionId: action.id, attempts: action.attempts, remoteRef: result.remoteRef ?? null },

@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import { actorId } from '@/lib/audit/actor';
 import { recordEvent } from '@/lib/audit/record-event';
-import { assertAllowed, canActOn } from '@/lib/auth/policy';
+import { assertAllowed, canRequestAction } from '@/lib/auth/policy';
 import { capabilitiesFor } from '@/lib/connectors/registry';
 import type { ServerKind } from '@/lib/connectors/types';
 import { AppError } from '@/lib/errors';
@@ -23,11 +23,11 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
     where: { id: input.reportId },
     select: {
       id: true, remoteId: true, instanceId: true, instance: { select: { kind: true } }, target: { select: { remoteId: true, domain: true, acct: true } },
-      statuses: { select: { status: { select: { id: true, remoteId: true, media: { select: { url: true } } } } } },
+      statuses: { select: { status: { select: { id: true, remoteId: true, media: { select: { id: true, remoteId: true, url: true } } } } } },
     },
   });
   if (!report) throw new AppError('not_found', 'report not found');
-  assertAllowed(canActOn(ctx.actor, report.instanceId), `action ${parsed.kind}`);
+  assertAllowed(canRequestAction(ctx.actor, report.instanceId, parsed.kind), `action ${parsed.kind}`);
   const caps = capabilitiesFor(report.instance.kind as ServerKind);
   if (!caps.actions.includes(parsed.kind)) {
     throw new AppError('unsupported', `${parsed.kind} unsupported on ${report.instance.kind}`, {
@@ -46,9 +46,17 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
     reportRemoteId: report.remoteId,
     targetRemoteId: report.target.remoteId,
     targetDomain: report.target.domain,
+    targetAcct: report.target.acct,
     statusRemoteIds: Object.fromEntries(report.statuses.map((l) => [l.status.id, l.status.remoteId])),
     mediaUrls: report.statuses.flatMap((l) => l.status.media.map((m) => m.url)),
+    mediaRemoteIds: Object.fromEntries(report.statuses.flatMap((l) => l.status.media.map((m) => [m.id, m.remoteId]))),
   });
+  const pattern = caps.statusIdPattern?.[parsed.kind];
+  if (pattern && 'statusId' in payload && !new RegExp(pattern).test(payload.statusId)) {
+    throw new AppError('unsupported', `${parsed.kind} not for status ${payload.statusId}`, {
+      userMessage: caps.notes[parsed.kind] ?? 'This server cannot do that to this kind of post.',
+    });
+  }
   const action = await db.$transaction(async (tx) => {
     const row = await tx.action.create({
       data: { instanceId: report.instanceId, reportId: report.id, kind: parsed.kind, payload: payload as object, requestedById: actorId(ctx.actor) },

@@ -7,10 +7,20 @@ export interface ReportRefs {
   reportRemoteId: string;
   targetRemoteId: string;
   targetDomain: string | null;
+  /** The reported account's handle, which account.delete's confirmation must repeat. */
+  targetAcct: string;
   /** Our status id → the server's id, for the statuses this report points at. */
   statusRemoteIds: Record<string, string>;
   /** URLs of the report's media as the instance serves them (purge targets). */
   mediaUrls: string[];
+  /** Our media id → the server's id, for the media of this report's statuses. */
+  mediaRemoteIds: Record<string, string>;
+}
+
+function statusRef(refs: ReportRefs, statusId: string): string {
+  const remote = refs.statusRemoteIds[statusId];
+  if (!remote) throw new AppError('bad_request', 'status not in report', { userMessage: 'That post is not part of this report.' });
+  return remote;
 }
 
 export function toConnectorAction(input: ActionInput, refs: ReportRefs): ConnectorAction {
@@ -30,12 +40,31 @@ export function toConnectorAction(input: ActionInput, refs: ReportRefs): Connect
     case 'report.forward':
       return { kind: input.kind, reportId: refs.reportRemoteId };
     case 'status.delete':
-    case 'status.sensitive': {
-      const statusId = refs.statusRemoteIds[input.statusId];
-      if (!statusId) throw new AppError('bad_request', 'status not in report', { userMessage: 'That post is not part of this report.' });
-      return input.kind === 'status.delete'
-        ? { kind: input.kind, statusId, reason: input.reason || undefined }
-        : { kind: input.kind, statusId, sensitive: input.sensitive };
+    case 'status.purge':
+      return { kind: input.kind, statusId: statusRef(refs, input.statusId), reason: input.reason || undefined };
+    case 'status.sensitive':
+      return { kind: input.kind, statusId: statusRef(refs, input.statusId), sensitive: input.sensitive };
+    case 'status.block':
+      return { kind: input.kind, statusId: statusRef(refs, input.statusId), blocked: input.blocked, reason: input.reason || undefined };
+    case 'status.visibility':
+      return { kind: input.kind, statusId: statusRef(refs, input.statusId), visibility: input.visibility };
+    case 'media.delete': {
+      const mediaId = refs.mediaRemoteIds[input.mediaId];
+      if (!mediaId) throw new AppError('bad_request', 'media not in report', { userMessage: 'That file is not part of this report.' });
+      return { kind: input.kind, mediaId };
+    }
+    case 'report.reject':
+      return { kind: input.kind, reportId: refs.reportRemoteId, comment: input.comment || undefined };
+    case 'report.note':
+      return { kind: input.kind, reportId: refs.reportRemoteId, text: input.text };
+    case 'account.delete': {
+      const typed = input.confirm.trim().replace(/^@/, '').toLowerCase();
+      if (typed !== refs.targetAcct.replace(/^@/, '').toLowerCase()) {
+        throw new AppError('bad_request', 'account.delete confirmation mismatch', {
+          userMessage: `Type the account's handle (${refs.targetAcct}) exactly to confirm the deletion.`,
+        });
+      }
+      return { kind: input.kind, accountId: refs.targetRemoteId, reason: input.reason || undefined };
     }
     case 'media.purge':
       return { kind: input.kind, urls: refs.mediaUrls, host: refs.targetDomain ?? undefined, olderThanDays: input.olderThanDays };

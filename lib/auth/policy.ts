@@ -24,6 +24,17 @@ export function canActOn(actor: Actor, instanceId: string): boolean {
   return hasRole(actor, 'moderator') && canSeeInstance(actor, instanceId);
 }
 
+/**
+ * Actions that destroy a whole account for good are for admins: a moderator can suspend at once, and an admin
+ * decides whether the account and everything it posted is deleted.
+ */
+export const ADMIN_ONLY_ACTIONS: readonly string[] = ['account.delete'];
+
+/** Can request this kind of action on this instance. */
+export function canRequestAction(actor: Actor, instanceId: string, kind: string): boolean {
+  return canActOn(actor, instanceId) && (!ADMIN_ONLY_ACTIONS.includes(kind) || hasRole(actor, 'admin'));
+}
+
 export function canManageInstances(actor: Actor): boolean {
   return hasRole(actor, 'admin');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MATRIX_ACTIONS, capabilityMatrix } from './capability-matrix';
+import { MATRIX_ACTIONS, capabilityMatrix, capabilityMatrixMarkdown } from './capability-matrix';
 import { capabilitiesFor, connectorKinds } from './registry';
 
 describe('capability matrix', () => {
@@ -12,5 +12,15 @@ describe('capability matrix', () => {
       for (const row of matrix.rows) expect(row.cells[kind].supported).toBe(caps.actions.includes(row.action));
     }
     expect(matrix.rows.find((r) => r.action === 'status.delete')?.cells.mastodon).toMatchObject({ supported: false, note: expect.stringMatching(/cannot delete/i) });
+  });
+});
+
+describe('README capability matrix', () => {
+  it('is exactly what the connectors declare (regenerate with npm run matrix)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /<!-- capability-matrix:start[^>]*-->\n([\s\S]*?)\n<!-- capability-matrix:end -->/.exec(readme);
+    expect(block, 'README has the capability-matrix markers').not.toBeNull();
+    expect(block![1]).toBe(capabilityMatrixMarkdown());
   });
 });

@@ -2,31 +2,23 @@
  * Which actions each server kind supports, for the instances page and the README: built from the connectors'
  * own declared capabilities, so the matrix cannot drift from what the UI offers.
  */
+import { ACTION_LABELS } from './action-labels';
 import { capabilitiesFor, connectorKinds } from './registry';
 import type { ActionKind, ServerKind } from './types';
 
-export const MATRIX_ACTIONS: { kind: ActionKind; label: string }[] = [
-  { kind: 'report.assign_to_self', label: 'Assign to me' },
-  { kind: 'report.unassign', label: 'Unassign' },
-  { kind: 'report.resolve', label: 'Resolve' },
-  { kind: 'report.reopen', label: 'Reopen' },
-  { kind: 'report.set_category', label: 'Change category' },
-  { kind: 'report.forward', label: 'Forward to origin' },
-  { kind: 'account.action', label: 'Account actions' },
-  { kind: 'account.undo', label: 'Undo account actions' },
-  { kind: 'domain.block', label: 'Domain block' },
-  { kind: 'status.delete', label: 'Delete post' },
-  { kind: 'status.sensitive', label: 'Mark post sensitive' },
-  { kind: 'media.purge', label: 'Purge cached media' },
-];
+export const MATRIX_ACTIONS = ACTION_LABELS;
 
 export interface MatrixCell {
   supported: boolean;
   note: string | null;
+  /** Server version the action needs when newer than the kind's minVersion. */
+  since: string | null;
 }
 
 export interface CapabilityMatrix {
   kinds: ServerKind[];
+  /** Oldest server version each connector targets. */
+  minVersions: Record<string, string | null>;
   rows: { action: ActionKind; label: string; cells: Record<string, MatrixCell> }[];
 }
 
@@ -34,15 +26,27 @@ export function capabilityMatrix(): CapabilityMatrix {
   const kinds = connectorKinds();
   return {
     kinds,
+    minVersions: Object.fromEntries(kinds.map((k) => [k, capabilitiesFor(k).minVersion ?? null])),
     rows: MATRIX_ACTIONS.map(({ kind, label }) => ({
       action: kind,
       label,
       cells: Object.fromEntries(
         kinds.map((k) => {
           const caps = capabilitiesFor(k);
-          return [k, { supported: caps.actions.includes(kind), note: caps.notes[kind] ?? null }];
+          return [k, { supported: caps.actions.includes(kind), note: caps.notes[kind] ?? null, since: caps.since?.[kind] ?? null }];
         }),
       ),
     })),
   };
+}
+
+/** The matrix as the README's markdown table (scripts/matrix.ts prints it; a test keeps the README equal to it). */
+export function capabilityMatrixMarkdown(matrix: CapabilityMatrix = capabilityMatrix()): string {
+  const head = `| Action | ${matrix.kinds.join(' | ')} |`;
+  const rule = `|---|${matrix.kinds.map(() => '---').join('|')}|`;
+  const versions = `| *Server versions* | ${matrix.kinds.map((k) => (matrix.minVersions[k] ? `${matrix.minVersions[k]}+` : '?')).join(' | ')} |`;
+  const rows = matrix.rows.map(
+    (r) => `| ${r.label} | ${matrix.kinds.map((k) => (r.cells[k].supported ? (r.cells[k].since ? `✓ (${r.cells[k].since}+)` : '✓') : '—')).join(' | ')} |`,
+  );
+  return [head, rule, versions, ...rows].join('\n');
 }

@@ -195,6 +195,12 @@ export interface Capabilities {
   /** Per-action text telling the moderator what the button does on this server, or why it is missing. */
   notes: Partial<Record<ActionKind, string>>;
   webhooks: boolean;
+  /**
+   * Post actions that apply to only some kinds of post, as a pattern the post's server id must match (e.g. on
+   * PeerTube only videos can be blocked, on Lemmy private messages cannot be removed). The UI hides the button
+   * elsewhere and the verb refuses it.
+   */
+  statusIdPattern?: Partial<Record<ActionKind, string>>;
   /** Oldest server version this connector is written and tested against, e.g. "4.0" (shown in the matrix). */
   minVersion?: string;
   /** Actions that need a newer server than minVersion, with the version they arrived in, e.g. "1.0 (API v4)". */

@@ -7,6 +7,7 @@ import { assertAllowed, canManageInstances } from '@/lib/auth/policy';
 import type { VerifyResult } from '@/lib/connectors/types';
 import { AppError } from '@/lib/errors';
 import { enqueueInstanceSync } from '@/lib/jobs/enqueue';
+import { apiVersionFor } from '@/lib/connectors/detect/api-version';
 import { connectorWithToken, detectInstanceSoftware } from './connector-for';
 import { normalizeBaseUrl } from './normalize-url';
 import { sealToken } from './token-box';
@@ -38,7 +39,9 @@ export async function addInstance({ ctx, input }: { ctx: Ctx; input: z.input<typ
   if (!kind) {
     throw new AppError('bad_request', 'software not detected', { userMessage: 'Could not tell which server software this is. Choose it by hand.', publicData: { detected } });
   }
-  const checks = await connectorWithToken(kind, baseUrl, data.token, data.allowPrivate).verify();
+  // The version only counts when detection agrees on the kind; a hand-picked kind gets its oldest API generation.
+  const apiVersion = apiVersionFor(kind, detected.kind === kind ? detected.version : null);
+  const checks = await connectorWithToken(kind, baseUrl, data.token, data.allowPrivate, apiVersion).verify();
   if (!checks.ok) {
     throw new AppError('bad_request', 'instance verification failed', {
       userMessage: 'The token cannot read reports on this instance. See the checks below.',
@@ -52,12 +55,12 @@ export async function addInstance({ ctx, input }: { ctx: Ctx; input: z.input<typ
     const row = await tx.instance.create({
       data: {
         name, kind, baseUrl, domain, tokenSealed, webhookSecretSealed, allowPrivate: data.allowPrivate,
-        status: 'ok', software: { ...(checks.instance ?? {}), detected } as object, checks: checks as unknown as object,
+        status: 'ok', software: { ...(checks.instance ?? {}), detected, apiVersion } as object, checks: checks as unknown as object,
       },
     });
     await recordEvent(tx, {
       actor: ctx.actor, action: 'instance.added', targetType: 'instance', targetId: row.id, instanceId: row.id,
-      details: { baseUrl, kind, detected, name, allowPrivate: data.allowPrivate, checks: checks.checks },
+      details: { baseUrl, kind, detected, apiVersion, name, allowPrivate: data.allowPrivate, checks: checks.checks },
     });
     return row;
   });

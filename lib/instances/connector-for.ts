@@ -6,6 +6,7 @@ import { createConnector } from '@/lib/connectors/registry';
 import type { Connector, ServerKind } from '@/lib/connectors/types';
 import { createSafeFetch } from '@/lib/net/safe-fetch';
 import { detectSoftware, type DetectedSoftware } from '@/lib/connectors/detect/detect-software';
+import { storedApiVersion } from '@/lib/connectors/detect/api-version';
 import { openToken } from './token-box';
 
 export interface InstanceLike {
@@ -14,6 +15,8 @@ export interface InstanceLike {
   baseUrl: string;
   tokenSealed: string;
   allowPrivate: boolean;
+  /** Stored detection ({..., apiVersion}); picks the API generation for kinds that have several. */
+  software?: unknown;
 }
 
 function instanceFetch(allowPrivate: boolean) {
@@ -25,11 +28,11 @@ export function detectInstanceSoftware(baseUrl: string, allowPrivate: boolean): 
   return detectSoftware(baseUrl, instanceFetch(allowPrivate));
 }
 
-export function connectorWithToken(kind: string, baseUrl: string, token: string, allowPrivate: boolean): Connector {
-  return createConnector(kind as ServerKind, { baseUrl, token, fetch: instanceFetch(allowPrivate) });
+export function connectorWithToken(kind: string, baseUrl: string, token: string, allowPrivate: boolean, apiVersion: string | null = null): Connector {
+  return createConnector(kind as ServerKind, { baseUrl, token, fetch: instanceFetch(allowPrivate), apiVersion });
 }
 
 export async function connectorFor(instance: InstanceLike): Promise<Connector> {
   const token = await openToken(instance.tokenSealed, instance.baseUrl);
-  return connectorWithToken(instance.kind, instance.baseUrl, token, instance.allowPrivate);
+  return connectorWithToken(instance.kind, instance.baseUrl, token, instance.allowPrivate, storedApiVersion(instance.software));
 }

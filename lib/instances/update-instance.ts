@@ -4,6 +4,7 @@ import type { Ctx } from '@/lib/audit/actor';
 import { recordEvent } from '@/lib/audit/record-event';
 import { assertAllowed, canManageInstances } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import { storedApiVersion } from '@/lib/connectors/detect/api-version';
 import { connectorWithToken } from './connector-for';
 import { sealToken } from './token-box';
 
@@ -25,7 +26,7 @@ export async function updateInstance({ ctx, input }: { ctx: Ctx; input: { id: st
   if (data.allowPrivate !== undefined) patch.allowPrivate = data.allowPrivate;
   if (data.syncEnabled !== undefined) patch.syncEnabled = data.syncEnabled;
   if (data.token) {
-    const checks = await connectorWithToken(current.kind, current.baseUrl, data.token, data.allowPrivate ?? current.allowPrivate).verify();
+    const checks = await connectorWithToken(current.kind, current.baseUrl, data.token, data.allowPrivate ?? current.allowPrivate, storedApiVersion(current.software)).verify();
     if (!checks.ok) {
       throw new AppError('bad_request', 'token verification failed', { userMessage: 'The new token cannot read reports.', publicData: { checks } });
     }

@@ -40,7 +40,9 @@ export function requestOnce(hop: HopRequest): Promise<IncomingMessage> {
       port: url.port || undefined,
       path: `${url.pathname}${url.search}`,
       method: hop.method,
-      headers: { ...hop.headers, host: url.host },
+      // An exact Content-Length on every body: Node sends DELETE (and GET) bodies only with one, and Akkoma's
+      // DELETE /users and DELETE /users/tag carry theirs in the body.
+      headers: { ...hop.headers, host: url.host, ...(hop.body ? { 'content-length': String(hop.body.length) } : {}) },
       lookup: pinnedLookup(hop.target),
       // A pooled socket could belong to an earlier, differently-checked resolution: always dial fresh.
       agent: false,

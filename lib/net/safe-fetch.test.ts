@@ -122,6 +122,13 @@ describe('safeFetch with allowPrivate', () => {
     expect(res.redirected).toBe(false);
   });
 
+  it('sends a DELETE body with its exact length (Node drops it otherwise)', async () => {
+    const res = await safeFetch(`${server.origin}/echo`, { policy: base, method: 'DELETE', headers: { 'content-type': 'application/json' }, body: '{"nicknames":["a"]}' });
+    const echo = (await res.json()) as { method: string; headers: Record<string, string>; body: string };
+    expect(echo).toMatchObject({ method: 'DELETE', body: '{"nicknames":["a"]}' });
+    expect(echo.headers['content-length']).toBe('19');
+  });
+
   it('follows redirects, exposing the final URL', async () => {
     const res = await safeFetch(`${server.origin}/redirect?to=/redirect%3Fto%3D/hello`, { policy: base });
     expect(await res.text()).toBe('hello');

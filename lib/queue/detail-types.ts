@@ -43,6 +43,8 @@ export interface MediaView {
   hasOriginal: boolean;
   /** Hash-bank matches of this item, best (most severe, closest) first. */
   matches: MatchView[];
+  /** When a media.delete removed the file on its server (our evidence copy stays). */
+  remoteDeletedAt: string | null;
 }
 
 export interface StatusView {
@@ -55,7 +57,16 @@ export interface StatusView {
   sensitive: boolean;
   visibility: string | null;
   remoteCreatedAt: string | null;
+  /** removed | deleted | purged | blocked after a confirmed action; null as synced. */
+  remoteState: string | null;
   media: MediaView[];
+}
+
+/** A note moderators keep on the server itself (remote text: render escaped). */
+export interface RemoteNoteView {
+  author: string | null;
+  text: string;
+  createdAt: string | null;
 }
 
 export interface ReportDetail {
@@ -66,6 +77,7 @@ export interface ReportDetail {
   comment: string;
   forwarded: boolean;
   rules: string[];
+  remoteNotes: RemoteNoteView[];
   priority: number;
   remoteCreatedAt: string;
   resolvedAt: string | null;

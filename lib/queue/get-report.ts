@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import { canActOn, canSeeInstance } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import type { ReportDetail } from './detail-types';
+import type { RemoteNoteView, ReportDetail } from './detail-types';
 import { excerpt } from './excerpt';
 import { loadReportStatuses } from './load-report-statuses';
 import { accountSelect, toAccountCard } from './account-card';
@@ -17,7 +17,7 @@ export async function getReport({ ctx, input }: { ctx: Ctx; input: { id: string 
   const r = await db.report.findUnique({
     where: { id: input.id },
     select: {
-      id: true, remoteId: true, category: true, status: true, comment: true, forwarded: true, rules: true, priority: true,
+      id: true, remoteId: true, category: true, status: true, comment: true, forwarded: true, rules: true, remoteNotes: true, priority: true,
       remoteCreatedAt: true, resolvedAt: true, targetId: true,
       instance: { select: { id: true, name: true, kind: true, domain: true } },
       reporter: { select: accountSelect },
@@ -47,6 +47,7 @@ export async function getReport({ ctx, input }: { ctx: Ctx; input: { id: string 
     comment: r.comment,
     forwarded: r.forwarded,
     rules: ruleTexts(r.rules),
+    remoteNotes: noteViews(r.remoteNotes),
     priority: r.priority,
     remoteCreatedAt: r.remoteCreatedAt.toISOString(),
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
@@ -70,5 +71,15 @@ function ruleTexts(rules: unknown): string[] {
   return rules
     .map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' && typeof (x as { text?: unknown }).text === 'string' ? (x as { text: string }).text : null))
     .filter((t): t is string => !!t)
+    .slice(0, 50);
+}
+
+/** `remoteNotes` is stored JSON from the sync; read it defensively (a malformed entry is dropped, not fatal). */
+function noteViews(notes: unknown): RemoteNoteView[] {
+  if (!Array.isArray(notes)) return [];
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return notes
+    .filter((n): n is Record<string, unknown> => !!n && typeof n === 'object' && typeof (n as { text?: unknown }).text === 'string')
+    .map((n) => ({ author: str(n.author), text: n.text as string, createdAt: str(n.createdAt) }))
     .slice(0, 50);
 }

@@ -16,12 +16,12 @@ export async function loadReportStatuses(reportId: string): Promise<StatusView[]
     select: {
       status: {
         select: {
-          id: true, remoteId: true, url: true, contentHtml: true, spoilerText: true, sensitive: true, visibility: true, remoteCreatedAt: true,
+          id: true, remoteId: true, url: true, contentHtml: true, spoilerText: true, sensitive: true, visibility: true, remoteCreatedAt: true, remoteState: true,
           media: {
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
             select: {
               id: true, type: true, state: true, previewKind: true, description: true, mime: true, width: true, height: true,
-              error: true, previewKey: true, storageKey: true, pdqQuality: true,
+              error: true, previewKey: true, storageKey: true, pdqQuality: true, remoteDeletedAt: true,
               matches: {
                 where: { bank: { kind: 'match', enabled: true }, entry: { enabled: true } },
                 select: { distance: true, variant: true, quality: true, signalType: true, bank: { select: { name: true, label: true, severity: true } } },
@@ -41,9 +41,11 @@ export async function loadReportStatuses(reportId: string): Promise<StatusView[]
     sensitive: s.sensitive,
     visibility: s.visibility,
     remoteCreatedAt: s.remoteCreatedAt?.toISOString() ?? null,
+    remoteState: s.remoteState,
     // Storage keys stay on the server; the browser only learns whether a preview/original exists.
-    media: s.media.map(({ previewKey, storageKey, matches, pdqQuality, ...m }) => ({
+    media: s.media.map(({ previewKey, storageKey, matches, pdqQuality, remoteDeletedAt, ...m }) => ({
       ...m,
+      remoteDeletedAt: remoteDeletedAt?.toISOString() ?? null,
       matches: matches
         .map((x) => ({ bank: x.bank.name, label: x.bank.label, severity: x.bank.severity, distance: x.distance, variant: x.variant, quality: x.quality ?? pdqQuality, signalType: x.signalType }))
         .sort((a, b) => b.severity - a.severity || a.distance - b.distance),

@@ -79,6 +79,8 @@ async function writeReport(tx: Tx, instanceId: string, remote: RemoteReport, con
     targetId,
     assigneeId,
     rules: remote.rules as unknown as object,
+    // Absent notes mean "this source does not say" (not "none"), so what is stored is kept.
+    ...(remote.notes ? { remoteNotes: remoteNotes(remote.notes) as unknown as object } : {}),
     mediaCount,
     statusCount: remote.statuses.length,
     priority: computePriority({
@@ -109,4 +111,14 @@ async function writeReport(tx: Tx, instanceId: string, remote: RemoteReport, con
     });
   }
   return { reportId: report.id, changed: true, created, newMediaIds };
+}
+
+/** Server-side notes as plain text (rendered escaped), bounded so one chatty report cannot bloat the row. */
+function remoteNotes(notes: NonNullable<RemoteReport['notes']>) {
+  return notes.slice(-50).map((n) => ({
+    remoteId: n.remoteId,
+    author: n.author?.slice(0, 200) ?? null,
+    text: n.text.slice(0, 10_000),
+    createdAt: n.createdAt,
+  }));
 }

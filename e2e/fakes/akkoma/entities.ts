@@ -36,10 +36,19 @@ export interface FakeReport {
   content: string;
   createdAt: string;
   statusIds: string[];
-  notes: Array<{ id: string; content: string; createdAt: string }>;
+  notes: FakeReportNote[];
 }
 
-export type MalformKind = 'missing_account' | 'id_object';
+/** A report note. Akkoma's report_notes table has a serial integer id and the author's user id. */
+export interface FakeReportNote {
+  id: number;
+  author: string; // nickname of the moderator who wrote it
+  content: string;
+  createdAt: string;
+}
+
+/** missing_account/id_object break the whole report; bad_note breaks only its first note (a note with no content). */
+export type MalformKind = 'missing_account' | 'id_object' | 'bad_note';
 
 /** One admin write call as the fake received it, whatever the outcome. */
 export interface WriteRecord {

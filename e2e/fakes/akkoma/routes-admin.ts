@@ -1,31 +1,21 @@
-/** The /api/v1/pleroma/admin/ routes the connector uses (instance-apis.md §5). */
+/** The /api/v1/pleroma/admin/ report, status and media routes the connector uses (instance-apis.md §5). */
 import { z } from 'zod';
-import type { Params } from '../mastodon/http';
+import { internalError, parse } from './body';
 import { FakeError, notFound, type Route } from './route-types';
-import { serializeAccount, serializeReport, serializeStatus } from './serialize';
-import type { FakeAkkomaState } from './state';
+import { serializeReport, serializeStatus } from './serialize';
 
 const P = '^/api/v1/pleroma/admin';
 const R = (path: string) => new RegExp(`${P}${path}$`);
 
 const reportUpdate = z.object({ reports: z.array(z.object({ id: z.string(), state: z.enum(['open', 'closed', 'resolved']) })).min(1) });
-const nicknames = z.object({ nicknames: z.array(z.string()).min(1) });
-const tagBody = nicknames.extend({ tags: z.array(z.string()).min(1) });
 const purge = z.object({ urls: z.array(z.string()).min(1), ban: z.boolean().optional() });
+const noteBody = z.object({ content: z.string() });
+const statusUpdate = z.object({ sensitive: z.boolean().optional(), visibility: z.string().optional() });
 
-function parse<T>(schema: z.ZodType<T>, body: Params): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new FakeError(400, { error: z.prettifyError(r.error) });
-  return r.data;
-}
-
-function users(state: FakeAkkomaState, names: string[]) {
-  return names.map((n) => {
-    const a = state.accounts.get(n);
-    if (!a) throw notFound();
-    return a;
-  });
-}
+// The ApiSpec VisibilityScope enum the request is cast against, and the subset ActivityPub.Utils
+// update_activity_visibility/2 can actually apply (its @valid_visibilities) (verify both against Akkoma).
+const VISIBILITY_SCOPES = ['public', 'unlisted', 'local', 'private', 'direct', 'list'];
+const SETTABLE_VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 
 function positiveInt(v: unknown, fallback: number): number {
   const n = Number(v);
@@ -64,21 +54,38 @@ export const adminRoutes: Route[] = [
   {
     method: 'POST', pattern: R('/reports/([^/]+)/notes'), scope: 'admin:write:reports',
     handler: ({ state, params: [id], body }) => {
+      // The ApiSpec cast runs first: a missing or non-string content is a 400 before anything is looked up.
+      const { content } = parse(noteBody, body);
+      // ReportNote's changeset rejects a blank content and the controller answers 400 with an empty JSON string.
+      if (!content.trim()) return { status: 400, json: '' };
+      // ReportNote.create inserts without a foreign-key constraint in its changeset, so an unknown report id
+      // raises in the database and Phoenix answers 500 (verify).
       const r = state.reports.get(id);
-      if (!r) throw notFound();
-      const { content } = parse(z.object({ content: z.string().min(1) }), body);
-      r.notes.push({ id: state.nextId('NT'), content, createdAt: state.tick() });
+      if (!r) throw internalError();
+      r.notes.push({ id: state.nextNoteId(), author: state.adminNickname, content, createdAt: state.tick() });
       return { status: 204 };
     },
   },
   {
     method: 'PUT', pattern: R('/statuses/([^/]+)'), scope: 'admin:write:statuses',
     handler: ({ state, params: [id], body }) => {
+      const input = parse(statusUpdate, body);
+      const visibility = input.visibility;
+      if (visibility !== undefined && !VISIBILITY_SCOPES.includes(visibility)) {
+        // Pleroma's ApiSpec RenderError for a value outside the enum (verify wording).
+        throw new FakeError(400, {
+          error: `${visibility} - Invalid value for enum.`,
+          errors: [{ title: 'Invalid value', source: { pointer: '/visibility' }, message: 'Invalid value for enum' }],
+        });
+      }
       const s = state.statuses.get(id);
       if (!s) throw notFound();
-      const input = parse(z.object({ sensitive: z.boolean().optional(), visibility: z.string().optional() }), body);
+      // CommonAPI.update_activity_scope: sensitive is applied first, then the visibility, which may still fail.
       if (input.sensitive !== undefined) s.sensitive = input.sensitive;
-      if (input.visibility !== undefined) s.visibility = input.visibility;
+      if (visibility !== undefined) {
+        if (!SETTABLE_VISIBILITIES.includes(visibility)) throw new FakeError(400, { error: 'Unsupported visibility' });
+        s.visibility = visibility;
+      }
       return { json: serializeStatus(state, s) };
     },
   },
@@ -89,24 +96,6 @@ export const adminRoutes: Route[] = [
       return { json: {} };
     },
   },
-  ...(['deactivate', 'activate'] as const).map((verb): Route => ({
-    method: 'PATCH', pattern: R(`/users/${verb}`), scope: 'admin:write:accounts',
-    handler: ({ state, body }) => {
-      const found = users(state, parse(nicknames, body).nicknames);
-      for (const a of found) a.isActive = verb === 'activate';
-      return { json: { users: found.map((a) => serializeAccount(state, a)) } };
-    },
-  })),
-  ...(['PUT', 'DELETE'] as const).map((method): Route => ({
-    method, pattern: R('/users/tag'), scope: 'admin:write:accounts',
-    handler: ({ state, body }) => {
-      const input = parse(tagBody, body);
-      for (const a of users(state, input.nicknames)) {
-        a.tags = method === 'PUT' ? [...new Set([...a.tags, ...input.tags])] : a.tags.filter((t) => !input.tags.includes(t));
-      }
-      return { status: 204 };
-    },
-  })),
   {
     method: 'POST', pattern: R('/media_proxy_caches/purge'), scope: 'admin:write:media_proxy_caches',
     handler: ({ state, body }) => {

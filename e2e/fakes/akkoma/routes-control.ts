@@ -3,8 +3,8 @@
  * Unauthenticated on purpose: the fake only ever listens on loopback.
  */
 import { z } from 'zod';
-import type { Params } from '../mastodon/http';
-import { FakeError, notFound, type Route } from './route-types';
+import { parse } from './body';
+import { notFound, type Route } from './route-types';
 import { addReport } from './seed';
 import { serializeReport } from './serialize';
 
@@ -21,13 +21,7 @@ const rateLimit = z.object({
   limit: z.number().int().positive().optional(),
   windowMs: z.number().int().positive().optional(),
 });
-const malformed = z.object({ reportId: z.string(), kind: z.enum(['missing_account', 'id_object', 'none']).default('missing_account') });
-
-function parse<T>(schema: z.ZodType<T>, body: Params): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new FakeError(400, { error: z.prettifyError(r.error) });
-  return r.data;
-}
+const malformed = z.object({ reportId: z.string(), kind: z.enum(['missing_account', 'id_object', 'bad_note', 'none']).default('missing_account') });
 
 export const controlRoutes: Route[] = [
   { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },

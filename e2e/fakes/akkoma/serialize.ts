@@ -1,5 +1,5 @@
 /** Akkoma's JSON shapes: the report view merges Mastodon's account view with the admin fields. */
-import type { FakeAccount, FakeReport, FakeStatus } from './entities';
+import type { FakeAccount, FakeReport, FakeReportNote, FakeStatus } from './entities';
 import type { FakeAkkomaState } from './state';
 
 export function serializeAccount(state: FakeAkkomaState, a: FakeAccount): Record<string, unknown> {
@@ -14,7 +14,7 @@ export function serializeAccount(state: FakeAkkomaState, a: FakeAccount): Record
 }
 
 export function serializeStatus(state: FakeAkkomaState, s: FakeStatus): Record<string, unknown> {
-  const account = state.accounts.get(s.nickname);
+  const account = state.anyAccount(s.nickname);
   const remoteDomain = s.nickname.split('@')[1];
   return {
     id: s.id, uri: `https://${remoteDomain ?? state.domain}/objects/${s.id}`, url: `https://${state.domain}/notice/${s.id}`,
@@ -39,16 +39,26 @@ export function serializeReport(state: FakeAkkomaState, r: FakeReport): Record<s
       const s = state.statuses.get(id);
       return s ? [serializeStatus(state, s)] : []; // deleted statuses drop out of the report, as in Akkoma
     }),
-    notes: r.notes.map((n) => ({ id: n.id, content: n.content, created_at: n.createdAt, user: serializeAccount(state, state.admin()) })),
+    notes: r.notes.map((n) => serializeNote(state, n)),
   };
   const malform = state.malformed.get(r.id);
   if (malform === 'missing_account') delete out.account;
   if (malform === 'id_object') out.id = { oops: true };
+  if (malform === 'bad_note' && r.notes.length) (out.notes as Array<Record<string, unknown>>)[0].content = null;
   return out;
 }
 
+/**
+ * ReportView "show_note.json": the integer id, the content as written (not HTML), the author as the merged
+ * account view, and inserted_at as a Mastodon date. An author Akkoma cannot find renders as {}.
+ */
+function serializeNote(state: FakeAkkomaState, n: FakeReportNote): Record<string, unknown> {
+  const author = state.anyAccount(n.author);
+  return { id: n.id, content: n.content, user: author ? serializeAccount(state, author) : {}, created_at: n.createdAt };
+}
+
 function mustAccount(state: FakeAkkomaState, nickname: string): FakeAccount {
-  const a = state.accounts.get(nickname);
+  const a = state.anyAccount(nickname);
   if (!a) throw new Error(`fake report refers to unknown account ${nickname}`);
   return a;
 }

@@ -24,6 +24,11 @@ export class FakeAkkomaState {
   readonly rng: Rng;
 
   readonly accounts = new Map<string, FakeAccount>();
+  /**
+   * Accounts removed by DELETE /users. Akkoma keeps a purged, deactivated user row (so the nickname cannot be
+   * taken again), and reports about the account still render it: the fake keeps the record here for that.
+   */
+  readonly deletedAccounts = new Map<string, FakeAccount>();
   readonly statuses = new Map<string, FakeStatus>();
   readonly media = new Map<string, FakeMedia>();
   readonly reports = new Map<string, FakeReport>();
@@ -33,6 +38,7 @@ export class FakeAkkomaState {
   adminNickname = 'admin';
 
   private serial = 0;
+  private noteSerial = 0;
   private clock = Date.parse('2026-01-01T00:00:00Z');
 
   constructor(init: FakeAkkomaStateInit) {
@@ -47,6 +53,16 @@ export class FakeAkkomaState {
   /** FlakeId-like: a prefix and a zero-padded serial, so string order is creation order. */
   nextId(prefix: string): string {
     return `${prefix}${String(++this.serial).padStart(8, '0')}`;
+  }
+
+  /** Report note ids are integers from a database sequence, not FlakeIds. */
+  nextNoteId(): number {
+    return ++this.noteSerial;
+  }
+
+  /** A live account, or the purged record of a deleted one (reports and statuses still point at it). */
+  anyAccount(nickname: string): FakeAccount | undefined {
+    return this.accounts.get(nickname) ?? this.deletedAccounts.get(nickname);
   }
 
   /** A deterministic clock so seeded timestamps do not depend on when the test runs. */
@@ -73,6 +89,7 @@ export class FakeAkkomaState {
       domain: this.domain,
       reports: { total: reports.length, open: reports.filter((r) => r.state === 'open').length },
       deactivated: accounts.filter((a) => !a.isActive).map((a) => a.nickname),
+      deleted: [...this.deletedAccounts.keys()],
       tagged: Object.fromEntries(accounts.filter((a) => a.tags.length).map((a) => [a.nickname, a.tags])),
       bannedUrls: [...this.bannedUrls],
       malformed: Object.fromEntries(this.malformed),

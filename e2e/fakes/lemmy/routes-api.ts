@@ -1,31 +1,17 @@
-/** The /api/v3/ routes the connector uses (instance-apis.md §3). */
-import { randomBytes } from 'node:crypto';
+/** The /api/v3/ routes the connector uses (instance-apis.md §3); a 1.0 fake serves them too. Purges: routes-purge.ts. */
 import { z } from 'zod';
 import { syntheticImage } from '../images';
-import type { Params } from '../mastodon/http';
+import { loginHandler, parse, positiveInt } from './route-helpers';
 import { FakeError, type Route } from './route-types';
 import { serializePerson, serializeReport } from './serialize';
 import type { FakeLemmyState, ReportType } from './state';
 
 const V3 = (path: string) => new RegExp(`^/api/v3${path}$`);
 
-function parse<T>(schema: z.ZodType<T>, body: Params): T {
-  const r = schema.safeParse(body);
-  // Lemmy answers a body that does not deserialize with a plain-text 400; the fake uses its JSON shape.
-  if (!r.success) throw new FakeError(400, 'couldnt_parse_body');
-  return r.data;
-}
-
 const LISTS: Array<[string, ReportType, string]> = [
   ['post', 'post', 'post_reports'], ['comment', 'comment', 'comment_reports'], ['private_message', 'pm', 'private_message_reports'],
 ];
 
-function positiveInt(v: unknown, fallback: number, max = 50): number {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
-}
-
-const login = z.object({ username_or_email: z.string(), password: z.string(), totp_2fa_token: z.string().optional() });
 const resolve = z.object({ report_id: z.number().int(), resolved: z.boolean() });
 const ban = z.object({ person_id: z.number().int(), ban: z.boolean(), reason: z.string().optional(), remove_data: z.boolean().optional() });
 const site = z.object({ blocked_instances: z.array(z.string()).optional() }).passthrough();
@@ -33,23 +19,16 @@ const site = z.object({ blocked_instances: z.array(z.string()).optional() }).pas
 export const apiRoutes: Route[] = [
   {
     method: 'POST', pattern: V3('/user/login'),
-    handler: ({ state, body }) => {
-      const input = parse(login, body);
-      if (input.username_or_email !== state.credentials.username || input.password !== state.credentials.password) {
-        throw new FakeError(401, 'incorrect_login');
-      }
-      const jwt = `eyJfake.${randomBytes(18).toString('base64url')}.sig`;
-      state.jwts.add(jwt);
-      return { json: { jwt, registration_created: false, verify_email_sent: false } };
-    },
+    handler: ({ state, body }) => loginHandler(state, body),
   },
   {
+    // Optional login: without a valid JWT, 0.19 answers anonymously (no my_user) instead of refusing.
     method: 'GET', pattern: V3('/site'),
-    handler: ({ state }) => ({
+    handler: ({ state, viewer }) => ({
       json: {
         site_view: { site: { id: 1, name: `Fake Lemmy (${state.domain})`, actor_id: `https://${state.domain}/` } },
         version: state.version, admins: [],
-        my_user: { local_user_view: { person: serializePerson(state, state.admin()), local_user: { id: 1, admin: state.admin().admin } } },
+        ...(viewer ? { my_user: { local_user_view: { person: serializePerson(state, viewer), local_user: { id: 1, admin: viewer.admin } } } } : {}),
       },
     }),
   },

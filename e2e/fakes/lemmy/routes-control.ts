@@ -4,13 +4,14 @@ import type { Params } from '../mastodon/http';
 import { FakeError, type Route } from './route-types';
 import { addReport } from './seed';
 import { serializeReport } from './serialize';
+import { serializeCombinedV4 } from './serialize-v4';
 
 const newReport = z.object({
-  type: z.enum(['post', 'comment', 'pm']).optional(), reason: z.string().optional(), resolved: z.boolean().optional(),
+  type: z.enum(['post', 'comment', 'pm', 'community']).optional(), reason: z.string().optional(), resolved: z.boolean().optional(),
   creatorId: z.number().int().optional(), targetId: z.number().int().optional(), withImage: z.boolean().optional(),
 });
 const rateLimit = z.object({ remaining: z.number().int().min(0), times: z.number().int().positive().optional() });
-const malformed = z.object({ reportId: z.string().regex(/^(post|comment|pm):\d+$/), on: z.boolean().default(true) });
+const malformed = z.object({ reportId: z.string().regex(/^(post|comment|pm|community):\d+$/), on: z.boolean().default(true) });
 const auth = z.object({ admin: z.boolean().optional(), expireTokens: z.boolean().optional() });
 
 function parse<T>(schema: z.ZodType<T>, body: Params): T {
@@ -22,7 +23,13 @@ function parse<T>(schema: z.ZodType<T>, body: Params): T {
 export const controlRoutes: Route[] = [
   { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },
   { method: 'GET', pattern: /^\/__fake\/state$/, handler: ({ state }) => ({ json: state.summary() }) },
-  { method: 'POST', pattern: /^\/__fake\/reports$/, handler: ({ state, body }) => ({ json: serializeReport(state, addReport(state, parse(newReport, body))) }) },
+  {
+    method: 'POST', pattern: /^\/__fake\/reports$/,
+    handler: ({ state, body }) => {
+      const r = addReport(state, parse(newReport, body));
+      return { json: r.type === 'community' ? serializeCombinedV4(state, r) : serializeReport(state, r) };
+    },
+  },
   {
     method: 'POST', pattern: /^\/__fake\/rate-limit$/,
     handler: ({ state, body }) => {

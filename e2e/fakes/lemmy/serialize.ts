@@ -5,7 +5,7 @@ export function serializePerson(state: FakeLemmyState, p: FakePerson): Record<st
   const host = p.domain ?? state.domain;
   return {
     id: p.id, name: p.name, display_name: null, avatar: null, banned: p.banned, published: '2025-12-01T00:00:00Z',
-    actor_id: `https://${host}/u/${p.name}`, local: p.domain === null, deleted: false, bot_account: false, instance_id: 1,
+    actor_id: `https://${host}/u/${p.name}`, local: p.domain === null, deleted: p.deleted, bot_account: false, instance_id: 1,
   };
 }
 
@@ -18,7 +18,7 @@ function person(state: FakeLemmyState, id: number) {
 function serializePost(state: FakeLemmyState, p: FakePost): Record<string, unknown> {
   return {
     id: p.id, name: p.name, body: p.body, url: p.url, thumbnail_url: p.url, creator_id: p.creatorId, community_id: 1,
-    removed: p.removed, deleted: false, nsfw: false, published: p.published, local: true,
+    removed: p.removed, deleted: p.deleted, nsfw: false, published: p.published, local: true,
     ap_id: `https://${state.domain}/post/${p.id}`,
   };
 }
@@ -26,6 +26,7 @@ function serializePost(state: FakeLemmyState, p: FakePost): Record<string, unkno
 const community = { id: 1, name: 'general', title: 'General', actor_id: 'https://lemmy.test/c/general', local: true };
 
 export function serializeReport(state: FakeLemmyState, r: FakeReport): Record<string, unknown> {
+  if (r.type === 'community') throw new Error('fake lemmy: community reports exist only in the v4 API');
   const base = { id: r.id, creator_id: r.creatorId, reason: r.reason, resolved: r.resolved, resolver_id: null, published: r.published, updated: null };
   const creator = person(state, r.creatorId);
   let out: Record<string, unknown>;
@@ -39,7 +40,7 @@ export function serializeReport(state: FakeLemmyState, r: FakeReport): Record<st
     const c = state.comments.get(r.objectId)!;
     out = {
       comment_report: { ...base, comment_id: c.id, original_comment_text: c.content },
-      comment: { id: c.id, content: c.content, creator_id: c.creatorId, post_id: c.postId, removed: c.removed, published: c.published, ap_id: `https://${state.domain}/comment/${c.id}` },
+      comment: { id: c.id, content: c.content, creator_id: c.creatorId, post_id: c.postId, removed: c.removed, deleted: c.deleted, published: c.published, ap_id: `https://${state.domain}/comment/${c.id}` },
       post: serializePost(state, state.posts.get(c.postId)!), community, creator, comment_creator: person(state, c.creatorId), resolver: null,
     };
   } else {

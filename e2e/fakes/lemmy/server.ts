@@ -1,8 +1,13 @@
-/** startFakeLemmy: a fake Lemmy 0.19 (v3 API) on node:http, seeded deterministically. */
+/**
+ * startFakeLemmy: a fake Lemmy on node:http, seeded deterministically. By default it is Lemmy 0.19.9 (API v3
+ * only); with `version: '1.0.0'` (or any 1.x, pre-releases included) it is Lemmy 1.0 and serves API v4 next
+ * to v3 from the same state. NodeInfo reports the version.
+ */
 import { serveFake } from '../serve-fake';
 import { handle } from './routes';
 import { addReport, seedState, type NewReportInput } from './seed';
 import { serializeReport } from './serialize';
+import { serializeCombinedV4 } from './serialize-v4';
 import { FakeLemmyState } from './state';
 
 export interface FakeLemmyOptions {
@@ -11,6 +16,7 @@ export interface FakeLemmyOptions {
   reports?: number;
   seed?: number;
   domain?: string;
+  /** Lemmy version, default "0.19.9". 1.0 and later also serve /api/v4. */
   version?: string;
   username?: string;
   password?: string;
@@ -49,7 +55,9 @@ export async function startFakeLemmy(opts: FakeLemmyOptions = {}): Promise<FakeL
     close: served.close,
     addReport: (input) => {
       const r = addReport(state, input ?? {});
-      return { ...serializeReport(state, r), remoteId: `${r.type}:${r.id}` };
+      // Community reports have only a v4 shape.
+      const shape = r.type === 'community' ? serializeCombinedV4(state, r) : serializeReport(state, r);
+      return { ...shape, remoteId: `${r.type}:${r.id}` };
     },
   };
 }

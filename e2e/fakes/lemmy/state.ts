@@ -1,12 +1,19 @@
-/** The fake Lemmy's in-memory state. Ids are integers per table, as in Lemmy's Postgres schema. */
+/**
+ * The fake Lemmy's in-memory state. Ids are integers per table, as in Lemmy's Postgres schema. One state backs
+ * both API generations: a 1.0 fake serves /api/v4 next to /api/v3 (as 1.0 does through routes_v3).
+ */
 import { RateLimiter, type RateLimitOptions } from '../mastodon/rate-limit';
 import { createRng, type Rng } from '../prng';
 
-export type ReportType = 'post' | 'comment' | 'pm';
+/** 'community' reports exist only from Lemmy 1.0 on, so only the v4 list shows them. */
+export type ReportType = 'post' | 'comment' | 'pm' | 'community';
 
-export interface FakePerson { id: number; name: string; domain: string | null; banned: boolean; admin: boolean }
-export interface FakePost { id: number; creatorId: number; name: string; body: string | null; url: string | null; imageSeed: number | null; removed: boolean; published: string }
-export interface FakeComment { id: number; creatorId: number; postId: number; content: string; removed: boolean; published: string }
+export interface FakePerson { id: number; name: string; domain: string | null; banned: boolean; admin: boolean; deleted: boolean }
+export interface FakePost {
+  id: number; creatorId: number; name: string; body: string | null; url: string | null; imageSeed: number | null; removed: boolean;
+  deleted: boolean; published: string;
+}
+export interface FakeComment { id: number; creatorId: number; postId: number; content: string; removed: boolean; deleted: boolean; published: string }
 export interface FakePm { id: number; creatorId: number; content: string; published: string }
 export interface FakeReport { type: ReportType; id: number; creatorId: number; objectId: number; reason: string; resolved: boolean; published: string }
 export interface WriteRecord { method: string; path: string; body: unknown; status: number; time: string }
@@ -18,6 +25,8 @@ export interface FakeLemmyStateInit {
 export class FakeLemmyState {
   readonly domain: string;
   readonly version: string;
+  /** Lemmy 1.0 and later (pre-releases included) serve /api/v4; 0.19 answers those paths 404. */
+  readonly servesV4: boolean;
   baseUrl = 'http://127.0.0.1';
   readonly credentials: { username: string; password: string };
   /** JWTs the login endpoint issued; clearing it simulates expiry so the connector's re-login is exercised. */
@@ -40,6 +49,8 @@ export class FakeLemmyState {
   constructor(init: FakeLemmyStateInit) {
     this.domain = init.domain;
     this.version = init.version;
+    const major = /^\s*v?(\d+)/.exec(init.version);
+    this.servesV4 = major !== null && Number(major[1]) >= 1;
     this.credentials = { username: init.username, password: init.password };
     this.rateLimiter = new RateLimiter(init.rateLimit);
     this.rng = createRng(init.seed);
@@ -70,10 +81,14 @@ export class FakeLemmyState {
     const reports = [...this.reports.values()];
     return {
       domain: this.domain,
+      version: this.version,
       reports: { total: reports.length, open: reports.filter((r) => !r.resolved).length },
       banned: [...this.persons.values()].filter((p) => p.banned).map((p) => p.id),
       removedPosts: [...this.posts.values()].filter((p) => p.removed).map((p) => p.id),
       removedComments: [...this.comments.values()].filter((c) => c.removed).map((c) => c.id),
+      posts: this.posts.size,
+      comments: this.comments.size,
+      deletedPersons: [...this.persons.values()].filter((p) => p.deleted).map((p) => p.id),
       blockedInstances: this.blockedInstances,
       malformed: [...this.malformed],
       records: this.records.length,

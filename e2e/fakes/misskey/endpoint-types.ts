@@ -5,11 +5,15 @@ export interface EndpointCtx {
   body: Record<string, unknown>;
 }
 
-/** One POST /api/<name> endpoint. `kind` is the token permission it needs; `moderator` its role requirement. */
+/**
+ * One POST /api/<name> endpoint. `kind` is the token permission it needs; `moderator` / `admin` its role
+ * requirement (Misskey's requireModerator / requireAdmin).
+ */
 export interface Endpoint {
   kind?: string;
   requireCredential?: boolean;
   moderator?: boolean;
+  admin?: boolean;
   /** `undefined` return = a void endpoint, answered 204 with an empty body. */
   handler: (ctx: EndpointCtx) => unknown;
 }

@@ -4,12 +4,19 @@ import { errors, str } from './http';
 import { packReport } from './serialize';
 import type { FakeMisskeyState } from './state';
 
-const NO_SUCH_REPORT = 'ac3794dd-2ce4-d878-e546-73c60c06b398';
+// NO_SUCH_ABUSE_REPORT ids as each endpoint's meta declares them (misskey-dev/misskey admin/*-abuse-user-report.ts).
+const NO_SUCH_REPORT = {
+  resolve: 'ac3794dd-2ce4-d878-e546-73c60c06b398',
+  update: '15f51cf5-46d1-4b1d-a618-b35bcbed0662',
+  forward: '8763e21b-d9bc-40be-acf6-54c1a6986493',
+} as const;
 const NO_SUCH_USER = 'd4a6d6b2-b4d6-4c57-9a1f-0b4c3c3f1e1c';
+/** abuse_user_report.moderationNote is varchar(8192); a longer value fails in the database, not in validation. */
+const MODERATION_NOTE_MAX = 8192;
 
-function report(state: FakeMisskeyState, body: Record<string, unknown>) {
+function report(state: FakeMisskeyState, body: Record<string, unknown>, endpoint: keyof typeof NO_SUCH_REPORT) {
   const r = state.reports.get(str(body.reportId) ?? '');
-  if (!r) throw errors.noSuch('REPORT', NO_SUCH_REPORT);
+  if (!r) throw errors.noSuchAbuseReport(NO_SUCH_REPORT[endpoint]);
   return r;
 }
 
@@ -38,17 +45,35 @@ export const adminEndpoints: Record<string, Endpoint> = {
     kind: 'write:admin:resolve-abuse-user-report',
     moderator: true,
     handler: ({ state, body }) => {
-      const r = report(state, body);
+      // paramDef: resolvedAs enum ['accept', 'reject', null], optional.
+      const resolvedAs = body.resolvedAs ?? null;
+      if (resolvedAs !== null && resolvedAs !== 'accept' && resolvedAs !== 'reject') throw errors.invalidParam('resolvedAs');
+      const r = report(state, body, 'resolve');
       r.resolved = true;
-      r.resolvedAs = body.resolvedAs === 'reject' ? 'reject' : body.resolvedAs === 'accept' ? 'accept' : null;
+      r.resolvedAs = resolvedAs;
       r.assigneeId = state.adminId; // Misskey records the resolver as the assignee
+    },
+  },
+  'admin/update-abuse-user-report': {
+    // Same kind as resolve: Misskey has no separate permission for the moderation note.
+    kind: 'write:admin:resolve-abuse-user-report',
+    moderator: true,
+    handler: ({ state, body }) => {
+      // paramDef: moderationNote string, optional (absent = left as it is). It replaces the note whole.
+      if (body.moderationNote !== undefined && typeof body.moderationNote !== 'string') throw errors.invalidParam('moderationNote');
+      const r = report(state, body, 'update');
+      if (typeof body.moderationNote !== 'string') return;
+      if ([...body.moderationNote].length > MODERATION_NOTE_MAX) {
+        throw errors.internal({ message: 'value too long for type character varying(8192)', code: 'QueryFailedError' });
+      }
+      r.moderationNote = body.moderationNote;
     },
   },
   'admin/forward-abuse-user-report': {
     kind: 'write:admin:resolve-abuse-user-report',
     moderator: true,
     handler: ({ state, body }) => {
-      report(state, body).forwarded = true;
+      report(state, body, 'forward').forwarded = true;
     },
   },
   'admin/suspend-user': {

@@ -9,7 +9,7 @@ export const publicEndpoints: Record<string, Endpoint> = {
     requireCredential: true,
     handler: ({ state }) => {
       const admin = state.users.get(state.adminId)!;
-      return { ...packUser(state, admin), isModerator: state.auth.moderator, isAdmin: state.auth.moderator && admin.isAdmin };
+      return { ...packUser(state, admin), isModerator: state.auth.moderator, isAdmin: state.auth.moderator && state.auth.admin };
     },
   },
   meta: {

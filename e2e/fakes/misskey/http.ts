@@ -1,4 +1,5 @@
 /** Request parsing, Misskey's nested error shape, and reply helpers for the fake (node:http, no framework). */
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Misskey's ApiError: `{"error":{message, code, id, kind, info?}}` with the status the server uses for it. */
@@ -30,14 +31,27 @@ export const errors = {
     new MisskeyApiError(403, 'PERMISSION_DENIED', 'Your app does not have the necessary permissions to use this endpoint.', '1370e5b7-d4eb-4566-bb1d-7748ee6a1838', 'permission'),
   notModerator: () =>
     new MisskeyApiError(403, 'ROLE_PERMISSION_DENIED', 'You are not assigned to a moderator role.', 'd33d5333-db36-423d-a8f9-1a2b9549da41', 'permission'),
+  notAdmin: () =>
+    new MisskeyApiError(403, 'ROLE_PERMISSION_DENIED', 'You are not assigned to an administrator role.', 'c3d38592-54c0-429d-be96-5636b0431a61', 'permission'),
   noSuchEndpoint: () => new MisskeyApiError(404, 'NO_SUCH_ENDPOINT', 'No such endpoint.', '7a5b4b3a-8a2e-4b5e-9c39-4b8f0f0e0c00'),
   rateLimited: (resetMs: number) =>
     new MisskeyApiError(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded. Please try again later.', 'd5826d14-3982-4d2e-8011-b9e9f02499ef', 'client',
       { resetMs }, { 'Retry-After': String(Math.max(1, Math.ceil(resetMs / 1000))) }),
   invalidParam: (detail: string) =>
     new MisskeyApiError(400, 'INVALID_PARAM', 'Invalid param.', '3d81ceae-475f-4600-b2a8-2bc116157532', 'client', { param: detail }),
-  noSuch: (what: 'NOTE' | 'USER' | 'REPORT', id: string) =>
+  noSuch: (what: 'NOTE' | 'USER' | 'FILE', id: string) =>
     new MisskeyApiError(400, `NO_SUCH_${what}`, `No such ${what.toLowerCase()}.`, id),
+  /** The admin/*-abuse-user-report endpoints declare it with kind 'server' and HTTP 404; each endpoint has its own id. */
+  noSuchAbuseReport: (id: string) => new MisskeyApiError(404, 'NO_SUCH_ABUSE_REPORT', 'No such abuse report.', id, 'server'),
+  /** An endpoint's own ACCESS_DENIED (e.g. drive/files/delete on another user's file without a moderator role). */
+  accessDenied: (id: string) => new MisskeyApiError(400, 'ACCESS_DENIED', 'Access denied.', id),
+  /**
+   * What ApiCallService answers when an endpoint throws something other than an ApiError (a failed findOneByOrFail,
+   * a database error): 500 INTERNAL_ERROR with the cause in info.e.
+   */
+  internal: (cause: { message: string; code: string }) =>
+    new MisskeyApiError(500, 'INTERNAL_ERROR', 'Internal error occurred. Please contact us if the error persists.', '5d37dbcb-891e-41ca-a3d6-e690c97775ac', 'server',
+      { e: { ...cause, id: randomUUID() } }),
 };
 
 const MAX_BODY = 1024 * 1024;

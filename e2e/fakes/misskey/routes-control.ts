@@ -24,7 +24,7 @@ const newReport = z.object({
   filesPerNote: z.number().int().min(0).max(4).optional(),
   resolved: z.boolean().optional(),
 });
-const auth = z.object({ permissions: z.array(z.string()).optional(), moderator: z.boolean().optional() });
+const auth = z.object({ permissions: z.array(z.string()).optional(), moderator: z.boolean().optional(), admin: z.boolean().optional() });
 
 export async function handleControl(state: FakeMisskeyState, req: IncomingMessage, url: URL): Promise<Reply> {
   const route = `${req.method} ${url.pathname.slice('/__fake/'.length)}`;
@@ -65,7 +65,8 @@ export async function handleControl(state: FakeMisskeyState, req: IncomingMessag
       if (isReply(input)) return input;
       if (input.permissions) state.auth.permissions = input.permissions;
       if (input.moderator !== undefined) state.auth.moderator = input.moderator;
-      return { json: { permissions: state.auth.permissions, moderator: state.auth.moderator } };
+      if (input.admin !== undefined) state.auth.admin = input.admin;
+      return { json: { permissions: state.auth.permissions, moderator: state.auth.moderator, admin: state.auth.admin } };
     }
     default:
       return { status: 404, json: { error: 'unknown control route' } };

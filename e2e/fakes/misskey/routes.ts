@@ -1,17 +1,19 @@
 /**
- * Dispatch, in Misskey's order: endpoint lookup, rate limit, then credential, permission kind and role.
+ * Dispatch, in Misskey's order: endpoint lookup, rate limit, then credential, role and permission kind
+ * (ApiCallService checks requireModerator / requireAdmin before the token's kind).
  * POST only for /api/*. Calls to write endpoints are recorded with their body (minus `i`) and final status.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { syntheticImage } from '../images';
 import { adminEndpoints } from './endpoints-admin';
+import { deleteEndpoints } from './endpoints-delete';
 import { publicEndpoints } from './endpoints-public';
 import type { Endpoint } from './endpoint-types';
 import { MisskeyApiError, errors, readJsonBody, send, type Reply } from './http';
 import { handleControl } from './routes-control';
 import type { FakeMisskeyState } from './state';
 
-export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints };
+export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints, ...deleteEndpoints };
 
 export async function handle(state: FakeMisskeyState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);
@@ -46,12 +48,13 @@ function rateLimit(state: FakeMisskeyState): void {
 }
 
 function authorize(state: FakeMisskeyState, endpoint: Endpoint, token: unknown): void {
-  const needsUser = endpoint.requireCredential || endpoint.moderator || endpoint.kind;
+  const needsUser = endpoint.requireCredential || endpoint.moderator || endpoint.admin || endpoint.kind;
   if (!needsUser) return;
   if (token === undefined || token === null || token === '') throw errors.credentialRequired();
   if (token !== state.auth.token) throw errors.authenticationFailed();
-  if (endpoint.kind && !state.auth.permissions.includes(endpoint.kind)) throw errors.permissionDenied();
   if (endpoint.moderator && !state.auth.moderator) throw errors.notModerator();
+  if (endpoint.admin && !(state.auth.moderator && state.auth.admin)) throw errors.notAdmin();
+  if (endpoint.kind && !state.auth.permissions.includes(endpoint.kind)) throw errors.permissionDenied();
 }
 
 function errorReply(e: unknown): Reply {

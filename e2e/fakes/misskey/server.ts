@@ -15,8 +15,10 @@ export interface FakeMisskeyOptions {
   token?: string;
   /** Permission kinds granted to the token; defaults to everything the connector uses. */
   permissions?: string[];
-  /** Whether the token's user holds a moderator role. */
+  /** Whether the token's user holds a moderator (or administrator) role. */
   moderator?: boolean;
+  /** Whether that role is administrator (admin/delete-account needs it); default true. Implies nothing without `moderator`. */
+  admin?: boolean;
   rateLimit?: { limit: number; windowMs: number };
 }
 
@@ -31,13 +33,16 @@ export interface FakeMisskey {
   report(id: string): FakeReport | undefined;
 }
 
+/** Every kind the connector's actions need (lib/connectors/misskey/capabilities.ts MISSKEY_PERMISSIONS), so e2e runs can use them all. */
 export const DEFAULT_PERMISSIONS = [
   'read:account',
   'read:admin:abuse-user-reports',
   'write:admin:resolve-abuse-user-report',
   'write:admin:suspend-user',
   'write:admin:unsuspend-user',
+  'write:admin:delete-account',
   'write:notes',
+  'write:drive',
   'write:admin:federation',
 ];
 
@@ -46,6 +51,7 @@ export async function startFakeMisskey(opts: FakeMisskeyOptions = {}): Promise<F
     token: opts.token ?? randomBytes(24).toString('base64url'),
     permissions: opts.permissions ?? DEFAULT_PERMISSIONS,
     moderator: opts.moderator ?? true,
+    admin: opts.admin ?? true,
     rateLimit: opts.rateLimit ?? { limit: 300, windowMs: 60_000 },
     seed: opts.seed ?? 1,
   });

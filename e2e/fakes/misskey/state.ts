@@ -7,6 +7,7 @@ export interface FakeMisskeyStateInit {
   token: string;
   permissions: string[];
   moderator: boolean;
+  admin: boolean;
   rateLimit: RateLimitOptions;
   seed: number;
 }
@@ -19,7 +20,8 @@ export class FakeMisskeyState {
   readonly version = '2026.5.1';
   readonly name = 'Fake Misskey';
   baseUrl = 'http://127.0.0.1';
-  readonly auth: { token: string; permissions: string[]; moderator: boolean };
+  /** `moderator`: the token's user holds a moderator or administrator role; `admin`: an administrator role (needs moderator). */
+  readonly auth: { token: string; permissions: string[]; moderator: boolean; admin: boolean };
   readonly rateLimiter: RateLimiter;
   /** Continues after seeding, so reports added later are deterministic too. */
   readonly rng: Rng;
@@ -31,6 +33,9 @@ export class FakeMisskeyState {
   readonly malformed = new Map<string, MalformKind>();
   /** Hosts whose cached files were purged by admin/federation/delete-all-files. */
   readonly purgedHosts: string[] = [];
+  /** Users removed by admin/delete-account, and drive files removed by drive/files/delete, in call order. */
+  readonly deletedUserIds: string[] = [];
+  readonly deletedFileIds: string[] = [];
   records: WriteRecord[] = [];
   adminId = '';
   localIds: string[] = [];
@@ -39,7 +44,7 @@ export class FakeMisskeyState {
   private serial = 0;
 
   constructor(init: FakeMisskeyStateInit) {
-    this.auth = { token: init.token, permissions: [...init.permissions], moderator: init.moderator };
+    this.auth = { token: init.token, permissions: [...init.permissions], moderator: init.moderator, admin: init.admin };
     this.rateLimiter = new RateLimiter(init.rateLimit);
     this.rng = createRng(init.seed);
   }
@@ -67,6 +72,8 @@ export class FakeMisskeyState {
       notes: this.notes.size,
       files: this.files.size,
       purgedHosts: this.purgedHosts,
+      deletedUsers: this.deletedUserIds,
+      deletedFiles: this.deletedFileIds,
       malformed: Object.fromEntries(this.malformed),
       records: this.records.length,
     };

@@ -15,7 +15,20 @@ export interface FakeVideo {
   nsfw: boolean;
   imageSeed: number;
   deleted: boolean;
-  blacklisted: boolean;
+}
+
+/** 1 manual, 2 automatic (instance policy), 3 automatic (auto-tag policy): VideoBlacklistType in peertube-models. */
+export type VideoBlockType = 1 | 2 | 3;
+
+/** A row of PeerTube's videoBlacklist table: at most one per video (unique index on videoId). */
+export interface FakeVideoBlock {
+  id: number;
+  videoId: number;
+  reason: string | null;
+  unfederated: boolean;
+  type: VideoBlockType;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface FakeComment {

@@ -10,6 +10,17 @@ export class ProblemError extends Error {
 
 export const notFound = (what = 'Resource') => new ProblemError(404, 'Not Found', `${what} not found`);
 
+/**
+ * PeerTube's express-validator failure (areValidationErrors): 400 "Incorrect request parameters: <field>" with the
+ * field under invalid-params, as in the OpenAPI's "Validation errors" example. The message is express-validator's
+ * default "Invalid value" unless the validator sets its own.
+ */
+export function invalidParam(field: string, value: unknown, location: 'body' | 'query' | 'params' = 'body', msg = 'Invalid value'): ProblemError {
+  return new ProblemError(400, 'Bad Request', `Incorrect request parameters: ${field}`, {
+    'invalid-params': { [field]: { location, msg, param: field, value } },
+  });
+}
+
 export interface Reply {
   status?: number;
   json?: unknown;
@@ -18,8 +29,12 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
+/** Who is asking: the role of a valid bearer token, or null without one (public and optional-auth routes). */
+export type Viewer = 'staff' | 'user' | null;
+
 export interface Ctx {
   state: FakePeerTubeState;
+  viewer: Viewer;
   params: string[];
   query: Params;
   body: Params;
@@ -28,8 +43,11 @@ export interface Ctx {
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   pattern: RegExp;
-  /** 'staff' = a valid token of an admin or moderator; 'user' = any valid token; none = public. */
-  auth?: 'user' | 'staff';
+  /**
+   * 'staff' = a valid token of an admin or moderator; 'user' = any valid token; 'optional' = public, but a token
+   * that is sent must be valid (PeerTube's optionalAuthenticate); none = public.
+   */
+  auth?: 'user' | 'staff' | 'optional';
   handler: (ctx: Ctx) => Reply | Promise<Reply>;
 }
 

@@ -1,7 +1,7 @@
 /** OAuth: the local client, the password and refresh grants, /users/me, and the bearer check for other routes. */
 import type { IncomingMessage } from 'node:http';
 import { str } from '../mastodon/http';
-import { ProblemError, type Route } from './http';
+import { ProblemError, type Route, type Viewer } from './http';
 import type { FakePeerTubeState } from './state';
 
 const ROLE_LABELS = ['Administrator', 'Moderator', 'User'];
@@ -41,15 +41,21 @@ export const authRoutes: Route[] = [
   },
 ];
 
-/** Throws the problem PeerTube sends for a missing or stale token, or a role that cannot moderate. */
-export function authorize(state: FakePeerTubeState, req: IncomingMessage, route: Route): void {
-  if (!route.auth) return;
+/**
+ * Throws the problem PeerTube sends for a missing or stale token, or a role that cannot moderate; otherwise returns
+ * who is asking, so optional-auth routes can show moderators what others may not see.
+ */
+export function authorize(state: FakePeerTubeState, req: IncomingMessage, route: Route): Viewer {
+  if (!route.auth) return null;
   const header = req.headers.authorization ?? '';
+  if (route.auth === 'optional' && !header) return null;
   const token = header.startsWith('Bearer ') ? header.slice(7) : '';
   if (!state.auth.access.has(token)) {
     throw new ProblemError(401, 'Unauthorized', 'Invalid token: access token is invalid', { code: 'invalid_token' });
   }
-  if (route.auth === 'staff' && state.auth.role > 1) {
+  const staff = state.auth.role <= 1;
+  if (route.auth === 'staff' && !staff) {
     throw new ProblemError(403, 'Forbidden', 'User does not have the right to do this', { code: 'forbidden' });
   }
+  return staff ? 'staff' : 'user';
 }

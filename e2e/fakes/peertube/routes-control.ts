@@ -14,6 +14,7 @@ const newAbuse = z.object({
   reason: z.string().optional(),
   predefinedReasons: z.array(z.string()).optional(),
   state: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  moderationComment: z.string().nullable().optional(),
 });
 const rateLimit = z.object({
   remaining: z.number().int().min(0),

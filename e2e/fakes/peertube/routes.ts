@@ -30,8 +30,8 @@ export async function handle(state: FakePeerTubeState, req: IncomingMessage, res
     }
     const match = findRoute(method, url.pathname);
     if (!match) throw notFound();
-    authorize(state, req, match.route);
-    reply = await match.route.handler({ state, params: match.params, query: parseParams(url.searchParams), body });
+    const viewer = authorize(state, req, match.route);
+    reply = await match.route.handler({ state, viewer, params: match.params, query: parseParams(url.searchParams), body });
   } catch (e) {
     reply = errorReply(e);
   }

@@ -27,6 +27,8 @@ export interface NewAbuseInput {
   reason?: string;
   predefinedReasons?: string[];
   state?: AbuseState;
+  /** The moderators' comment already on the abuse (PeerTube keeps one per abuse). */
+  moderationComment?: string | null;
 }
 
 export function addAbuse(state: FakePeerTubeState, input: NewAbuseInput): FakeAbuse {
@@ -49,7 +51,7 @@ export function addAbuse(state: FakePeerTubeState, input: NewAbuseInput): FakeAb
   const abuse: FakeAbuse = {
     id: state.nextId(), reason: input.reason ?? pick(state.rng, REASONS),
     predefinedReasons: input.predefinedReasons ?? (state.rng() < 0.7 ? [pick(state.rng, PREDEFINED)] : []),
-    reporterId: reporter.id, flaggedId: flagged.id, state: abuseState, moderationComment: null,
+    reporterId: reporter.id, flaggedId: flagged.id, state: abuseState, moderationComment: input.moderationComment ?? null,
     videoId, commentId, createdAt, updatedAt: createdAt,
   };
   state.abuses.set(abuse.id, abuse);
@@ -60,7 +62,7 @@ function addVideo(state: FakePeerTubeState, owner: FakeAccount): number {
   const id = state.nextId();
   state.videos.set(id, {
     id, uuid: uuid(state.rng), name: `Synthetic video ${id}`, accountId: owner.id, nsfw: false,
-    imageSeed: intBetween(state.rng, 1, 1_000_000), deleted: false, blacklisted: false,
+    imageSeed: intBetween(state.rng, 1, 1_000_000), deleted: false,
   });
   return id;
 }

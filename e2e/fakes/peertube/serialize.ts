@@ -1,5 +1,5 @@
-/** Entities → PeerTube API shapes (AdminAbuse, Account), including the malformed variants tests ask for. */
-import type { FakeAbuse, FakeAccount } from './entities';
+/** Entities → PeerTube API shapes (AdminAbuse, Account, Video, VideoBlacklist), including the malformed variants tests ask for. */
+import type { FakeAbuse, FakeAccount, FakeVideo, FakeVideoBlock } from './entities';
 import type { FakePeerTubeState } from './state';
 
 const STATE_LABELS = { 1: 'Pending', 2: 'Rejected', 3: 'Accepted' } as const;
@@ -25,7 +25,7 @@ export function serializeAbuse(state: FakePeerTubeState, r: FakeAbuse): Record<s
     reporterAccount: account(r.reporterId), flaggedAccount: account(r.flaggedId),
     state: { id: r.state, label: STATE_LABELS[r.state] }, moderationComment: r.moderationComment,
     video: video ? {
-      id: video.id, uuid: video.uuid, name: video.name, nsfw: video.nsfw, deleted: video.deleted, blacklisted: video.blacklisted,
+      id: video.id, uuid: video.uuid, name: video.name, nsfw: video.nsfw, deleted: video.deleted, blacklisted: state.videoBlocks.has(video.id),
       thumbnailPath: `/lazy-static/thumbnails/${video.uuid}.jpg`, previewPath: `/lazy-static/previews/${video.uuid}.jpg`,
       startAt: null, endAt: null, countReports: 1, nthReport: 1,
     } : null,
@@ -39,4 +39,35 @@ export function serializeAbuse(state: FakePeerTubeState, r: FakeAbuse): Record<s
   if (malform === 'missing_account') delete out.flaggedAccount;
   if (malform === 'bad_state') out.state = 'pending';
   return out;
+}
+
+/**
+ * The Video shape (a subset of peertube-models' Video: what a moderation client reads). `details` adds the
+ * VideoDetails extras GET /videos/{id} sends, among them blacklisted/blacklistedReason (blacklistInfo in PeerTube's
+ * video-api-format.ts); the block list embeds the plain Video, without them.
+ */
+export function serializeVideo(state: FakePeerTubeState, v: FakeVideo, details = false): Record<string, unknown> {
+  const owner = state.accounts.get(v.accountId);
+  const out: Record<string, unknown> = {
+    id: v.id, uuid: v.uuid, url: `${state.baseUrl}/videos/watch/${v.uuid}`, name: v.name, nsfw: v.nsfw,
+    isLocal: state.isLocalVideo(v), privacy: { id: 1, label: 'Public' },
+    thumbnailPath: `/lazy-static/thumbnails/${v.uuid}.jpg`, previewPath: `/lazy-static/previews/${v.uuid}.jpg`,
+    account: owner ? serializeAccount(state, owner) : null,
+  };
+  if (details) {
+    const block = state.videoBlocks.get(v.id);
+    out.blacklisted = block !== undefined;
+    out.blacklistedReason = block ? block.reason : null;
+  }
+  return out;
+}
+
+/** One entry of GET /videos/blacklist (VideoBlacklist in peertube-models). */
+export function serializeVideoBlock(state: FakePeerTubeState, b: FakeVideoBlock): Record<string, unknown> | null {
+  const v = state.videos.get(b.videoId);
+  if (!v) return null;
+  return {
+    id: b.id, unfederated: b.unfederated, reason: b.reason ?? undefined, type: b.type,
+    video: serializeVideo(state, v), createdAt: b.createdAt, updatedAt: b.updatedAt,
+  };
 }

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { RateLimiter, type RateLimitOptions } from '../mastodon/rate-limit';
 import { createRng, type Rng } from '../prng';
-import type { FakeAbuse, FakeAccount, FakeComment, FakeVideo, MalformKind, WriteRecord } from './entities';
+import type { FakeAbuse, FakeAccount, FakeComment, FakeVideo, FakeVideoBlock, MalformKind, VideoBlockType, WriteRecord } from './entities';
 
 export interface FakePeerTubeStateInit {
   name: string;
@@ -33,6 +33,8 @@ export class FakePeerTubeState {
   readonly videos = new Map<number, FakeVideo>();
   readonly comments = new Map<number, FakeComment>();
   readonly abuses = new Map<number, FakeAbuse>();
+  /** The video block list ("blacklist" in the API), keyed by video id: PeerTube allows one block per video. */
+  readonly videoBlocks = new Map<number, FakeVideoBlock>();
   readonly malformed = new Map<number, Exclude<MalformKind, 'none'>>();
   readonly blockedAccounts = new Set<string>();
   readonly blockedServers = new Set<string>();
@@ -78,13 +80,29 @@ export class FakePeerTubeState {
     return pair;
   }
 
+  /** A video is local when its owner is (accounts with host null live on the fake instance). */
+  isLocalVideo(v: FakeVideo): boolean {
+    return this.accounts.get(v.accountId)?.host === null;
+  }
+
+  /** Adds a block as POST /videos/{id}/blacklist does; tests use it to start from a blocked (or auto-blocked) video. */
+  blockVideo(videoId: number, opts: { reason?: string | null; unfederated?: boolean; type?: VideoBlockType } = {}): FakeVideoBlock {
+    const now = new Date().toISOString();
+    const block: FakeVideoBlock = {
+      id: this.nextId(), videoId, reason: opts.reason ?? null, unfederated: opts.unfederated ?? false, type: opts.type ?? 1,
+      createdAt: now, updatedAt: now,
+    };
+    this.videoBlocks.set(videoId, block);
+    return block;
+  }
+
   summary() {
     const abuses = [...this.abuses.values()];
     return {
       abuses: { total: abuses.length, pending: abuses.filter((a) => a.state === 1).length },
       deletedVideos: [...this.videos.values()].filter((v) => v.deleted).map((v) => v.id),
       deletedComments: [...this.comments.values()].filter((c) => c.deleted).map((c) => c.id),
-      blacklistedVideos: [...this.videos.values()].filter((v) => v.blacklisted).map((v) => v.id),
+      blacklistedVideos: [...this.videoBlocks.keys()],
       blockedAccounts: [...this.blockedAccounts],
       blockedServers: [...this.blockedServers],
       malformed: Object.fromEntries(this.malformed),

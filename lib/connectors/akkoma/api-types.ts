@@ -20,7 +20,33 @@ export const akkomaAccountSchema = accountSchema.extend({
   tags: z.array(z.string()).nullish().catch(null),
 });
 
-export const reportNoteSchema = z.object({ id: idSchema, content: text, created_at: text });
+/**
+ * One report note, as ReportView "show_note.json" renders it: an integer id, the content as written (plain
+ * text), the author as the merged account view ({} when Akkoma cannot find the user) and created_at.
+ * Only the id and the text are needed; a broken author or date degrades to unknown instead of failing.
+ */
+export const reportNoteSchema = z.object({
+  id: idSchema,
+  content: z.string(),
+  user: z.object({ nickname: text, acct: text }).nullish().catch(null),
+  created_at: text.catch(null),
+});
+
+/**
+ * Notes are read-only context beside the report, so they are parsed one by one: a malformed note is dropped
+ * and the other notes and the report itself still land. Failing the report instead would hide a report a
+ * moderator has to act on because of a note about it.
+ */
+const reportNotesSchema = z
+  .array(z.unknown())
+  .nullish()
+  .catch(null)
+  .transform((items) =>
+    (items ?? []).flatMap((raw) => {
+      const parsed = reportNoteSchema.safeParse(raw);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
 
 export const akkomaReportSchema = z.object({
   id: idSchema,
@@ -30,7 +56,7 @@ export const akkomaReportSchema = z.object({
   content: text,
   created_at: z.string(),
   statuses: z.array(statusSchema).nullish(),
-  notes: z.array(reportNoteSchema).nullish().catch(null),
+  notes: reportNotesSchema,
 });
 
 /** The list envelope; items are parsed one by one so one broken report does not sink the page. */
@@ -44,8 +70,12 @@ export const credentialSchema = accountSchema.extend({
   pleroma: z.object({ is_admin: flag, is_moderator: flag }).nullish().catch(null),
 });
 
+/** DELETE /users answers with the nicknames it was given. */
+export const deletedNicknamesSchema = z.array(z.string());
+
 export const instanceSchema = z.object({ uri: text, title: z.string(), version: text });
 
 export type AkkomaAccount = z.infer<typeof akkomaAccountSchema>;
 export type AkkomaReport = z.infer<typeof akkomaReportSchema>;
+export type AkkomaReportNote = z.infer<typeof reportNoteSchema>;
 export type AkkomaCredential = z.infer<typeof credentialSchema>;

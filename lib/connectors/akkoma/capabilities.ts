@@ -2,23 +2,48 @@
 import type { Capabilities } from '../types';
 
 export const akkomaCapabilities: Capabilities = {
-  actions: ['report.resolve', 'report.reopen', 'account.action', 'account.undo', 'status.delete', 'status.sensitive', 'media.purge'],
+  actions: [
+    'report.resolve',
+    'report.reopen',
+    'report.note',
+    'account.action',
+    'account.undo',
+    'account.delete',
+    'status.delete',
+    'status.sensitive',
+    'status.visibility',
+    'media.purge',
+  ],
   categories: [],
   notes: {
     'report.resolve': 'A resolution comment is added to the report as an Akkoma report note.',
+    'report.note': "Adds a report note on Akkoma, visible to the other moderators in Akkoma's admin.",
     'account.action':
       'Disable deactivates the account. Sensitive and silence add the MRF tags mrf_tag:media-force-nsfw and ' +
       'mrf_tag:force-unlisted, which only act when TagPolicy is enabled. Akkoma has no suspend; deactivate the ' +
-      "account or delete it in Akkoma's admin.",
+      'account, or use "Delete account permanently".',
     'account.undo': "Enable reactivates; unsensitive and unsilence remove the MRF tags. There is no suspension to undo.",
+    'account.delete':
+      'On Akkoma this deletes the account and all its posts for good (for a remote account, Akkoma removes its ' +
+      'local copies). It cannot be undone, and Akkoma keeps no reason: the reason stays in this dashboard.',
+    'status.visibility': 'Changes who can see the post on Akkoma (private = followers only).',
     'media.purge': 'Purges the media proxy cache for those URLs and bans them, so the proxy will not fetch them again.',
     'report.assign_to_self': 'Akkoma reports cannot be assigned.',
     'report.unassign': 'Akkoma reports cannot be assigned.',
     'report.set_category': 'Akkoma reports have no categories.',
     'report.forward': 'Akkoma has no API to forward a report.',
+    'report.reject':
+      'Not offered for Akkoma: this dashboard does not use its "closed" report state. Resolve the report with a ' +
+      'comment saying why no action was taken.',
+    'status.purge': 'Akkoma has no purge beyond deleting: "Delete post" already removes it for good.',
+    'status.block': 'Akkoma cannot hide a post reversibly: change its visibility or delete it.',
+    'media.delete': 'Akkoma has no API to delete one stored file: delete the post, or purge proxied media by URL.',
     'domain.block': "Akkoma blocks domains through MRF SimplePolicy configuration; change it in Akkoma's admin.",
   },
   accountActionTypes: ['disable', 'sensitive', 'silence'],
   accountUndoTypes: ['enable', 'unsensitive', 'unsilence'],
   webhooks: false,
+  // The /api/v1/pleroma/admin prefix arrived with Pleroma 2.3.0 ("Reroute /api/pleroma/* to /api/v1/pleroma/*"),
+  // so every Akkoma release (forked from Pleroma 2.4+) has it; Akkoma 3.6 removed the unversioned prefix.
+  minVersion: 'Akkoma 3.0 / Pleroma 2.3',
 };

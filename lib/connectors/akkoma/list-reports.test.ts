@@ -82,6 +82,17 @@ describe('akkoma listReports', () => {
     expect(page.next).toBeNull();
   });
 
+  it('keeps a report whose note is malformed, with its other notes', async () => {
+    setup = await withFakeAkkoma({ reports: 0 });
+    const id = String(setup.fake.addReport({ state: 'open' }).id);
+    await setup.connector.perform({ kind: 'report.note', reportId: id, text: 'first' });
+    await setup.connector.perform({ kind: 'report.note', reportId: id, text: 'second' });
+    setup.fake.state.malformed.set(id, 'bad_note'); // the first note comes back with content null
+    const page = await setup.connector.listReports({ resolved: false });
+    expect(page.skipped).toEqual([]);
+    expect(page.items[0].notes?.map((n) => [n.author, n.text])).toEqual([['admin', 'second']]);
+  });
+
   it('backs off on 429 and then succeeds', async () => {
     setup = await withFakeAkkoma({ reports: 5 });
     setup.fake.state.rateLimiter.force({ remaining: 0, times: 2 });

@@ -23,10 +23,51 @@ describe('akkoma mapper (pure)', () => {
     expect(mapReport(akkomaReportSchema.parse(raw))).toMatchObject({ resolved: true, comment: '', reporter: null, statuses: [] });
   });
 
-  it('reads all three error body shapes', () => {
+  it('reads all four error body shapes', () => {
     expect(remoteErrorText('"Not found"', TOKEN)).toBe('Not found');
+    expect(remoteErrorText('{"errors":{"detail":"Internal server error"}}', TOKEN)).toBe('Internal server error');
     expect(remoteErrorText('{"error":"Throttled"}', TOKEN)).toBe('Throttled');
     expect(remoteErrorText('[{"id":"1","error":"not_found"}]', TOKEN)).toBe('not_found');
     expect(remoteErrorText('<html>502</html>', TOKEN)).toBe('');
+  });
+});
+
+describe('akkoma report notes (pure)', () => {
+  const base = { id: 'RP1', state: 'open', account: account('bob'), actor: account('alice'), content: 'spam', created_at: '2026-01-01T00:00:00Z' };
+  const note = (extra: Record<string, unknown>) => ({
+    id: 7, content: 'looked at it', user: account('mod', { display_name: 'Mod' }), created_at: '2026-01-02T10:00:00.000Z', ...extra,
+  });
+
+  it("maps ReportView's notes: integer id, author nickname, content as text, created_at", () => {
+    const report = mapReport(akkomaReportSchema.parse({ ...base, notes: [note({})] }));
+    expect(report.notes).toEqual([{ remoteId: '7', author: 'mod', text: 'looked at it', createdAt: '2026-01-02T10:00:00.000Z' }]);
+  });
+
+  it('falls back to acct, and to no author for the {} Akkoma renders when the writer is gone', () => {
+    const report = mapReport(
+      akkomaReportSchema.parse({
+        ...base,
+        notes: [note({ id: 1, user: { acct: 'mod2@other.example' } }), note({ id: 2, user: {} }), note({ id: 3, user: null, created_at: 'not a date' })],
+      }),
+    );
+    expect(report.notes?.map((n) => [n.remoteId, n.author, n.createdAt])).toEqual([
+      ['1', 'mod2@other.example', '2026-01-02T10:00:00.000Z'],
+      ['2', null, '2026-01-02T10:00:00.000Z'],
+      ['3', null, null],
+    ]);
+  });
+
+  it('drops a malformed note and keeps the others and the report', () => {
+    const raw = { ...base, notes: [note({ id: 1 }), note({ id: 2, content: null }), { content: 'no id' }, 'junk', note({ id: 3, content: 'third' })] };
+    const parsed = akkomaReportSchema.safeParse(raw);
+    expect(parsed.success).toBe(true);
+    const report = mapReport(parsed.data!);
+    expect(report.notes?.map((n) => [n.remoteId, n.text])).toEqual([['1', 'looked at it'], ['3', 'third']]);
+    expect(report.comment).toBe('spam');
+  });
+
+  it('reads missing or non-list notes as none', () => {
+    expect(mapReport(akkomaReportSchema.parse(base)).notes).toEqual([]);
+    expect(mapReport(akkomaReportSchema.parse({ ...base, notes: { oops: true } })).notes).toEqual([]);
   });
 });

@@ -2,12 +2,12 @@
  * Pure mapping from parsed Akkoma entities to the connector's normalized types. No I/O.
  *
  * RemoteAccount.remoteId is the account's NICKNAME ("alice", or "bob@remote.example" for remote accounts),
- * not its FlakeId: every Akkoma user admin endpoint (deactivate, activate, tag) addresses users by nickname,
- * so account actions can use remoteId directly as ConnectorAction.accountId.
+ * not its FlakeId: every Akkoma user admin endpoint (deactivate, activate, tag, delete) addresses users by
+ * nickname, so account actions can use remoteId directly as ConnectorAction.accountId.
  */
-import type { RemoteAccount, RemoteReport } from '../types';
+import type { RemoteAccount, RemoteNote, RemoteReport } from '../types';
 import { mapStatus } from '../mastodon/mapper';
-import type { AkkomaAccount, AkkomaReport } from './api-types';
+import type { AkkomaAccount, AkkomaReport, AkkomaReportNote } from './api-types';
 
 // MRF TagPolicy tags standing in for Mastodon's silence and sensitive (verify tag names against the MRF docs).
 export const TAG_FORCE_NSFW = 'mrf_tag:media-force-nsfw';
@@ -51,5 +51,22 @@ export function mapReport(r: AkkomaReport): RemoteReport {
     assignee: null,
     statuses: (r.statuses ?? []).map(mapStatus),
     rules: [],
+    notes: (r.notes ?? []).map(mapNote),
   };
+}
+
+/** The author is the note writer's nickname (acct as a fallback); an author Akkoma could not find stays unknown. */
+export function mapNote(n: AkkomaReportNote): RemoteNote {
+  return {
+    remoteId: n.id,
+    author: n.user?.nickname || n.user?.acct || null,
+    text: n.content,
+    createdAt: isoOrNull(n.created_at),
+  };
+}
+
+function isoOrNull(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }

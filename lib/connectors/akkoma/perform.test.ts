@@ -131,6 +131,10 @@ describe('akkoma perform(): unsupported', () => {
     { kind: 'account.action', accountId: 'alice', type: 'suspend', notify: false },
     { kind: 'account.action', accountId: 'alice', type: 'none', notify: false },
     { kind: 'account.undo', accountId: 'alice', type: 'unsuspend' },
+    { kind: 'report.reject', reportId: 'RP1' },
+    { kind: 'status.purge', statusId: 'ST1' },
+    { kind: 'status.block', statusId: 'ST1', blocked: true },
+    { kind: 'media.delete', mediaId: 'MD1' },
   ];
   it.each(actions)('$kind ($type) → unsupported, and nothing reaches the server', async (action) => {
     const { s } = await start();
@@ -143,13 +147,26 @@ describe('akkoma perform(): unsupported', () => {
   it('explains the missing suspend', async () => {
     const { s } = await start();
     const e = (await caught(() => s.connector.perform({ kind: 'account.action', accountId: 'alice', type: 'suspend', notify: false }))) as AppError;
-    expect(e.userMessage).toBe("Akkoma has no suspend; deactivate the account or delete it in Akkoma's admin.");
+    expect(e.userMessage).toBe('Akkoma has no suspend: deactivate the account, or use "Delete account permanently".');
+  });
+
+  it('explains each kind it does not offer with a note', async () => {
+    const { s } = await start();
+    const e = (await caught(() => s.connector.perform({ kind: 'status.block', statusId: 'ST1', blocked: true }))) as AppError;
+    expect(e.userMessage).toBe(s.connector.capabilities.notes['status.block']);
+    for (const kind of ['report.reject', 'status.purge', 'status.block', 'media.delete'] as const) {
+      expect(s.connector.capabilities.notes[kind]).toMatch(/Akkoma/);
+    }
+    expect(s.connector.capabilities.minVersion).toBe('Akkoma 3.0 / Pleroma 2.3');
   });
 
   it('offers exactly the supported actions', async () => {
     const { s } = await start();
     expect([...s.connector.capabilities.actions].sort()).toEqual(
-      ['account.action', 'account.undo', 'media.purge', 'report.reopen', 'report.resolve', 'status.delete', 'status.sensitive'],
+      [
+        'account.action', 'account.delete', 'account.undo', 'media.purge', 'report.note', 'report.reopen', 'report.resolve',
+        'status.delete', 'status.sensitive', 'status.visibility',
+      ],
     );
     expect(s.connector.kind).toBe('akkoma');
   });

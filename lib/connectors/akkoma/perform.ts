@@ -1,11 +1,15 @@
 /** Maps each ConnectorAction to its Akkoma admin endpoint (instance-apis.md §5). */
-import { AppError } from '../../errors';
-import type { AccountActionType, AccountUndoType, ActionResult, ConnectorAction } from '../types';
-import { statusSchema } from './api-types';
-import { akkomaCapabilities } from './capabilities';
+import { AppError, isAppError } from '../../errors';
+import type { ActionResult, ConnectorAction, RemoteReport } from '../types';
+import { akkomaReportSchema, statusSchema } from './api-types';
 import { ADMIN, type AkkomaClient } from './client';
-import { TAG_FORCE_NSFW, TAG_FORCE_UNLISTED } from './mapper';
+import { mapReport } from './mapper';
 import { parseRemote, safeId, safeNickname } from './parse';
+import { accountAction, accountDelete, accountUndo } from './perform-accounts';
+import { unsupported } from './unsupported';
+
+/** What PUT /statuses/:id can set from this dashboard; Akkoma's "private" is followers only. */
+const VISIBILITIES = ['public', 'unlisted', 'private'] as const;
 
 export async function performAkkoma(client: AkkomaClient, action: ConnectorAction): Promise<ActionResult> {
   switch (action.kind) {
@@ -13,13 +17,24 @@ export async function performAkkoma(client: AkkomaClient, action: ConnectorActio
       const id = safeId(action.reportId);
       // The note goes first: if resolving then fails the report stays open and a retry fixes it, whereas
       // a resolved report whose note failed would lose the reason.
-      if (action.comment?.trim()) await client.request('POST', `${ADMIN}/reports/${id}/notes`, { json: { content: action.comment } });
+      if (action.comment?.trim()) await addNote(client, id, action.comment);
       await setReportState(client, id, 'resolved');
       return { ok: true, remoteRef: id };
     }
     case 'report.reopen':
       await setReportState(client, safeId(action.reportId), 'open');
       return { ok: true, remoteRef: action.reportId };
+    case 'report.note': {
+      const id = safeId(action.reportId);
+      const text = action.text.trim();
+      if (!text) {
+        throw new AppError('bad_request', 'Akkoma report.note without text', {
+          userMessage: 'Write the note first: Akkoma does not keep empty notes.',
+        });
+      }
+      await addNote(client, id, text);
+      return { ok: true, remoteRef: id, report: await freshReport(client, id) };
+    }
     case 'status.delete':
       await client.request('DELETE', `${ADMIN}/statuses/${safeId(action.statusId)}`);
       return { ok: true, remoteRef: action.statusId };
@@ -27,10 +42,23 @@ export async function performAkkoma(client: AkkomaClient, action: ConnectorActio
       const data = await client.request('PUT', `${ADMIN}/statuses/${safeId(action.statusId)}`, { json: { sensitive: action.sensitive } });
       return { ok: true, remoteRef: parseRemote(statusSchema, data, 'status').id };
     }
+    case 'status.visibility': {
+      const { visibility } = action;
+      // The type already says so; this guards callers that build actions from unchecked input.
+      if (!(VISIBILITIES as readonly string[]).includes(visibility)) {
+        throw new AppError('unsupported', `Akkoma status.visibility ${String(visibility)}`, {
+          userMessage: 'Akkoma can make a post public, unlisted or private (followers only).',
+        });
+      }
+      const data = await client.request('PUT', `${ADMIN}/statuses/${safeId(action.statusId)}`, { json: { visibility } });
+      return { ok: true, remoteRef: parseRemote(statusSchema, data, 'status').id };
+    }
     case 'account.action':
       return accountAction(client, safeNickname(action.accountId), action.type);
     case 'account.undo':
       return accountUndo(client, safeNickname(action.accountId), action.type);
+    case 'account.delete':
+      return accountDelete(client, safeNickname(action.accountId));
     case 'media.purge': {
       const urls = (action.urls ?? []).filter((u) => /^https?:\/\//i.test(u));
       if (urls.length === 0) {
@@ -50,31 +78,36 @@ function setReportState(client: AkkomaClient, id: string, state: 'open' | 'resol
   return client.request('PATCH', `${ADMIN}/reports`, { json: { reports: [{ id, state }] } });
 }
 
-const ACTION_TAGS: Partial<Record<AccountActionType, string>> = { sensitive: TAG_FORCE_NSFW, silence: TAG_FORCE_UNLISTED };
-const UNDO_TAGS: Partial<Record<AccountUndoType, string>> = { unsensitive: TAG_FORCE_NSFW, unsilence: TAG_FORCE_UNLISTED };
+// Akkoma created report_notes.content as varchar(255); Pleroma later widened it to text. On a server without
+// that change a longer note fails in the database with a bare 500 (verify which Akkoma versions have it).
+const OLD_NOTE_LIMIT = 255;
 
-async function accountAction(client: AkkomaClient, nickname: string, type: AccountActionType): Promise<ActionResult> {
-  const nicknames = [nickname];
-  if (type === 'disable') await client.request('PATCH', `${ADMIN}/users/deactivate`, { json: { nicknames } });
-  else if (ACTION_TAGS[type]) await client.request('PUT', `${ADMIN}/users/tag`, { json: { nicknames, tags: [ACTION_TAGS[type]] } });
-  else throw unsupported(`account.action ${type}`);
-  return { ok: true, remoteRef: nickname };
+async function addNote(client: AkkomaClient, reportId: string, content: string): Promise<void> {
+  try {
+    await client.request('POST', `${ADMIN}/reports/${reportId}/notes`, { json: { content } });
+  } catch (e) {
+    if (isAppError(e) && e.code === 'remote_error' && e.details?.status === 500) {
+      const long = content.length > OLD_NOTE_LIMIT;
+      throw new AppError('remote_error', e.message, {
+        details: e.details,
+        cause: e,
+        userMessage: long
+          ? `Akkoma could not save the note. Some Akkoma versions keep at most ${OLD_NOTE_LIMIT} characters per note: shorten it and try again.`
+          : 'Akkoma could not save the note (server error). It fails this way when the report no longer exists.',
+      });
+    }
+    throw e;
+  }
 }
 
-async function accountUndo(client: AkkomaClient, nickname: string, type: AccountUndoType): Promise<ActionResult> {
-  const nicknames = [nickname];
-  if (type === 'enable') await client.request('PATCH', `${ADMIN}/users/activate`, { json: { nicknames } });
-  else if (UNDO_TAGS[type]) await client.request('DELETE', `${ADMIN}/users/tag`, { json: { nicknames, tags: [UNDO_TAGS[type]] } });
-  else throw unsupported(`account.undo ${type}`);
-  return { ok: true, remoteRef: nickname };
-}
-
-function unsupported(what: string): AppError {
-  const kind = what.split(' ')[0] as keyof typeof akkomaCapabilities.notes;
-  const note = what.includes('suspend')
-    ? "Akkoma has no suspend; deactivate the account or delete it in Akkoma's admin."
-    : akkomaCapabilities.notes[kind];
-  return new AppError('unsupported', `Akkoma connector cannot perform ${what}`, {
-    userMessage: note ?? 'This server does not support that action.',
-  });
+/**
+ * The report as it is after adding a note, so the new note shows at once. A failed re-read is not the note's
+ * failure: reporting it as one would make the caller retry and add the note twice, so it yields null instead.
+ */
+async function freshReport(client: AkkomaClient, id: string): Promise<RemoteReport | null> {
+  try {
+    return mapReport(parseRemote(akkomaReportSchema, await client.request('GET', `${ADMIN}/reports/${id}`), 'report'));
+  } catch {
+    return null;
+  }
 }

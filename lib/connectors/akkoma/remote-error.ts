@@ -1,6 +1,6 @@
 /**
- * Akkoma error bodies come in three shapes: {"error":"..."}, a bare JSON string ("Not found"), and, from a
- * bulk PATCH /reports, a list of {id, error}. All become short text with the token redacted (a hostile server
+ * Akkoma error bodies come in four shapes: {"error":"..."}, a bare JSON string ("Not found"), from a bulk
+ * PATCH /reports a list of {id, error}, and from a crash Phoenix's {"errors":{"detail":"..."}}. All become short text with the token redacted (a hostile server
  * could echo the Authorization header) and then an AppError whose message names only method and path.
  */
 import { AppError } from '../../errors';
@@ -25,8 +25,10 @@ function extract(body: string): string {
 
 function errorOf(v: unknown): string | null {
   if (!v || typeof v !== 'object') return null;
-  const error = (v as Record<string, unknown>).error;
-  return typeof error === 'string' ? error : null;
+  const { error, errors } = v as Record<string, unknown>;
+  if (typeof error === 'string') return error;
+  const detail = errors && typeof errors === 'object' ? (errors as Record<string, unknown>).detail : undefined;
+  return typeof detail === 'string' ? detail : null;
 }
 
 export function httpError(status: number, remoteText: string, label: string, retryAt: string | null = null): AppError {

@@ -26,8 +26,17 @@ export const gotosocialCapabilities: Capabilities = {
     'account.undo': `A suspension cannot be undone. ${NOT_IN_API}`,
     'report.forward': 'GoToSocial forwards a report only when the reporter asks for it; moderators cannot forward later.',
     'status.sensitive': `Posts cannot be marked sensitive by a moderator. ${NOT_IN_API}`,
+    'report.reject': 'GoToSocial has no "rejected" state: resolve the report with a comment saying no action was taken.',
+    'report.note': 'GoToSocial keeps one action-taken comment, written when resolving; there are no separate notes.',
+    'account.delete': `Accounts cannot be deleted through the admin API; suspension removes their content. ${NOT_IN_API}`,
+    'status.purge': "GoToSocial's admin API cannot delete posts. Suspend the account instead.",
+    'status.block': `Posts cannot be hidden by a moderator. ${NOT_IN_API}`,
+    'status.visibility': `A post's visibility cannot be changed by a moderator. ${NOT_IN_API}`,
+    'media.delete': 'One file cannot be deleted; media cleanup prunes cached remote media by age.',
   },
   accountActionTypes: ['suspend'],
   accountUndoTypes: [],
   webhooks: false,
+  // Scoped admin tokens (admin:read:reports, …) arrived in 0.19; the connector checks those scopes.
+  minVersion: '0.19',
 };

@@ -62,7 +62,8 @@ export const federatedInstancesSchema = z.object({
   federated_instances: z.object({ blocked: z.array(z.object({ domain: z.string() })) }),
 });
 
-export const errorBodySchema = z.object({ error: z.string(), message: z.string().nullish() });
+/** v3: {error, message?}; v4 adds `cause` (the server's inner error chain), which is never shown to moderators. */
+export const errorBodySchema = z.object({ error: z.string(), message: z.string().nullish(), cause: z.unknown().optional() });
 
 export type LemmyPerson = z.infer<typeof personSchema>;
 export type LemmyPost = z.infer<typeof postSchema>;

@@ -1,24 +1,48 @@
-/** What the Lemmy v3 API can and cannot do, in words a moderator can act on. */
+/**
+ * What Lemmy can and cannot do through this connector, in words a moderator can act on. The connector speaks
+ * API v3 (0.19, still served by 1.0) or v4 (1.0); one capability set covers both, and the notes say where the
+ * two behave differently.
+ */
 import type { Capabilities } from '../types';
 
 export const lemmyCapabilities: Capabilities = {
-  actions: ['report.resolve', 'report.reopen', 'status.delete', 'account.action', 'account.undo', 'domain.block'],
+  actions: [
+    'report.resolve', 'report.reopen', 'status.delete', 'status.purge', 'account.action', 'account.undo', 'account.delete', 'domain.block',
+  ],
   categories: [],
   notes: {
     'report.resolve': 'Marks the post, comment or private message report resolved. Lemmy keeps no resolution comment.',
+    'report.reopen': 'Marks the report unresolved again.',
     'status.delete': 'Removes the post or comment (a moderator removal, reversible in Lemmy). Private messages cannot be removed.',
+    'status.purge':
+      'On Lemmy this is an admin purge: the post or comment is deleted for good, including its images in pict-rs, its reports and, ' +
+      'for a post, its comments. It cannot be undone; for a reversible removal use the remove action instead. Private messages cannot be purged.',
     'account.action': 'Only suspend is offered. On Lemmy this is a site ban; the account\'s content is kept.',
     'account.undo': 'Unsuspend lifts the site ban.',
-    'domain.block': 'Adds the domain to the site\'s blocked instances; existing entries are kept. Severity and options do not apply.',
+    'account.delete':
+      'On Lemmy this is an admin purge of the person: their profile, posts, comments and uploaded images (in pict-rs) are deleted for good. ' +
+      'The account record stays, banned, so it cannot log in or be fetched again. It cannot be undone.',
+    'domain.block':
+      'Blocks the instance; severity and options do not apply. On Lemmy 0.19 (API v3) the domain is added to the site\'s blocked ' +
+      'instances and existing entries are kept; on Lemmy 1.0 (API v4) each instance is blocked on its own.',
     'media.purge':
-      "Not offered: Lemmy's admin purge of a person or post deletes the content permanently, so it is not offered in this pass.",
+      'Not offered: Lemmy cannot purge media by URL or host. To delete a post\'s images for good, use "Purge post", which deletes the post ' +
+      'and its images in pict-rs.',
+    'media.delete': 'Not offered: Lemmy media is deleted with its post ("Purge post") or its uploader ("Delete account permanently").',
     'report.assign_to_self': 'Lemmy reports cannot be assigned.',
     'report.unassign': 'Lemmy reports cannot be assigned.',
     'report.set_category': 'Lemmy reports have no categories; the reason is free text.',
     'report.forward': 'Lemmy has no API to forward a report.',
+    'report.reject': 'Lemmy has no "no violation" outcome: resolve the report instead.',
+    'report.note': 'Lemmy keeps no moderator notes on reports.',
     'status.sensitive': 'Lemmy has no admin API to mark a post sensitive (NSFW is set by its author or community).',
+    'status.block': 'Lemmy has no reversible per-post block; use the remove action, which Lemmy can undo.',
+    'status.visibility': 'Lemmy posts have no visibility setting.',
   },
   accountActionTypes: ['suspend'],
   accountUndoTypes: ['unsuspend'],
   webhooks: false,
+  minVersion: '0.19',
+  // Status ids are post:N, comment:N or pm:N (mapper.ts); private messages can be neither removed nor purged.
+  statusIdPattern: { 'status.delete': '^(post|comment):', 'status.purge': '^(post|comment):' },
 };

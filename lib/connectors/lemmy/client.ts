@@ -1,12 +1,17 @@
 /**
- * HTTP client for one Lemmy instance (v3 API). `token` is a JWT, or a JSON string of login credentials, in
- * which case the client logs in, caches the JWT and logs in again once when the server answers 401 (JWTs are
- * revoked on logout and password change). Lemmy 0.19 signals rate limiting as HTTP 400 rate_limit_error, so
- * that is retried with backoff like 429 and 5xx. No error text ever contains the JWT or the password.
+ * HTTP client for one Lemmy instance, speaking API v3 (0.19, still served by 1.0) or v4 (1.0). `token` is a
+ * JWT, or a JSON string of login credentials, in which case the client logs in, caches the JWT and logs in
+ * again once when the server refuses it (JWTs are revoked on logout and password change). Lemmy 0.19 and 1.0
+ * answer a revoked or expired JWT on login-only endpoints with 401 incorrect_login (the session middleware
+ * drops the invalid JWT, then the LocalUserView extractor refuses); not_logged_in (400) is also treated as
+ * "log in again" because validate_auth-style paths return it. Lemmy 0.19 signals rate limiting as HTTP 400
+ * rate_limit_error, so that is retried with backoff like 429 and 5xx. No error text ever contains the JWT or
+ * the password.
  */
 import { AppError, isAppError } from '../../errors';
 import { backoffMs, retryAfterMs } from '../mastodon/rate-limit';
 import type { FetchLike } from '../types';
+import type { LemmyApi } from './api-version';
 import { credentialsSchema, loginSchema, type LemmyCredentials } from './api-types';
 import { errorCode, httpError, redactAll } from './remote-error';
 
@@ -21,9 +26,13 @@ export interface LemmyClientOptions {
   maxAttempts?: number;
   timeoutMs?: number;
   baseDelayMs?: number;
+  /** API generation; v3 unless detection said v4. */
+  api?: LemmyApi;
 }
 
 export const V3 = '/api/v3';
+export const V4 = '/api/v4';
+const LOGIN_PATH: Record<LemmyApi, string> = { v3: `${V3}/user/login`, v4: `${V4}/account/auth/login` };
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class LemmyClient {
@@ -36,8 +45,10 @@ export class LemmyClient {
   private readonly credentials: LemmyCredentials | null;
   private readonly rawToken: string;
   private jwt: string | null;
+  readonly api: LemmyApi;
 
   constructor(o: LemmyClientOptions) {
+    this.api = o.api ?? 'v3';
     this.baseUrl = o.baseUrl.replace(/\/+$/, '');
     this.fetchFn = o.fetch;
     this.sleep = o.sleep ?? realSleep;
@@ -49,6 +60,11 @@ export class LemmyClient {
     this.jwt = this.credentials ? null : o.token.trim();
   }
 
+  /** "/api/v3" or "/api/v4": the prefix every path of this client's generation starts with. */
+  get prefix(): string {
+    return this.api === 'v4' ? V4 : V3;
+  }
+
   /** 'password' when the token is login credentials, 'jwt' when it is a JWT. */
   get authMode(): 'password' | 'jwt' {
     return this.credentials ? 'password' : 'jwt';
@@ -56,9 +72,10 @@ export class LemmyClient {
 
   async login(): Promise<string> {
     if (!this.credentials) return this.jwt ?? '';
-    const data = await this.send('POST', `${V3}/user/login`, { json: this.credentials }, null);
+    const path = LOGIN_PATH[this.api];
+    const data = await this.send('POST', path, { json: this.credentials }, null);
     const parsed = loginSchema.safeParse(data);
-    if (!parsed.success) throw new AppError('remote_error', 'Lemmy POST /user/login: no jwt in the response', { userMessage: 'The instance did not return a login token.' });
+    if (!parsed.success) throw new AppError('remote_error', `Lemmy POST ${path}: no jwt in the response`, { userMessage: 'The instance did not return a login token.' });
     this.jwt = parsed.data.jwt;
     return this.jwt;
   }
@@ -68,8 +85,8 @@ export class LemmyClient {
     try {
       return await this.send(method, path, opts, jwt);
     } catch (e) {
-      // One re-login on 401: the cached JWT may have been revoked. A second 401 is a real refusal.
-      if (!this.credentials || !isAppError(e) || e.details?.status !== 401) throw e;
+      // One re-login when the JWT is refused: it may have been revoked or expired. A second refusal is real.
+      if (!this.credentials || !isJwtRefusal(e)) throw e;
       this.jwt = null;
       return this.send(method, path, opts, await this.login());
     }
@@ -117,6 +134,12 @@ export class LemmyClient {
   private redacted(text: string): string {
     return redactAll(text, [this.rawToken, this.jwt ?? '', this.credentials?.password ?? '', this.credentials?.totp_2fa_token ?? '']);
   }
+}
+
+/** 401 (incorrect_login from the LocalUserView extractor) or not_logged_in, whatever its status. */
+function isJwtRefusal(e: unknown): boolean {
+  if (!isAppError(e)) return false;
+  return e.details?.status === 401 || String(e.details?.remoteError ?? '').startsWith('not_logged_in');
 }
 
 /** A token that looks like JSON must be valid credentials: treating it as a JWT would send the password as a bearer. */

@@ -2,7 +2,8 @@
  * Pure mapping from Lemmy report views to normalized reports. No I/O.
  * Report and status remote ids carry their table ("post:12", "comment:7", "pm:3") because Lemmy numbers each
  * table separately and every action endpoint differs by type. Account remoteId is the numeric person id,
- * which /user/ban takes. Lemmy text is Markdown, not HTML, so it is escaped into contentHtml.
+ * which the ban and purge endpoints take. Lemmy text is Markdown, not HTML, so it is escaped into contentHtml.
+ * API v4 views are converted to these v3 view types first (api-types-v4.ts), so both APIs map here alike.
  */
 import type { RemoteAccount, RemoteMedia, RemoteReport, RemoteStatus } from '../types';
 import type { CommentReportView, LemmyPerson, LemmyPost, PmReportView, PostReportView } from './api-types';

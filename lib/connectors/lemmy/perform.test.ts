@@ -87,6 +87,11 @@ describe('lemmy perform', () => {
       { kind: 'media.purge', urls: ['https://x.example/a.png'] },
       { kind: 'account.action', accountId: '4', type: 'silence', notify: false },
       { kind: 'account.undo', accountId: '4', type: 'unsilence' },
+      { kind: 'report.reject', reportId: 'post:1' },
+      { kind: 'report.note', reportId: 'post:1', text: 'x' },
+      { kind: 'status.block', statusId: 'post:1', blocked: true },
+      { kind: 'status.visibility', statusId: 'post:1', visibility: 'private' },
+      { kind: 'media.delete', mediaId: 'post:1:image' },
     ];
     for (const action of unsupported) {
       const e = (await caught(() => setup!.connector.perform(action))) as AppError;
@@ -94,6 +99,10 @@ describe('lemmy perform', () => {
       expect(e.code).toBe('unsupported');
     }
     expect(setup.fake.state.records).toEqual([]);
-    expect(lemmyCapabilities.notes['media.purge']).toMatch(/permanently/);
+    expect(lemmyCapabilities.notes['media.purge']).toMatch(/Purge post/);
+    for (const { kind } of unsupported.filter((a) => !a.kind.startsWith('account.'))) {
+      expect(lemmyCapabilities.actions).not.toContain(kind);
+      expect(lemmyCapabilities.notes[kind], kind).toBeTruthy(); // every missing action says why
+    }
   });
 });

@@ -1,6 +1,7 @@
 /** Test helper: a fake Lemmy on a random loopback port plus a connector wired to it, with sleeps recorded. */
 import { startFakeLemmy, type FakeLemmy, type FakeLemmyOptions } from '../../../e2e/fakes/lemmy/server';
 import type { Connector } from '../types';
+import type { LemmyApi } from './api-version';
 import { createLemmyConnector } from './connector';
 
 export interface LemmySetup {
@@ -9,8 +10,18 @@ export interface LemmySetup {
   sleeps: number[];
 }
 
-export async function withFakeLemmy(opts: FakeLemmyOptions = {}, token?: (fake: FakeLemmy) => string): Promise<LemmySetup> {
-  const fake = await startFakeLemmy({ port: 0, host: '127.0.0.1', ...opts });
+/** The Lemmy version a fake gets when a test asks for the v4 connector without naming one. */
+export const LEMMY_1_0 = '1.0.0-beta.1';
+
+export interface LemmyTestOptions extends FakeLemmyOptions {
+  /** The connector's config.apiVersion; 'v4' also makes the fake a Lemmy 1.0 unless `version` says otherwise. */
+  apiVersion?: LemmyApi;
+}
+
+export async function withFakeLemmy(opts: LemmyTestOptions = {}, token?: (fake: FakeLemmy) => string): Promise<LemmySetup> {
+  const { apiVersion, ...fakeOpts } = opts;
+  const version = fakeOpts.version ?? (apiVersion === 'v4' ? LEMMY_1_0 : undefined);
+  const fake = await startFakeLemmy({ port: 0, host: '127.0.0.1', ...fakeOpts, version });
   const sleeps: number[] = [];
   const connector = createLemmyConnector({
     baseUrl: fake.url,
@@ -19,6 +30,7 @@ export async function withFakeLemmy(opts: FakeLemmyOptions = {}, token?: (fake: 
     sleep: async (ms) => {
       sleeps.push(ms);
     },
+    apiVersion,
   });
   return { fake, connector, sleeps };
 }

@@ -26,6 +26,17 @@ export const mastodonCapabilities: Capabilities = {
       'Severity "suspend" removes every account of the domain from this instance; "reject media" deletes its cached files.',
     'media.purge':
       'Mastodon has no API to purge cached media. Use a domain block with "reject media", or suspend the account and delete its data.',
+    'report.reject': 'Mastodon has no "rejected" state: resolve the report without an account action.',
+    'report.note': "Mastodon keeps report notes in its web UI only; its API cannot read or add them.",
+    'account.delete':
+      "Not offered: Mastodon deletes an account's data only after a suspension, from its admin UI (or 30 days later by itself).",
+    'status.purge': "Mastodon's admin API cannot delete posts.",
+    'status.block': "Mastodon has no reversible post block; suspend or limit the account instead.",
+    'status.visibility': "Mastodon's admin API cannot change a post's visibility.",
+    'media.delete': "Mastodon's admin API cannot delete one media file; suspend the account and delete its data.",
+    'report.forward': 'Mastodon forwards a report only when the reporter asks for it; the admin API cannot forward later.',
   },
   webhooks: true,
+  // Admin::Report with assigned_account and the v1 admin account actions are 4.0+; webhooks arrived in 4.0.
+  minVersion: '4.0',
 };

@@ -3,34 +3,65 @@ import type { Capabilities } from '../types';
 
 /**
  * Permission kinds the token must hold (Settings → API → "Generate access token", or MiAuth's `permission=`).
- * The account must also hold a moderator or administrator role: kinds alone do not open admin/* endpoints.
- * No drive permission is needed: purges go through admin/federation, and notes/delete removes a note's files
- * from the note (deleting drive files one by one would need write:admin:drive and is not offered).
+ * Kinds alone do not open admin/* endpoints: the account must also hold a moderator or administrator role, and
+ * admin/delete-account needs an administrator role (a moderator's token gets ROLE_PERMISSION_DENIED there).
+ * write:drive is the ordinary user permission behind drive/files/delete: Misskey lets a moderator delete any
+ * user's drive file through it, so no admin drive permission is needed. Which endpoint needs which kind is in
+ * endpoint-kinds.ts.
  */
 export const MISSKEY_PERMISSIONS = [
   'read:account', // `i`: who the token belongs to, for verify()
-  'read:admin:abuse-user-reports', // list reports
-  'write:admin:resolve-abuse-user-report', // resolve and forward reports
-  'write:admin:suspend-user',
-  'write:admin:unsuspend-user',
+  'read:admin:abuse-user-reports', // admin/abuse-user-reports: list and look up reports
+  'write:admin:resolve-abuse-user-report', // resolve (accept or reject), forward, and update the moderation note
+  'write:admin:suspend-user', // admin/suspend-user
+  'write:admin:unsuspend-user', // admin/unsuspend-user
+  'write:admin:delete-account', // admin/delete-account (administrators only)
   'write:notes', // notes/delete
+  'write:drive', // drive/files/delete: one drive file, any owner's for a moderator
   'write:admin:federation', // admin/federation/delete-all-files (media purge by host)
 ] as const;
 
 export type MisskeyPermission = (typeof MISSKEY_PERMISSIONS)[number];
 
+/** Misskey's moderation note column is varchar(8192) (migration RefineAbuseUserReport1728085812127). */
+export const MODERATION_NOTE_MAX = 8192;
+
 export const misskeyCapabilities: Capabilities = {
-  actions: ['report.resolve', 'report.forward', 'account.action', 'account.undo', 'status.delete', 'media.purge'],
+  actions: [
+    'report.resolve',
+    'report.reject',
+    'report.note',
+    'report.forward',
+    'account.action',
+    'account.undo',
+    'account.delete',
+    'status.delete',
+    'media.delete',
+    'media.purge',
+  ],
   categories: [], // Misskey reports have no category; they are imported as "other"
   notes: {
     'report.resolve':
       'Resolves the report on Misskey as "accepted". Misskey has no resolution comment: the comment stays in this dashboard. ' +
       'Misskey records you as the assignee.',
+    'report.reject':
+      'Closes the report on Misskey as rejected (no violation). Misskey has no resolution comment: the comment stays in this dashboard. ' +
+      'Misskey records you as the assignee.',
+    'report.note':
+      'Appended to Misskey\'s moderation note for this report (one shared text field, max 8192 characters), after a blank line. ' +
+      'Other moderators see it in Misskey\'s control panel.',
     'report.forward': 'Sends the report (as an ActivityPub Flag) to the reported user\'s server. Only useful for remote users.',
     'account.action':
       'Only "suspend" is available. Misskey silences through role policies (admin/roles/assign), which this dashboard does not manage.',
     'account.undo': 'Only "unsuspend" is available.',
+    'account.delete':
+      'On Misskey this deletes the account and its notes and files for good (a remote account\'s local copies). ' +
+      'Misskey finishes the deletion in a background job, after which its reports (about or by the account) are gone too. ' +
+      'Needs an administrator account, not only a moderator; the reason stays in this dashboard.',
     'status.delete': 'Deletes the note on this instance (moderators may delete other users\' notes).',
+    'media.delete':
+      'Deletes this file from the instance\'s drive; notes that used it lose the attachment. ' +
+      'For a remote user\'s file this removes the local copy only.',
     'media.purge':
       'Deletes every cached file from one remote host (admin/federation/delete-all-files). Misskey cannot purge single URLs; ' +
       'a host is required so nothing broader than intended is purged.',
@@ -42,8 +73,14 @@ export const misskeyCapabilities: Capabilities = {
       'Not offered yet: Misskey blocks hosts through admin/update-meta, which replaces the whole blockedHosts list. ' +
       'A read-modify-write can drop a block another moderator adds at the same moment. Use Misskey\'s control panel.',
     'status.sensitive': 'Not offered: Misskey marks drive files, not notes, as sensitive.',
+    'status.purge': 'Not needed on Misskey: "Delete post" already deletes the note for good; there is no separate purge.',
+    'status.block': 'Misskey has no reversible way to hide a note for review: it can only be deleted.',
+    'status.visibility': 'Misskey cannot change a note\'s visibility after it is posted, not even for moderators.',
   },
   accountActionTypes: ['suspend'],
   accountUndoTypes: ['unsuspend'],
   webhooks: true,
+  // 2024.10.0 added resolvedAs (accept/reject), the moderation note with admin/update-abuse-user-report, and the
+  // packed users in the abuseReport system-webhook payload the webhook parser needs (misskey-dev/misskey #14704, #14698).
+  minVersion: '2024.10.0',
 };

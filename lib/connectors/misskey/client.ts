@@ -68,7 +68,7 @@ export class MisskeyClient {
         continue;
       }
       const retryAt = res.status === 429 ? new Date(this.o.now() + delay).toISOString() : null;
-      throw misskeyError(res.status, err.code, err.text, endpoint, retryAt);
+      throw misskeyError(res.status, err, endpoint, retryAt);
     }
   }
 

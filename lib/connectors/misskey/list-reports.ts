@@ -39,6 +39,11 @@ export async function listReports(client: MisskeyClient, input: ListReportsInput
  * Misskey ids sort by time, so paging stops as soon as the page has gone past the id.
  */
 export async function getReport(client: MisskeyClient, remoteId: string): Promise<RemoteReport> {
+  return withNotes(client, await findReport(client, remoteId));
+}
+
+/** The report as Misskey sent it (parsed, without the linked notes): for actions that read a field first. */
+export async function findReport(client: MisskeyClient, remoteId: string): Promise<MisskeyReport> {
   const id = safeId(remoteId);
   let untilId: string | undefined;
   for (let page = 0; page < GET_REPORT_PAGES; page++) {
@@ -51,7 +56,7 @@ export async function getReport(client: MisskeyClient, remoteId: string): Promis
           userMessage: 'The instance returned a report this dashboard cannot read.',
         });
       }
-      return withNotes(client, parsed.data);
+      return parsed.data;
     }
     const ids = raw.map(rawId).filter((x): x is string => x !== null);
     const oldest = ids[ids.length - 1];

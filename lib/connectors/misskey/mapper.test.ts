@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapDriveFile, mapNote, mediaType } from './mapper';
+import { mapDriveFile, mapNote, mapReport, mediaType } from './mapper';
 import { extractLocalNoteIds, MAX_NOTE_LINKS } from './note-links';
 
 describe('extractLocalNoteIds', () => {
@@ -36,5 +36,21 @@ describe('mapNote', () => {
   it('maps MIME types to media types', () => {
     expect([mediaType('image/gif'), mediaType('audio/ogg'), mediaType('application/pdf'), mediaType('')]).toEqual(['image', 'audio', 'unknown', 'unknown']);
     expect(mapDriveFile({ id: 'x', type: 'image/png', url: '' })).toBeNull();
+  });
+});
+
+describe('mapReport notes', () => {
+  const base = { id: 'r1', createdAt: '2026-01-01T00:00:00.000Z', comment: 'spam', resolved: false, targetUser: { id: 'u1', username: 'spammer' } };
+
+  it('maps a non-empty moderationNote to one note without id, author or time', () => {
+    const report = mapReport({ ...base, moderationNote: 'Warned once.\n\nSuspended.' }, 'https://mk.example');
+    expect(report.notes).toEqual([{ remoteId: null, author: null, text: 'Warned once.\n\nSuspended.', createdAt: null }]);
+  });
+
+  it('maps an empty note to no notes, and a missing field to no claim at all', () => {
+    expect(mapReport({ ...base, moderationNote: '' }, 'https://mk.example').notes).toEqual([]);
+    expect(mapReport({ ...base, moderationNote: '  \n' }, 'https://mk.example').notes).toEqual([]);
+    expect('notes' in mapReport(base, 'https://mk.example')).toBe(false);
+    expect('notes' in mapReport({ ...base, moderationNote: null }, 'https://mk.example')).toBe(false);
   });
 });

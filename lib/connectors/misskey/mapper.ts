@@ -1,5 +1,5 @@
 /** Pure mapping from parsed Misskey entities to the connector's normalized types. No I/O. */
-import type { RemoteAccount, RemoteMedia, RemoteMediaType, RemoteReport, RemoteStatus } from '../types';
+import type { RemoteAccount, RemoteMedia, RemoteMediaType, RemoteNote, RemoteReport, RemoteStatus } from '../types';
 import { driveFileSchema, type MisskeyDriveFile, type MisskeyNote, type MisskeyReport, type MisskeyUser } from './api-types';
 
 export function mapUser(u: MisskeyUser, baseUrl: string): RemoteAccount {
@@ -25,7 +25,10 @@ export function mediaType(mime: string): RemoteMediaType {
   return top === 'image' || top === 'video' || top === 'audio' ? top : 'unknown';
 }
 
-/** A file without a URL (e.g. purged from the cache) cannot be fetched and is dropped. */
+/**
+ * A file without a URL (e.g. purged from the cache) cannot be fetched and is dropped. The remoteId is the drive
+ * file id, which is what drive/files/delete takes (media.delete): remote users' files are local drive rows too.
+ */
 export function mapDriveFile(f: MisskeyDriveFile): RemoteMedia | null {
   if (!f.url) return null;
   return {
@@ -77,7 +80,18 @@ export function mapReport(r: MisskeyReport, baseUrl: string, statuses: RemoteSta
     assignee: r.assignee ? mapUser(r.assignee, baseUrl) : null,
     statuses,
     rules: [],
+    ...notesField(r.moderationNote),
   };
+}
+
+/**
+ * Misskey keeps one free-text moderation note per report (no author, no time), so it becomes at most one note.
+ * An empty note is no note; a missing field (a server before 2024.10, or a partial payload) leaves `notes` out,
+ * so nothing is claimed about notes the server did not send.
+ */
+function notesField(moderationNote: string | null | undefined): { notes?: RemoteNote[] } {
+  if (moderationNote === null || moderationNote === undefined) return {};
+  return { notes: moderationNote.trim() ? [{ remoteId: null, author: null, text: moderationNote, createdAt: null }] : [] };
 }
 
 function escapeHtml(s: string): string {

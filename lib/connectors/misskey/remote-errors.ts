@@ -5,8 +5,17 @@
 import { AppError } from '../../errors';
 import { clean, redact } from './remote-text';
 import { errorBodySchema, type MisskeyErrorBody } from './api-types';
+import { kindFor } from './endpoint-kinds';
 
-export function readErrorBody(raw: string, token: string): { code: string | null; text: string; info: unknown } {
+export interface RemoteErrorBody {
+  code: string | null;
+  /** Misskey's error id (a UUID): it tells apart errors that share a code, like the two ROLE_PERMISSION_DENIED. */
+  id: string | null;
+  text: string;
+  info: unknown;
+}
+
+export function readErrorBody(raw: string, token: string): RemoteErrorBody {
   let body: MisskeyErrorBody | null = null;
   try {
     const parsed = errorBodySchema.safeParse(JSON.parse(raw));
@@ -15,13 +24,17 @@ export function readErrorBody(raw: string, token: string): { code: string | null
     // Not JSON (a proxy's HTML page): the status and nothing else.
   }
   const code = body?.code && /^[A-Z0-9_]{1,64}$/.test(body.code) ? body.code : null;
-  return { code, text: clean(redact(body?.message ?? '', token)), info: body?.info };
+  const id = body?.id && /^[A-Za-z0-9-]{1,64}$/.test(body.id) ? body.id : null;
+  return { code, id, text: clean(redact(body?.message ?? '', token)), info: body?.info };
 }
 
 const TOKEN_REJECTED = new Set(['CREDENTIAL_REQUIRED', 'AUTHENTICATION_FAILED', 'INVALID_TOKEN']);
 const NOT_MODERATOR = new Set(['ROLE_PERMISSION_DENIED', 'ACCESS_DENIED']);
+/** ApiCallService's "You are not assigned to an administrator role." (requireAdmin endpoints such as admin/delete-account). */
+const NOT_ADMIN_ID = 'c3d38592-54c0-429d-be96-5636b0431a61';
 
-export function misskeyError(status: number, code: string | null, remoteText: string, endpoint: string, retryAt: string | null = null): AppError {
+export function misskeyError(status: number, err: Pick<RemoteErrorBody, 'code' | 'id' | 'text'>, endpoint: string, retryAt: string | null = null): AppError {
+  const { code, text: remoteText } = err;
   const said = remoteText ? `: ${remoteText}` : '';
   const details = { status, code, remoteError: remoteText || null, ...(retryAt ? { retryAt } : {}) };
   const message = `Misskey ${endpoint} failed with ${status}${code ? ` ${code}` : ''}${said}`;
@@ -38,9 +51,19 @@ export function misskeyError(status: number, code: string | null, remoteText: st
     });
   }
   if (code === 'PERMISSION_DENIED') {
+    // Misskey does not name the missing kind; the endpoint's kind is known, so the moderator is told which one.
+    const kind = kindFor(endpoint);
+    return new AppError('forbidden', message, {
+      details: { ...details, ...(kind ? { missingPermission: kind } : {}) },
+      userMessage: kind
+        ? `The token lacks the "${kind}" permission (needed for ${endpoint}). Create a token that includes it.`
+        : `The token lacks the permission for ${endpoint}. Create a token that includes it.`,
+    });
+  }
+  if (code === 'ROLE_PERMISSION_DENIED' && err.id === NOT_ADMIN_ID) {
     return new AppError('forbidden', message, {
       details,
-      userMessage: `The token lacks the permission for ${endpoint}. Create a token that includes it.`,
+      userMessage: 'This action needs an administrator on Misskey: the token\'s account is only a moderator.',
     });
   }
   if ((code && NOT_MODERATOR.has(code)) || status === 403) {

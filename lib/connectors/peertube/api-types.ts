@@ -54,6 +54,16 @@ export const abuseSchema = z.object({
 /** The list envelope; items are parsed one by one so one broken abuse does not sink the page. */
 export const abuseListSchema = z.object({ total: z.number().int().nonnegative(), data: z.array(z.unknown()) });
 
+/**
+ * GET /api/v1/videos/{id} (VideoDetails), read before a block: `blacklisted` is PeerTube's own block state (sent in
+ * the details, blacklistInfo in video-api-format.ts) and `isLocal` decides whether the block may unfederate.
+ */
+export const videoSchema = z.object({
+  id,
+  isLocal: z.boolean().nullish().catch(null),
+  blacklisted: z.boolean().nullish().catch(null),
+});
+
 export const oauthClientSchema = z.object({ client_id: z.string().min(1), client_secret: z.string().min(1) });
 export const tokenSchema = z.object({ access_token: z.string().min(1), refresh_token: z.string().nullish() });
 

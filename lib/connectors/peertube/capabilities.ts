@@ -2,14 +2,30 @@
 import type { Capabilities } from '../types';
 
 export const peertubeCapabilities: Capabilities = {
-  actions: ['report.resolve', 'report.reopen', 'status.delete', 'account.action', 'account.undo', 'domain.block'],
+  actions: [
+    'report.resolve', 'report.reject', 'report.note', 'report.reopen', 'status.delete', 'status.block', 'account.action',
+    'account.undo', 'domain.block',
+  ],
   categories: [],
   notes: {
-    'report.resolve': 'Marks the abuse report "accepted" with the comment as the moderation comment. Rejecting is not offered yet.',
+    'report.resolve':
+      'Marks the abuse report "accepted" (action taken). A comment is added at the end of the report\'s moderation ' +
+      'comment on PeerTube, after what other moderators wrote there.',
+    'report.reject':
+      'Marks the abuse report "rejected" (no violation). A comment is added at the end of the report\'s moderation ' +
+      'comment on PeerTube, after what other moderators wrote there.',
+    'report.note':
+      'PeerTube keeps one moderation comment per report, seen only by moderators: the note is added at its end, after ' +
+      'a blank line, and nothing already there is lost. The comment holds at most 3000 characters; a note that would ' +
+      'go past that is refused.',
     'report.reopen': 'Sets the abuse report back to pending.',
     'status.delete':
-      'Deletes the video (or the comment) for good. Where the video may be legitimate, prefer blocking it in ' +
-      "PeerTube's admin (video block list), which hides it and can be undone.",
+      'Deletes the video (or the comment) for good. Where the video may be legitimate, prefer Block, which hides it ' +
+      'and can be undone.',
+    'status.block':
+      'On PeerTube this adds the video to the block list: hidden from everyone but moderators, reversible. A video ' +
+      'from this instance is also withdrawn from other instances until it is unblocked. Comments cannot be blocked; ' +
+      'delete them instead.',
     'account.action': 'Only suspend is offered. On PeerTube this blocks the account server-wide.',
     'account.undo': 'Unsuspend removes the server-wide account block.',
     'domain.block': 'A full server block: PeerTube has no severity or media-only options.',
@@ -18,10 +34,22 @@ export const peertubeCapabilities: Capabilities = {
     'report.set_category': 'PeerTube does not let moderators change the reasons of a report.',
     'report.forward': 'PeerTube forwards reports on remote content by itself; there is no API to do it by hand.',
     'status.sensitive': "PeerTube has no API to mark someone else's video as sensitive.",
+    'status.purge': 'Not offered on PeerTube: Delete already removes the video and its files from this instance.',
+    'status.visibility': 'Not offered on PeerTube: use Block to hide a video from everyone but moderators.',
+    'account.delete':
+      'Not offered on PeerTube: its API deletes only local users, by a user id the reports do not carry. Suspend ' +
+      "blocks the account server-wide; a local user can be deleted in PeerTube's admin.",
+    'media.delete':
+      "Not offered on PeerTube: a video's thumbnail and preview cannot be deleted on their own. Delete or block the video.",
     'media.purge':
       'PeerTube has no media cache purge: redundancy deletion only applies to mirrored videos. Delete the video instead.',
   },
   accountActionTypes: ['suspend'],
   accountUndoTypes: ['unsuspend'],
   webhooks: false,
+  // Checked against the PeerTube 7.0.0 OpenAPI (instance-apis.md §6) and the server's validators; the fake runs as
+  // 7.0.0. The endpoints are older (the /abuses API arrived in 2.4), but older servers are untested.
+  minVersion: '7.0',
+  // Status ids are video-N or comment-V-N (mapper.ts); only videos have a block list.
+  statusIdPattern: { 'status.block': '^video-' },
 };

@@ -5,7 +5,7 @@
 import { AppError } from '../../errors';
 import { formatIssues, rawId, safeId } from '../mastodon/parse-remote';
 import type { ListReportsInput, RemoteReport, ReportPage, SkippedItem } from '../types';
-import { abuseListSchema, abuseSchema } from './api-types';
+import { abuseListSchema, abuseSchema, type PeerTubeAbuse } from './api-types';
 import type { PeerTubeClient } from './client';
 import { ABUSE_STATE, mapAbuse } from './mapper';
 import { parseRemote } from './parse';
@@ -32,9 +32,14 @@ export async function listPeerTubeReports(client: PeerTubeClient, input: ListRep
 }
 
 export async function getPeerTubeReport(client: PeerTubeClient, remoteId: string): Promise<RemoteReport> {
+  return mapAbuse(await fetchAbuse(client, remoteId), client.baseUrl);
+}
+
+/** One abuse, parsed: PeerTube has no GET /abuses/{id} for admins, so it is the list filtered by id. */
+export async function fetchAbuse(client: PeerTubeClient, remoteId: string): Promise<PeerTubeAbuse> {
   const id = safeId(remoteId);
   const list = parseRemote(abuseListSchema, await client.request('GET', ABUSES, { query: { id } }), 'abuse list');
   const raw = list.data.find((x) => rawId(x) === id);
   if (!raw) throw new AppError('not_found', `PeerTube abuse ${id} not found`, { userMessage: 'The instance has no such report.' });
-  return mapAbuse(parseRemote(abuseSchema, raw, 'abuse'), client.baseUrl);
+  return parseRemote(abuseSchema, raw, 'abuse');
 }

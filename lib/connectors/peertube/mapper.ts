@@ -2,9 +2,9 @@
  * Pure mapping from parsed PeerTube abuses to the connector's normalized types. No I/O.
  *
  * Ids of reported content carry their kind, because PeerTube deletes videos and comments through different
- * endpoints: a video is "video-<id>", a comment "comment-<videoId>-<commentId>" (see perform.ts).
+ * endpoints: a video is "video-<id>", a comment "comment-<videoId>-<commentId>" (parsed back in content-id.ts).
  */
-import type { RemoteAccount, RemoteMedia, RemoteReport, RemoteStatus } from '../types';
+import type { RemoteAccount, RemoteMedia, RemoteNote, RemoteReport, RemoteStatus } from '../types';
 import type { PeerTubeAbuse, PeerTubeAccount } from './api-types';
 
 export const ABUSE_STATE = { pending: 1, rejected: 2, accepted: 3 } as const;
@@ -55,7 +55,17 @@ export function mapAbuse(r: PeerTubeAbuse, baseUrl: string): RemoteReport {
     assignee: null,
     statuses: [videoStatus(r, baseUrl), commentStatus(r, baseUrl)].filter((s): s is RemoteStatus => s !== null),
     rules: [],
+    notes: mapNotes(r.moderationComment),
   };
+}
+
+/**
+ * PeerTube keeps one free-text moderation comment per abuse, with no author or date: it becomes a single note.
+ * Kept as written (plain text; the dashboard escapes it), including what our own appends added.
+ */
+export function mapNotes(moderationComment: string | null | undefined): RemoteNote[] {
+  if (!moderationComment || moderationComment.trim() === '') return [];
+  return [{ remoteId: null, author: null, text: moderationComment, createdAt: null }];
 }
 
 /** A reported video becomes a status whose media are its thumbnail and preview: the images we can hash. */

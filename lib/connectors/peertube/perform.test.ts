@@ -16,7 +16,8 @@ describe('peertube perform', () => {
   it('resolves (accepted, with the moderation comment) and reopens a report', async () => {
     setup = await withFakePeerTube({ reports: 0 });
     const id = String(setup.fake.addReport({ state: 1 }).id);
-    expect(await setup.connector.perform({ kind: 'report.resolve', reportId: id, comment: 'removed' })).toEqual({ ok: true, remoteRef: id });
+    const resolved = await setup.connector.perform({ kind: 'report.resolve', reportId: id, comment: 'removed' });
+    expect(resolved).toMatchObject({ ok: true, remoteRef: id, report: { remoteId: id, resolved: true } });
     expect(setup.fake.state.abuses.get(Number(id))).toMatchObject({ state: 3, moderationComment: 'removed' });
     await setup.connector.perform({ kind: 'report.reopen', reportId: id });
     expect(setup.fake.state.abuses.get(Number(id))?.state).toBe(1);
@@ -85,6 +86,10 @@ describe('peertube perform', () => {
       { kind: 'report.forward', reportId: '1' },
       { kind: 'status.sensitive', statusId: 'video-1', sensitive: true },
       { kind: 'media.purge', urls: ['https://x.example/a.jpg'] },
+      { kind: 'status.purge', statusId: 'video-1' },
+      { kind: 'status.visibility', statusId: 'video-1', visibility: 'private' },
+      { kind: 'account.delete', accountId: 'bob@remote.example' },
+      { kind: 'media.delete', mediaId: '1-thumbnail' },
       { kind: 'account.action', accountId: 'bob@remote.example', type: 'silence', notify: false },
       { kind: 'account.undo', accountId: 'bob@remote.example', type: 'unsilence' },
     ];

@@ -1,30 +1,30 @@
 /** Maps each ConnectorAction to its PeerTube endpoint (instance-apis.md §6). */
 import { AppError } from '../../errors';
-import { safeId } from '../mastodon/parse-remote';
 import type { ActionKind, ActionResult, ConnectorAction } from '../types';
+import { updateAbuse } from './abuse-update';
 import { peertubeCapabilities } from './capabilities';
 import type { PeerTubeClient } from './client';
-import { ABUSES } from './list-reports';
+import { parseContentId } from './content-id';
 import { ABUSE_STATE } from './mapper';
+import { blockVideo } from './video-block';
 
 const BLOCKLIST = '/api/v1/server/blocklist';
 
 export async function performPeerTube(client: PeerTubeClient, action: ConnectorAction): Promise<ActionResult> {
   switch (action.kind) {
-    case 'report.resolve': {
-      const id = safeId(action.reportId);
-      const moderationComment = action.comment?.trim() || undefined;
-      await client.request('PUT', `${ABUSES}/${id}`, { json: { state: ABUSE_STATE.accepted, moderationComment } });
-      return { ok: true, remoteRef: id };
-    }
-    case 'report.reopen': {
-      const id = safeId(action.reportId);
-      await client.request('PUT', `${ABUSES}/${id}`, { json: { state: ABUSE_STATE.pending } });
-      return { ok: true, remoteRef: id };
-    }
+    case 'report.resolve':
+      return updateAbuse(client, action.reportId, { state: ABUSE_STATE.accepted, text: action.comment });
+    case 'report.reject':
+      return updateAbuse(client, action.reportId, { state: ABUSE_STATE.rejected, text: action.comment });
+    case 'report.note':
+      return updateAbuse(client, action.reportId, { text: action.text });
+    case 'report.reopen':
+      return updateAbuse(client, action.reportId, { state: ABUSE_STATE.pending });
     case 'status.delete':
       await client.request('DELETE', contentPath(action.statusId));
       return { ok: true, remoteRef: action.statusId };
+    case 'status.block':
+      return blockVideo(client, action);
     case 'account.action': {
       if (action.type !== 'suspend') throw unsupported(action.kind, `account.action ${action.type}`);
       const accountName = accountNameOf(action.accountId);
@@ -47,13 +47,9 @@ export async function performPeerTube(client: PeerTubeClient, action: ConnectorA
   }
 }
 
-/** Content ids come from mapper.ts: "video-<id>" or "comment-<videoId>-<commentId>". */
 function contentPath(statusId: string): string {
-  const video = /^video-([A-Za-z0-9_]{1,64})$/.exec(statusId);
-  if (video) return `/api/v1/videos/${video[1]}`;
-  const comment = /^comment-([A-Za-z0-9_]{1,64})-(\d{1,20})$/.exec(statusId);
-  if (comment) return `/api/v1/videos/${comment[1]}/comments/${comment[2]}`;
-  throw new AppError('bad_request', 'Invalid PeerTube content id', { userMessage: 'That video or comment id is not valid.' });
+  const c = parseContentId(statusId);
+  return c.kind === 'video' ? `/api/v1/videos/${c.videoId}` : `/api/v1/videos/${c.videoId}/comments/${c.commentId}`;
 }
 
 /**

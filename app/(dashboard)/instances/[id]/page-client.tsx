@@ -16,7 +16,7 @@ import { WebhookSetup } from '@/components/instances/webhook-setup';
 
 interface Detail {
   id: string; name: string; kind: string; baseUrl: string; status: string; allowPrivate: boolean; syncEnabled: boolean;
-  software: { title?: string; version?: string | null; detected?: { name: string | null; version: string | null; source: string } } | null; checks: { checks: VerifyCheck[] } | null;
+  software: { title?: string; version?: string | null; detected?: { name: string | null; version: string | null; source: string }; apiVersion?: string | null } | null; checks: { checks: VerifyCheck[] } | null;
   lastSyncAt: string | null; lastError: string | null; lastErrorAt: string | null;
   counts: { open: number; resolved: number; media: Record<string, number> };
   capabilities: Capabilities; webhookUrl: string;
@@ -49,6 +49,7 @@ export function InstanceDetail({ initial, isAdmin, canSync }: { initial: unknown
             {data.software?.detected && data.software.detected.source !== 'none'
               ? ` · detected as ${data.software.detected.name ?? 'unknown'} ${data.software.detected.version ?? ''} from ${data.software.detected.source === 'nodeinfo' ? 'NodeInfo' : '/api/v1/instance'}`
               : ''}
+            {data.software?.apiVersion ? ` · API ${data.software.apiVersion}` : ''}
           </>
         }
         actions={canSync ? <Button onClick={() => sync.mutate()} disabled={sync.isPending}>Sync now</Button> : null}

@@ -8,6 +8,7 @@ import { AccountCard } from '@/components/report-detail/account-card';
 import { EarlierReports } from '@/components/report-detail/earlier-reports';
 import type { MediaPrefs } from '@/components/report-detail/media-prefs';
 import { ReportHeader } from '@/components/report-detail/report-header';
+import { RemoteNotes } from '@/components/report-detail/remote-notes';
 import { ReporterComment } from '@/components/report-detail/reporter-comment';
 import { StatusCard } from '@/components/report-detail/status-card';
 
@@ -33,6 +34,7 @@ export function ReportClient({ initial, prefs }: { initial: ReportDetail; prefs:
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-4">
           <ReporterComment report={report} />
+          <RemoteNotes report={report} />
           <section aria-labelledby="statuses-heading" className="space-y-3">
             <h2 id="statuses-heading" className="text-sm font-semibold">Reported statuses ({report.statuses.length})</h2>
             {report.statuses.length === 0 ? <p className="text-sm text-muted">This report does not point at any status.</p> : null}
