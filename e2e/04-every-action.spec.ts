@@ -17,7 +17,7 @@ import { OWNER, connectDetected, signIn } from './support/flows';
 test.describe.configure({ mode: 'serial' });
 
 /** Fakes record method + path; Misskey's (POST-only) records the endpoint name instead. */
-interface WriteRecord { method?: string; path?: string; endpoint?: string; body?: unknown; status: number }
+interface WriteRecord { method?: string; path?: string; endpoint?: string; query?: unknown; body?: unknown; status: number }
 interface AnyFake { url: string; token: string; close(): Promise<void>; state: { records: WriteRecord[] } }
 
 interface ReportInfo {
@@ -70,7 +70,7 @@ const resolveWith = (comment: string | null, buttonName = 'Resolve report'): Ste
   await p.getByRole('button', { name: buttonName, exact: true }).click();
 };
 const addNote = (text: string): Step['act'] => async (p) => {
-  await p.getByLabel('Note on the server').fill(text);
+  await p.getByLabel('Note on the server', { exact: true }).fill(text);
   await p.getByRole('button', { name: 'Add note', exact: true }).click();
 };
 const deleteAccount: Step['act'] = async (p, r) => {
@@ -170,7 +170,14 @@ const PLANS: Plan[] = [
         need: { remoteTarget: true },
         steps: [
           { kind: 'domain.block', act: blockDomain, row: /Block domain/, method: 'POST', path: /^\/api\/v1\/admin\/domain_blocks$/ },
-          { kind: 'media.purge', act: button('Purge cached media'), row: 'Purge cached media', method: 'POST', path: /^\/api\/v1\/admin\/media_cleanup$/ },
+          {
+            kind: 'media.purge',
+            act: async (p) => {
+              await p.getByLabel('Keep remote media newer than (days)').fill('30');
+              await p.getByRole('button', { name: 'Purge cached media', exact: true }).click();
+            },
+            row: 'Purge cached media', method: 'POST', path: /^\/api\/v1\/admin\/media_cleanup$/, body: (b) => String(b.remote_cache_days) === '30',
+          },
           { kind: 'report.resolve', act: resolveWith('Blocked the domain (e2e).'), row: 'Resolve report', method: 'POST', path: /^\/api\/v1\/admin\/reports\/[^/]+\/resolve$/, body: has('Blocked the domain (e2e).') },
           { kind: 'account.action', act: accountAction('suspend'), row: 'Suspend account', method: 'POST', path: /^\/api\/v1\/admin\/accounts\/[^/]+\/action$/, body: has('suspend') },
         ],
@@ -216,7 +223,7 @@ const PLANS: Plan[] = [
           { kind: 'account.action', act: accountAction('suspend'), row: 'Suspend account', method: 'POST', path: /^\/api\/admin\/suspend-user$/ },
           { kind: 'account.undo', act: button('Unsuspend'), row: 'Unsuspend account', method: 'POST', path: /^\/api\/admin\/unsuspend-user$/ },
           { kind: 'media.delete', act: deleteFile, row: 'Delete file on server', method: 'POST', path: /^\/api\/drive\/files\/delete$/ },
-          { kind: 'media.purge', act: button('Purge cached media'), row: 'Purge cached media', method: 'POST', path: /^\/api\/admin\/federation\/delete-all-files$/ },
+          { kind: 'media.purge', act: button(/^Purge cached media from /), row: 'Purge cached media', method: 'POST', path: /^\/api\/admin\/federation\/delete-all-files$/ },
           { kind: 'status.delete', act: postButton('Delete post'), row: 'Delete post', method: 'POST', path: /^\/api\/notes\/delete$/ },
           { kind: 'report.reject', act: resolveWith('Not a violation (e2e).', 'Reject report'), row: 'Reject report', method: 'POST', path: /^\/api\/admin\/resolve-abuse-user-report$/, body: has('"resolvedAs":"reject"') },
         ],
@@ -231,7 +238,7 @@ const PLANS: Plan[] = [
     ],
   },
   lemmyPlan('0.19.9', 'v3', 65),
-  lemmyPlan('1.0.0', 'v4', 67),
+  lemmyPlan('1.0.0', 'v4', 70),
   {
     name: 'Every PeerTube',
     detected: /detected as peertube/,
@@ -293,7 +300,7 @@ async function expectRecorded(fake: AnyFake, step: Step): Promise<void> {
   const hit = fake.state.records.find((r) => {
     const method = r.method ?? 'POST';
     const path = r.path ?? `/api/${r.endpoint ?? ''}`;
-    return method === step.method && step.path.test(path) && r.status < 400 && (!step.body || step.body((r.body ?? {}) as Record<string, unknown>));
+    return method === step.method && step.path.test(path) && r.status < 400 && (!step.body || step.body({ ...((r.query ?? {}) as object), ...((r.body ?? {}) as object) } as Record<string, unknown>));
   });
   expect(hit, `${step.kind}: expected ${step.method} ${step.path} on the fake; got ${JSON.stringify(fake.state.records.slice(-3))}`).toBeTruthy();
 }
@@ -303,7 +310,7 @@ const OFFER: Record<string, (p: Page) => Locator> = {
   'report.assign_to_self': (p) => p.getByRole('button', { name: 'Assign to me' }),
   'report.unassign': (p) => p.getByRole('button', { name: 'Unassign' }),
   'report.reject': (p) => p.getByRole('button', { name: 'Reject report' }),
-  'report.note': (p) => p.getByLabel('Note on the server'),
+  'report.note': (p) => p.getByLabel('Note on the server', { exact: true }),
   'report.set_category': (p) => p.locator('select[name=report-category]'),
   'report.forward': (p) => p.getByRole('button', { name: /^Forward to / }),
   'account.delete': (p) => p.getByText('Delete account permanently…'),
@@ -314,7 +321,7 @@ const OFFER: Record<string, (p: Page) => Locator> = {
   'status.sensitive': (p) => p.getByRole('button', { name: 'Mark post sensitive' }),
   'status.visibility': (p) => p.locator('select[name=status-visibility]'),
   'media.delete': (p) => p.getByRole('button', { name: 'Delete file on server' }),
-  'media.purge': (p) => p.getByRole('button', { name: 'Purge cached media' }),
+  'media.purge': (p) => p.getByRole('button', { name: /^Purge cached media/ }),
 };
 
 async function expectNotOffered(offered: string[]): Promise<void> {

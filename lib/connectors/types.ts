@@ -201,6 +201,8 @@ export interface Capabilities {
    * elsewhere and the verb refuses it.
    */
   statusIdPattern?: Partial<Record<ActionKind, string>>;
+  /** What media.purge needs from the moderator: the report's media URLs, the target's host, or an age in days. */
+  mediaPurgeBy?: 'urls' | 'host' | 'days';
   /** Oldest server version this connector is written and tested against, e.g. "4.0" (shown in the matrix). */
   minVersion?: string;
   /** Actions that need a newer server than minVersion, with the version they arrived in, e.g. "1.0 (API v4)". */

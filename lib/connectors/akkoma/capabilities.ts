@@ -42,6 +42,7 @@ export const akkomaCapabilities: Capabilities = {
   },
   accountActionTypes: ['disable', 'sensitive', 'silence'],
   accountUndoTypes: ['enable', 'unsensitive', 'unsilence'],
+  mediaPurgeBy: 'urls',
   webhooks: false,
   // The /api/v1/pleroma/admin prefix arrived with Pleroma 2.3.0 ("Reroute /api/pleroma/* to /api/v1/pleroma/*"),
   // so every Akkoma release (forked from Pleroma 2.4+) has it; Akkoma 3.6 removed the unversioned prefix.

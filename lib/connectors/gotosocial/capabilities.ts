@@ -36,6 +36,7 @@ export const gotosocialCapabilities: Capabilities = {
   },
   accountActionTypes: ['suspend'],
   accountUndoTypes: [],
+  mediaPurgeBy: 'days',
   webhooks: false,
   // Scoped admin tokens (admin:read:reports, …) arrived in 0.19; the connector checks those scopes.
   minVersion: '0.19',

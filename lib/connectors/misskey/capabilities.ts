@@ -79,6 +79,7 @@ export const misskeyCapabilities: Capabilities = {
   },
   accountActionTypes: ['suspend'],
   accountUndoTypes: ['unsuspend'],
+  mediaPurgeBy: 'host',
   webhooks: true,
   // 2024.10.0 added resolvedAs (accept/reject), the moderation note with admin/update-abuse-user-report, and the
   // packed users in the abuseReport system-webhook payload the webhook parser needs (misskey-dev/misskey #14704, #14698).
