@@ -81,6 +81,12 @@ const deleteAccount: Step['act'] = async (p, r) => {
 const blockDomain: Step['act'] = async (p) => {
   await p.getByRole('button', { name: 'Block domain', exact: true }).click();
 };
+/** Where a domain block is always a full block, the form must not offer a severity it cannot send. */
+const fullBlockDomain: Step['act'] = async (p, r) => {
+  await expect(p.locator('select[name=domain-block-severity]')).toHaveCount(0);
+  await expect(p.getByText('Reject media files')).toHaveCount(0);
+  await blockDomain(p, r);
+};
 const visibility = (v: string): Step['act'] => async (p) => {
   await p.locator('select[name=status-visibility]').first().selectOption(v);
 };
@@ -107,8 +113,8 @@ function lemmyPlan(version: string, api: 'v3' | 'v4', seed: number): Plan {
           { kind: 'account.action', act: accountAction('suspend'), row: 'Suspend account', method: 'POST', path: at(api === 'v3' ? '/user/ban' : '/admin/ban'), body: has('"ban":true') },
           { kind: 'account.undo', act: button('Unsuspend'), row: 'Unsuspend account', method: 'POST', path: at(api === 'v3' ? '/user/ban' : '/admin/ban'), body: has('"ban":false') },
           api === 'v3'
-            ? { kind: 'domain.block', act: blockDomain, row: /Block domain/, method: 'PUT', path: at('/site'), body: has('blocked_instances') }
-            : { kind: 'domain.block', act: blockDomain, row: /Block domain/, method: 'POST', path: at('/admin/instance/block'), body: has('"block":true') },
+            ? { kind: 'domain.block', act: fullBlockDomain, row: /Block domain/, method: 'PUT', path: at('/site'), body: has('blocked_instances') }
+            : { kind: 'domain.block', act: fullBlockDomain, row: /Block domain/, method: 'POST', path: at('/admin/instance/block'), body: has('"block":true') },
           { kind: 'status.delete', act: postButton('Remove post'), row: 'Delete post', method: 'POST', path: at('/post/remove'), body: has('"removed":true') },
           { kind: 'report.resolve', act: resolveWith(null), row: 'Resolve report', method: 'PUT', path: at('/post/report/resolve'), body: has('"resolved":true') },
           { kind: 'report.reopen', act: button('Reopen'), row: 'Reopen report', method: 'PUT', path: at('/post/report/resolve'), body: has('"resolved":false') },
@@ -169,7 +175,7 @@ const PLANS: Plan[] = [
       {
         need: { remoteTarget: true },
         steps: [
-          { kind: 'domain.block', act: blockDomain, row: /Block domain/, method: 'POST', path: /^\/api\/v1\/admin\/domain_blocks$/ },
+          { kind: 'domain.block', act: fullBlockDomain, row: /Block domain/, method: 'POST', path: /^\/api\/v1\/admin\/domain_blocks$/ },
           {
             kind: 'media.purge',
             act: async (p) => {
@@ -205,6 +211,7 @@ const PLANS: Plan[] = [
           { kind: 'status.delete', act: postButton('Delete post'), row: 'Delete post', method: 'DELETE', path: /\/api\/v1\/pleroma\/admin\/statuses\/[^/]+$/ },
           { kind: 'report.resolve', act: resolveWith('Handled (e2e).'), row: 'Resolve report', method: 'PATCH', path: /\/api\/v1\/pleroma\/admin\/reports$/, body: has('"state":"resolved"') },
           { kind: 'report.reopen', act: button('Reopen'), row: 'Reopen report', method: 'PATCH', path: /\/api\/v1\/pleroma\/admin\/reports$/, body: has('"state":"open"') },
+          { kind: 'report.reject', act: resolveWith('Duplicate (e2e).', 'Reject report'), row: 'Reject report', method: 'PATCH', path: /\/api\/v1\/pleroma\/admin\/reports$/, body: has('"state":"closed"') },
           { kind: 'account.delete', act: deleteAccount, row: 'Delete account permanently', method: 'DELETE', path: /\/api\/v1\/pleroma\/admin\/users$/ },
         ],
       },
@@ -225,7 +232,7 @@ const PLANS: Plan[] = [
           { kind: 'media.delete', act: deleteFile, row: 'Delete file on server', method: 'POST', path: /^\/api\/drive\/files\/delete$/ },
           { kind: 'media.purge', act: button(/^Purge cached media from /), row: 'Purge cached media', method: 'POST', path: /^\/api\/admin\/federation\/delete-all-files$/ },
           { kind: 'status.delete', act: postButton('Delete post'), row: 'Delete post', method: 'POST', path: /^\/api\/notes\/delete$/ },
-          { kind: 'report.reject', act: resolveWith('Not a violation (e2e).', 'Reject report'), row: 'Reject report', method: 'POST', path: /^\/api\/admin\/resolve-abuse-user-report$/, body: has('"resolvedAs":"reject"') },
+          { kind: 'report.reject', act: resolveWith(null, 'Reject report'), row: 'Reject report', method: 'POST', path: /^\/api\/admin\/resolve-abuse-user-report$/, body: has('"resolvedAs":"reject"') },
         ],
       },
       {
@@ -252,7 +259,7 @@ const PLANS: Plan[] = [
           { kind: 'status.block', act: postButton('Unblock'), row: 'Unblock post', method: 'DELETE', path: /^\/api\/v1\/videos\/[\w-]+\/blacklist$/ },
           { kind: 'account.action', act: accountAction('suspend'), row: 'Suspend account', method: 'POST', path: /^\/api\/v1\/server\/blocklist\/accounts$/ },
           { kind: 'account.undo', act: button('Unsuspend'), row: 'Unsuspend account', method: 'DELETE', path: /^\/api\/v1\/server\/blocklist\/accounts\/[^/]+$/ },
-          { kind: 'domain.block', act: blockDomain, row: /Block domain/, method: 'POST', path: /^\/api\/v1\/server\/blocklist\/servers$/ },
+          { kind: 'domain.block', act: fullBlockDomain, row: /Block domain/, method: 'POST', path: /^\/api\/v1\/server\/blocklist\/servers$/ },
           { kind: 'report.reject', act: resolveWith('No violation (e2e).', 'Reject report'), row: 'Reject report', method: 'PUT', path: /^\/api\/v1\/abuses\/\d+$/, body: has('"state":2') },
           { kind: 'report.reopen', act: button('Reopen'), row: 'Reopen report', method: 'PUT', path: /^\/api\/v1\/abuses\/\d+$/, body: has('"state":1') },
           { kind: 'report.resolve', act: resolveWith('Removed (e2e).'), row: 'Resolve report', method: 'PUT', path: /^\/api\/v1\/abuses\/\d+$/, body: has('"state":3') },

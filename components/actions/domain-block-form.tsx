@@ -3,10 +3,15 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import type { DomainBlockOption } from '@/lib/connectors/types';
 import type { ReportActionsData } from './use-report-actions';
 
+const ALL: DomainBlockOption[] = ['severity', 'rejectMedia', 'rejectReports', 'obfuscate', 'privateComment', 'publicComment'];
+
+/** A domain block with only the options this server takes: elsewhere a block is always a full block. */
 export function DomainBlockForm({ data, busy, onSubmit }: { data: ReportActionsData; busy: boolean; onSubmit: (a: Record<string, unknown>) => void }) {
-  const [severity, setSeverity] = useState('silence');
+  const options = new Set(data.capabilities.domainBlockOptions ?? ALL);
+  const [severity, setSeverity] = useState(options.has('severity') ? 'silence' : 'suspend');
   const [rejectMedia, setRejectMedia] = useState(false);
   const [rejectReports, setRejectReports] = useState(false);
   const [obfuscate, setObfuscate] = useState(false);
@@ -14,27 +19,34 @@ export function DomainBlockForm({ data, busy, onSubmit }: { data: ReportActionsD
   const [publicComment, setPublicComment] = useState('');
   if (!data.capabilities.actions.includes('domain.block') || !data.target.domain) return null;
   const domain = data.target.domain;
+  const note = data.capabilities.notes['domain.block'];
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!window.confirm(`Block ${domain} on ${data.instance.name} (${severity})?`)) return;
+    const what = options.has('severity') ? severity : 'full block';
+    if (!window.confirm(`Block ${domain} on ${data.instance.name} (${what})?`)) return;
     onSubmit({ kind: 'domain.block', domain, severity, rejectMedia, rejectReports, obfuscate, privateComment, publicComment });
   };
   return (
     <form onSubmit={submit} className="space-y-2" aria-label="Domain block">
-      <Field label={`Block the domain ${domain}`}>
-        <Select value={severity} onChange={(e) => setSeverity(e.target.value)} name="domain-block-severity">
-          <option value="noop">No restriction (only the options below)</option>
-          <option value="silence">Limit (silence)</option>
-          <option value="suspend">Suspend</option>
-        </Select>
-      </Field>
+      {options.has('severity') ? (
+        <Field label={`Block the domain ${domain}`}>
+          <Select value={severity} onChange={(e) => setSeverity(e.target.value)} name="domain-block-severity">
+            <option value="noop">No restriction (only the options below)</option>
+            <option value="silence">Limit (silence)</option>
+            <option value="suspend">Suspend</option>
+          </Select>
+        </Field>
+      ) : (
+        <p className="text-sm">Block the domain <strong>{domain}</strong></p>
+      )}
       <div className="grid gap-1 text-sm">
-        <label className="flex items-center gap-2"><input type="checkbox" checked={rejectMedia} onChange={(e) => setRejectMedia(e.target.checked)} /> Reject media files (also clears cached media)</label>
-        <label className="flex items-center gap-2"><input type="checkbox" checked={rejectReports} onChange={(e) => setRejectReports(e.target.checked)} /> Reject reports from this domain</label>
-        <label className="flex items-center gap-2"><input type="checkbox" checked={obfuscate} onChange={(e) => setObfuscate(e.target.checked)} /> Obfuscate the domain name in public lists</label>
+        {options.has('rejectMedia') ? <label className="flex items-center gap-2"><input type="checkbox" checked={rejectMedia} onChange={(e) => setRejectMedia(e.target.checked)} /> Reject media files (also clears cached media)</label> : null}
+        {options.has('rejectReports') ? <label className="flex items-center gap-2"><input type="checkbox" checked={rejectReports} onChange={(e) => setRejectReports(e.target.checked)} /> Reject reports from this domain</label> : null}
+        {options.has('obfuscate') ? <label className="flex items-center gap-2"><input type="checkbox" checked={obfuscate} onChange={(e) => setObfuscate(e.target.checked)} /> Obfuscate the domain name in public lists</label> : null}
       </div>
-      <Field label="Private comment"><Input value={privateComment} onChange={(e) => setPrivateComment(e.target.value)} /></Field>
-      <Field label="Public comment"><Input value={publicComment} onChange={(e) => setPublicComment(e.target.value)} /></Field>
+      {options.has('privateComment') ? <Field label="Private comment"><Input value={privateComment} onChange={(e) => setPrivateComment(e.target.value)} /></Field> : null}
+      {options.has('publicComment') ? <Field label="Public comment"><Input value={publicComment} onChange={(e) => setPublicComment(e.target.value)} /></Field> : null}
+      {note ? <p className="text-xs text-muted">{note}</p> : null}
       <Button type="submit" variant="danger" disabled={busy}>Block domain</Button>
     </form>
   );

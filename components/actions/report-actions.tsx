@@ -10,8 +10,8 @@ export function ReportActions({ data, busy, onSubmit }: { data: ReportActionsDat
   const [comment, setComment] = useState('');
   const has = (k: string) => data.capabilities.actions.includes(k as never);
   const open = data.report.status === 'open';
-  // Mastodon keeps no resolution comment, so the box would promise something the server drops.
-  const takesComment = data.instance.kind !== 'mastodon';
+  // Where the server keeps no resolution comment (Mastodon, Misskey, Lemmy) the box would promise what it drops.
+  const takesComment = data.capabilities.resolveTakesComment === true;
   const close = (kind: 'report.resolve' | 'report.reject') => {
     onSubmit({ kind, comment });
     setComment('');

@@ -128,6 +128,7 @@ export interface VerifyResult {
 export type AccountActionType = 'none' | 'sensitive' | 'disable' | 'silence' | 'suspend';
 export type AccountUndoType = 'unsensitive' | 'enable' | 'unsilence' | 'unsuspend';
 export type DomainBlockSeverity = 'silence' | 'suspend' | 'noop';
+export type DomainBlockOption = 'severity' | 'rejectMedia' | 'rejectReports' | 'obfuscate' | 'privateComment' | 'publicComment';
 
 export type ConnectorAction =
   | { kind: 'report.assign_to_self'; reportId: string }
@@ -201,6 +202,10 @@ export interface Capabilities {
    * elsewhere and the verb refuses it.
    */
   statusIdPattern?: Partial<Record<ActionKind, string>>;
+  /** Whether report.resolve / report.reject store a comment on the server (else the comment box is not shown). */
+  resolveTakesComment?: boolean;
+  /** Which domain.block fields the server takes (absent: all of them, as on Mastodon). The form shows only these. */
+  domainBlockOptions?: DomainBlockOption[];
   /** What media.purge needs from the moderator: the report's media URLs, the target's host, or an age in days. */
   mediaPurgeBy?: 'urls' | 'host' | 'days';
   /** Oldest server version this connector is written and tested against, e.g. "4.0" (shown in the matrix). */

@@ -4,6 +4,7 @@ import type { Capabilities } from '../types';
 export const akkomaCapabilities: Capabilities = {
   actions: [
     'report.resolve',
+    'report.reject',
     'report.reopen',
     'report.note',
     'account.action',
@@ -27,14 +28,13 @@ export const akkomaCapabilities: Capabilities = {
       'On Akkoma this deletes the account and all its posts for good (for a remote account, Akkoma removes its ' +
       'local copies). It cannot be undone, and Akkoma keeps no reason: the reason stays in this dashboard.',
     'status.visibility': 'Changes who can see the post on Akkoma (private = followers only).',
+    'report.reject':
+      'Closes the report on Akkoma ("closed": no action needed); your comment is added as a report note first.',
     'media.purge': 'Purges the media proxy cache for those URLs and bans them, so the proxy will not fetch them again.',
     'report.assign_to_self': 'Akkoma reports cannot be assigned.',
     'report.unassign': 'Akkoma reports cannot be assigned.',
     'report.set_category': 'Akkoma reports have no categories.',
     'report.forward': 'Akkoma has no API to forward a report.',
-    'report.reject':
-      'Not offered for Akkoma: this dashboard does not use its "closed" report state. Resolve the report with a ' +
-      'comment saying why no action was taken.',
     'status.purge': 'Akkoma has no purge beyond deleting: "Delete post" already removes it for good.',
     'status.block': 'Akkoma cannot hide a post reversibly: change its visibility or delete it.',
     'media.delete': 'Akkoma has no API to delete one stored file: delete the post, or purge proxied media by URL.',
@@ -43,6 +43,7 @@ export const akkomaCapabilities: Capabilities = {
   accountActionTypes: ['disable', 'sensitive', 'silence'],
   accountUndoTypes: ['enable', 'unsensitive', 'unsilence'],
   mediaPurgeBy: 'urls',
+  resolveTakesComment: true,
   webhooks: false,
   // The /api/v1/pleroma/admin prefix arrived with Pleroma 2.3.0 ("Reroute /api/pleroma/* to /api/v1/pleroma/*"),
   // so every Akkoma release (forked from Pleroma 2.4+) has it; Akkoma 3.6 removed the unversioned prefix.

@@ -73,6 +73,18 @@ describe('akkoma perform(): report.note', () => {
   });
 });
 
+describe('akkoma perform(): report.reject', () => {
+  it('adds the reason as a note, then closes the report; it reads back as no longer open', async () => {
+    const { s, reportId } = await start();
+    await s.connector.perform({ kind: 'report.reject', reportId, comment: 'not a violation' });
+    expect(writes(s).map((w) => `${w.method} ${w.path}`)).toEqual([`POST ${ADMIN}/reports/${reportId}/notes`, `PATCH ${ADMIN}/reports`]);
+    expect(JSON.stringify(writes(s)[1].body)).toContain('"state":"closed"');
+    const report = await s.connector.getReport(reportId);
+    expect(report.resolved).toBe(true);
+    expect(report.notes?.map((n) => n.text)).toEqual(['not a violation']);
+  });
+});
+
 describe('akkoma perform(): account.delete', () => {
   it('deletes a remote account by nickname; its posts go and the report still reads', async () => {
     const { s, reportId, statusIds } = await start();

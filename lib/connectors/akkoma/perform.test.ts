@@ -131,7 +131,6 @@ describe('akkoma perform(): unsupported', () => {
     { kind: 'account.action', accountId: 'alice', type: 'suspend', notify: false },
     { kind: 'account.action', accountId: 'alice', type: 'none', notify: false },
     { kind: 'account.undo', accountId: 'alice', type: 'unsuspend' },
-    { kind: 'report.reject', reportId: 'RP1' },
     { kind: 'status.purge', statusId: 'ST1' },
     { kind: 'status.block', statusId: 'ST1', blocked: true },
     { kind: 'media.delete', mediaId: 'MD1' },
@@ -154,7 +153,7 @@ describe('akkoma perform(): unsupported', () => {
     const { s } = await start();
     const e = (await caught(() => s.connector.perform({ kind: 'status.block', statusId: 'ST1', blocked: true }))) as AppError;
     expect(e.userMessage).toBe(s.connector.capabilities.notes['status.block']);
-    for (const kind of ['report.reject', 'status.purge', 'status.block', 'media.delete'] as const) {
+    for (const kind of ['status.purge', 'status.block', 'media.delete'] as const) {
       expect(s.connector.capabilities.notes[kind]).toMatch(/Akkoma/);
     }
     expect(s.connector.capabilities.minVersion).toBe('Akkoma 3.0 / Pleroma 2.3');
@@ -164,7 +163,7 @@ describe('akkoma perform(): unsupported', () => {
     const { s } = await start();
     expect([...s.connector.capabilities.actions].sort()).toEqual(
       [
-        'account.action', 'account.delete', 'account.undo', 'media.purge', 'report.note', 'report.reopen', 'report.resolve',
+        'account.action', 'account.delete', 'account.undo', 'media.purge', 'report.note', 'report.reject', 'report.reopen', 'report.resolve',
         'status.delete', 'status.sensitive', 'status.visibility',
       ],
     );

@@ -21,6 +21,13 @@ export async function performAkkoma(client: AkkomaClient, action: ConnectorActio
       await setReportState(client, id, 'resolved');
       return { ok: true, remoteRef: id };
     }
+    case 'report.reject': {
+      // Akkoma's "closed" state is its "no action needed"; the reason goes first as a note, like resolve's.
+      const id = safeId(action.reportId);
+      if (action.comment?.trim()) await client.request('POST', `${ADMIN}/reports/${id}/notes`, { json: { content: action.comment } });
+      await setReportState(client, id, 'closed');
+      return { ok: true, remoteRef: id };
+    }
     case 'report.reopen':
       await setReportState(client, safeId(action.reportId), 'open');
       return { ok: true, remoteRef: action.reportId };
@@ -74,7 +81,7 @@ export async function performAkkoma(client: AkkomaClient, action: ConnectorActio
   }
 }
 
-function setReportState(client: AkkomaClient, id: string, state: 'open' | 'resolved') {
+function setReportState(client: AkkomaClient, id: string, state: 'open' | 'resolved' | 'closed') {
   return client.request('PATCH', `${ADMIN}/reports`, { json: { reports: [{ id, state }] } });
 }
 

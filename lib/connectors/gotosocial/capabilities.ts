@@ -37,6 +37,8 @@ export const gotosocialCapabilities: Capabilities = {
   accountActionTypes: ['suspend'],
   accountUndoTypes: [],
   mediaPurgeBy: 'days',
+  domainBlockOptions: ['obfuscate', 'privateComment', 'publicComment'],
+  resolveTakesComment: true,
   webhooks: false,
   // Scoped admin tokens (admin:read:reports, …) arrived in 0.19; the connector checks those scopes.
   minVersion: '0.19',

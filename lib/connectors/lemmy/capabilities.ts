@@ -41,6 +41,8 @@ export const lemmyCapabilities: Capabilities = {
   },
   accountActionTypes: ['suspend'],
   accountUndoTypes: ['unsuspend'],
+  // A domain block here is always a full block with no options (instance-apis.md).
+  domainBlockOptions: [],
   webhooks: false,
   minVersion: '0.19',
   // Status ids are post:N, comment:N or pm:N (mapper.ts); private messages can be neither removed nor purged.

@@ -46,6 +46,9 @@ export const peertubeCapabilities: Capabilities = {
   },
   accountActionTypes: ['suspend'],
   accountUndoTypes: ['unsuspend'],
+  // A domain block here is always a full block with no options (instance-apis.md).
+  domainBlockOptions: [],
+  resolveTakesComment: true,
   webhooks: false,
   // Checked against the PeerTube 7.0.0 OpenAPI (instance-apis.md §6) and the server's validators; the fake runs as
   // 7.0.0. The endpoints are older (the /abuses API arrived in 2.4), but older servers are untested.
