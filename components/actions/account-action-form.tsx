@@ -20,13 +20,6 @@ const UNDO = [
   { value: 'enable', label: 'Re-enable login', flag: 'disabled' },
 ] as const;
 
-/** Where the server takes a text with the action, and what it does with it; elsewhere the box is not shown. */
-const TEXT_FIELD: Record<string, { label: string; hint: string }> = {
-  mastodon: { label: 'Message to the account', hint: 'Shown to the user with the action (their warning text).' },
-  gotosocial: { label: 'Reason', hint: 'Kept on GoToSocial with the suspension.' },
-  lemmy: { label: 'Ban reason', hint: 'Shown in Lemmy\'s public modlog.' },
-};
-
 export function AccountActionForm({ data, busy, onSubmit }: { data: ReportActionsData; busy: boolean; onSubmit: (a: Record<string, unknown>) => void }) {
   const allowed = TYPES.filter((t) => !data.capabilities.accountActionTypes || data.capabilities.accountActionTypes.includes(t.value as never));
   const [type, setType] = useState(allowed[0]?.value ?? 'none');
@@ -34,7 +27,7 @@ export function AccountActionForm({ data, busy, onSubmit }: { data: ReportAction
   const [notify, setNotify] = useState(true);
   const caps = data.capabilities;
   if (!caps.actions.includes('account.action')) return null;
-  const textField = TEXT_FIELD[data.instance.kind];
+  const textField = caps.accountActionText;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (type === 'suspend' && !window.confirm(`Suspend ${data.target.acct}? ${caps.notes['account.action'] ?? ''}`)) return;
@@ -53,7 +46,7 @@ export function AccountActionForm({ data, busy, onSubmit }: { data: ReportAction
           <Textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} name="account-action-text" />
         </Field>
       ) : null}
-      {data.instance.kind === 'mastodon' ? (
+      {caps.accountActionNotifies ? (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> Notify the user by email
         </label>

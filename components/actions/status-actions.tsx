@@ -68,7 +68,7 @@ export function StatusActions({ reportId, status }: { reportId: string; status: 
           title={notes['status.delete']}
           onClick={() => confirmThen(`${notes['status.delete'] ?? 'Delete this post?'}\n\nGo ahead on ${data.instance.name}?`, { kind: 'status.delete' })}
         >
-          {data.instance.kind === 'lemmy' ? 'Remove post' : 'Delete post'}
+          {data.capabilities.statusDeleteReversible ? 'Remove post' : 'Delete post'}
         </Button>
       ) : null}
       {has('status.purge') ? (

@@ -1,8 +1,8 @@
 import type { Tx } from '@/lib/db';
-import type { ConnectorAction } from '@/lib/connectors/types';
+import type { Capabilities, ConnectorAction } from '@/lib/connectors/types';
 
 /** Mirrors a confirmed remote change locally so the queue reflects it before the next sync. */
-export async function applyLocalEffect(tx: Tx, instanceId: string, reportId: string | null, a: ConnectorAction, instanceKind?: string): Promise<void> {
+export async function applyLocalEffect(tx: Tx, instanceId: string, reportId: string | null, a: ConnectorAction, caps?: Capabilities): Promise<void> {
   if ((a.kind === 'report.resolve' || a.kind === 'report.reject') && reportId) {
     await tx.report.update({ where: { id: reportId }, data: { status: 'resolved', resolvedAt: new Date() } });
   } else if (a.kind === 'report.reopen' && reportId) {
@@ -24,7 +24,7 @@ export async function applyLocalEffect(tx: Tx, instanceId: string, reportId: str
     const s = a as { statusId: string; blocked?: boolean };
     const state =
       a.kind === 'status.block' && s.blocked === false ? null
-      : a.kind === 'status.delete' && instanceKind === 'lemmy' ? 'removed' // a Lemmy mod removal can be restored
+      : a.kind === 'status.delete' && caps?.statusDeleteReversible ? 'removed'
       : STATUS_STATES[a.kind];
     await tx.status.updateMany({ where: { instanceId, remoteId: s.statusId }, data: { remoteState: state } });
   } else if (a.kind === 'status.sensitive') {

@@ -4,7 +4,8 @@
  */
 import { db } from '@/lib/db';
 import { recordEvent } from '@/lib/audit/record-event';
-import type { ConnectorAction } from '@/lib/connectors/types';
+import { capabilitiesFor } from '@/lib/connectors/registry';
+import type { ConnectorAction, ServerKind } from '@/lib/connectors/types';
 import { connectorFor } from '@/lib/instances/connector-for';
 import { enqueueInstanceSync, enqueueMediaFetch } from '@/lib/jobs/enqueue';
 import { logger } from '@/lib/log/logger';
@@ -26,7 +27,7 @@ export async function performAction(actionId: string, opts: { finalAttempt: bool
     const result = await (await connectorFor(action.instance)).perform(payload);
     await db.$transaction(async (tx) => {
       await tx.action.update({ where: { id: action.id }, data: { status: 'done', finishedAt: new Date(), lastError: null, remoteRef: result.remoteRef ?? null } });
-      await applyLocalEffect(tx, action.instanceId, action.reportId, payload, action.instance.kind);
+      await applyLocalEffect(tx, action.instanceId, action.reportId, payload, capabilitiesFor(action.instance.kind as ServerKind));
       await recordEvent(tx, {
         actor: SYSTEM, action: `${action.kind}.succeeded`, targetType: 'report', targetId: action.reportId, instanceId: action.instanceId,
         details: { actionId: action.id, attempts: action.attempts, remoteRef: result.remoteRef ?? null },

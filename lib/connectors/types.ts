@@ -202,6 +202,12 @@ export interface Capabilities {
    * elsewhere and the verb refuses it.
    */
   statusIdPattern?: Partial<Record<ActionKind, string>>;
+  /** status.delete is a moderator removal the server can undo (Lemmy): the UI says "Remove post", the post "removed". */
+  statusDeleteReversible?: boolean;
+  /** Where account.action takes a text, what the server does with it (absent: no text box). */
+  accountActionText?: { label: string; hint: string };
+  /** account.action can e-mail the user (Mastodon's send_email_notification). */
+  accountActionNotifies?: boolean;
   /** Whether report.resolve / report.reject store a comment on the server (else the comment box is not shown). */
   resolveTakesComment?: boolean;
   /** Which domain.block fields the server takes (absent: all of them, as on Mastodon). The form shows only these. */

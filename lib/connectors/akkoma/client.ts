@@ -5,8 +5,8 @@
  */
 import { AppError, isAppError } from '../../errors';
 import type { FetchLike } from '../types';
-import { backoffMs, readRateInfo, retryAfterMs } from '../mastodon/rate-limit';
-import { clean, redact } from '../mastodon/remote-text';
+import { backoffMs, readRateInfo, retryAfterMs } from '../shared/rate-limit';
+import { clean, redact } from '../shared/remote-text';
 import { httpError, remoteErrorText } from './remote-error';
 
 export type Query = Record<string, string | number | undefined>;

@@ -1,21 +1,10 @@
-/** Treating remote values as hostile: strict parsing of single entities, safe ids and nicknames. */
-import type { z } from 'zod';
+/** Akkoma's strict parser and nickname check; the other hostile-input helpers are shared by every connector. */
 import { AppError } from '../../errors';
-import { formatIssues } from '../mastodon/parse-remote';
+import { remoteParser } from '../shared/parse-remote';
 
-export { formatIssues, rawId, safeId } from '../mastodon/parse-remote';
+export { formatIssues, rawId, safeId } from '../shared/parse-remote';
 
-export function parseRemote<T extends z.ZodType>(schema: T, data: unknown, entity: string): z.output<T> {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const error = formatIssues(parsed.error);
-    throw new AppError('remote_error', `Akkoma returned a malformed ${entity}: ${error}`, {
-      userMessage: `The instance returned a ${entity} this dashboard cannot read.`,
-      details: { parseError: error },
-    });
-  }
-  return parsed.data;
-}
+export const parseRemote = remoteParser('Akkoma');
 
 /** Nicknames go into JSON bodies, not paths, but a malformed one is still a caller bug worth stopping early. */
 export function safeNickname(nickname: string): string {

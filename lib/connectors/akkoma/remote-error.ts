@@ -4,7 +4,7 @@
  * could echo the Authorization header) and then an AppError whose message names only method and path.
  */
 import { AppError } from '../../errors';
-import { clean, redact } from '../mastodon/remote-text';
+import { clean, redact } from '../shared/remote-text';
 
 export function remoteErrorText(body: string, token: string): string {
   return clean(redact(extract(body), token));

@@ -42,4 +42,5 @@ export const gotosocialCapabilities: Capabilities = {
   webhooks: false,
   // Scoped admin tokens (admin:read:reports, …) arrived in 0.19; the connector checks those scopes.
   minVersion: '0.19',
+  accountActionText: { label: 'Reason', hint: 'Kept on GoToSocial with the suspension.' },
 };

@@ -6,8 +6,9 @@
  */
 import { AppError, isAppError } from '../../errors';
 import { formBody, type FormValue, type Query } from '../mastodon/client';
-import { backoffMs, readRateInfo, retryAfterMs } from '../mastodon/rate-limit';
-import { clean, redact, remoteErrorText } from '../mastodon/remote-text';
+import { backoffMs, readRateInfo, retryAfterMs } from '../shared/rate-limit';
+import { remoteErrorText } from '../mastodon/remote-text';
+import { clean, redact } from '../shared/remote-text';
 import type { FetchLike } from '../types';
 import { httpError } from './http-errors';
 import { parseLinkHeader } from './link-header';

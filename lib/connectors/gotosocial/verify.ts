@@ -6,7 +6,7 @@ import { isAppError } from '../../errors';
 import type { ServerKind, VerifyCheck, VerifyResult } from '../types';
 import { credentialAccountSchema, gtsInstanceSchema, type GtsInstance } from './api-types';
 import type { GoToSocialClient } from './client';
-import { clean } from '../mastodon/remote-text';
+import { clean } from '../shared/remote-text';
 
 export async function verifyGoToSocial(client: GoToSocialClient): Promise<VerifyResult> {
   const [me, instance, reports] = await Promise.all([

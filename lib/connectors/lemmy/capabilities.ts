@@ -45,6 +45,8 @@ export const lemmyCapabilities: Capabilities = {
   domainBlockOptions: [],
   webhooks: false,
   minVersion: '0.19',
+  statusDeleteReversible: true,
+  accountActionText: { label: 'Ban reason', hint: "Shown in Lemmy's public modlog." },
   // Status ids are post:N, comment:N or pm:N (mapper.ts); private messages can be neither removed nor purged.
   statusIdPattern: { 'status.delete': '^(post|comment):', 'status.purge': '^(post|comment):' },
 };

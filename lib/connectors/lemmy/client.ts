@@ -9,7 +9,7 @@
  * the password.
  */
 import { AppError, isAppError } from '../../errors';
-import { backoffMs, retryAfterMs } from '../mastodon/rate-limit';
+import { backoffMs, retryAfterMs } from '../shared/rate-limit';
 import type { FetchLike } from '../types';
 import type { LemmyApi } from './api-version';
 import { credentialsSchema, loginSchema, type LemmyCredentials } from './api-types';

@@ -1,18 +1,6 @@
-/** Strict parsing of single remote values, with Lemmy named in the error. */
-import type { z } from 'zod';
-import { AppError } from '../../errors';
-import { formatIssues } from '../mastodon/parse-remote';
+/** Lemmy's strict parser; the hostile-input helpers are shared by every connector. */
+import { remoteParser } from '../shared/parse-remote';
 
-export { formatIssues };
+export { formatIssues } from '../shared/parse-remote';
 
-export function parseRemote<T extends z.ZodType>(schema: T, data: unknown, entity: string): z.output<T> {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const error = formatIssues(parsed.error);
-    throw new AppError('remote_error', `Lemmy returned a malformed ${entity}: ${error}`, {
-      userMessage: `The instance returned a ${entity} this dashboard cannot read.`,
-      details: { parseError: error },
-    });
-  }
-  return parsed.data;
-}
+export const parseRemote = remoteParser('Lemmy');

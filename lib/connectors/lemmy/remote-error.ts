@@ -3,7 +3,7 @@
  * redacted because a hostile server could echo them; AppError messages name only method and path.
  */
 import { AppError } from '../../errors';
-import { clean, redact } from '../mastodon/remote-text';
+import { clean, redact } from '../shared/remote-text';
 import { errorBodySchema } from './api-types';
 
 export function errorCode(body: string): string {

@@ -39,4 +39,6 @@ export const mastodonCapabilities: Capabilities = {
   webhooks: true,
   // Admin::Report with assigned_account and the v1 admin account actions are 4.0+; webhooks arrived in 4.0.
   minVersion: '4.0',
+  accountActionNotifies: true,
+  accountActionText: { label: 'Message to the account', hint: 'Shown to the user with the action (their warning text).' },
 };

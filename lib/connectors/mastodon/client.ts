@@ -6,8 +6,9 @@
 import { AppError, isAppError } from '../../errors';
 import type { FetchLike } from '../types';
 import { parseLinkHeader } from './link-header';
-import { backoffMs, readRateInfo, retryAfterMs } from './rate-limit';
-import { clean, redact, remoteErrorText } from './remote-text';
+import { backoffMs, readRateInfo, retryAfterMs } from '../shared/rate-limit';
+import { clean, redact } from '../shared/remote-text';
+import { remoteErrorText } from './remote-text';
 import { httpError } from './http-errors';
 
 export type FormValue = string | number | boolean | null | undefined | Array<string | number>;

@@ -6,7 +6,7 @@ import { isAppError } from '../../errors';
 import type { VerifyCheck, VerifyResult } from '../types';
 import { credentialAccountSchema, instanceSchema, type MastodonCredentialAccount } from './api-types';
 import type { MastodonClient } from './client';
-import { clean } from './remote-text';
+import { clean } from '../shared/remote-text';
 
 // Bits of Mastodon's UserRole::FLAGS that matter to this dashboard.
 const PERMISSIONS: Array<[string, bigint]> = [['Manage Reports', 1n << 4n], ['Manage Users', 1n << 10n], ['Manage Federation', 1n << 5n]];

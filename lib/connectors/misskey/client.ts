@@ -7,7 +7,7 @@
 import { AppError, isAppError } from '../../errors';
 import type { FetchLike } from '../types';
 import { misskeyError, readErrorBody } from './remote-errors';
-import { clean, redact } from './remote-text';
+import { clean, redact } from '../shared/remote-text';
 
 export interface MisskeyClientOptions {
   baseUrl: string;

@@ -1,35 +1,11 @@
-/** Helpers for treating remote values as hostile: strict parsing of single entities, ids of broken items. */
-import type { z } from 'zod';
-import { AppError } from '../../errors';
+/** Misskey's strict parser and broken-item ids; the other hostile-input helpers are shared by every connector. */
+import { remoteParser } from '../shared/parse-remote';
 
-export function parseRemote<T extends z.ZodType>(schema: T, data: unknown, entity: string): z.output<T> {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const error = formatIssues(parsed.error);
-    throw new AppError('remote_error', `Misskey returned a malformed ${entity}: ${error}`, {
-      userMessage: `The instance returned a ${entity} this dashboard cannot read.`,
-      details: { parseError: error },
-    });
-  }
-  return parsed.data;
-}
+export { formatIssues, safeId } from '../shared/parse-remote';
 
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
-    .join('; ')
-    .slice(0, 500);
-}
+export const parseRemote = remoteParser('Misskey');
 
-/** Ids go into request bodies and cursors; only id-like values pass. */
-export function safeId(id: string): string {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-    throw new AppError('bad_request', 'Invalid remote id', { userMessage: 'That remote id is not valid.' });
-  }
-  return id;
-}
-
+/** Misskey ids are strings; a numeric id in a broken item is not Misskey's, so it is not reported as one. */
 export function rawId(raw: unknown): string | null {
   if (!raw || typeof raw !== 'object') return null;
   const id = (raw as Record<string, unknown>).id;

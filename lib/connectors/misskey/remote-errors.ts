@@ -3,7 +3,7 @@
  * anywhere: a hostile server could echo the request body (which carries `i`) back in its message.
  */
 import { AppError } from '../../errors';
-import { clean, redact } from './remote-text';
+import { clean, redact } from '../shared/remote-text';
 import { errorBodySchema, type MisskeyErrorBody } from './api-types';
 import { kindFor } from './endpoint-kinds';
 

@@ -6,7 +6,7 @@ import { isAppError } from '../../errors';
 import type { VerifyCheck, VerifyResult } from '../types';
 import { meSchema, metaSchema } from './api-types';
 import type { MisskeyClient } from './client';
-import { clean } from './remote-text';
+import { clean } from '../shared/remote-text';
 
 export async function verifyMisskey(client: MisskeyClient): Promise<VerifyResult> {
   const [me, meta, reports] = await Promise.all([

@@ -4,7 +4,7 @@
  * after reading it with the same GET /abuses?id= the listing uses.
  */
 import { AppError } from '../../errors';
-import { safeId } from '../mastodon/parse-remote';
+import { safeId } from '../shared/parse-remote';
 import type { ActionResult, RemoteReport } from '../types';
 import type { PeerTubeClient } from './client';
 import { ABUSES, fetchAbuse } from './list-reports';

@@ -5,8 +5,8 @@
  */
 import { AppError, isAppError } from '../../errors';
 import type { FetchLike } from '../types';
-import { backoffMs, retryAfterMs } from '../mastodon/rate-limit';
-import { clean } from '../mastodon/remote-text';
+import { backoffMs, retryAfterMs } from '../shared/rate-limit';
+import { clean } from '../shared/remote-text';
 import { httpError, problemText, redactAll } from './problem';
 import { PeerTubeSession } from './session';
 

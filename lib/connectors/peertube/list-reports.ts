@@ -3,7 +3,7 @@
  * reached (or an empty page, in case a report was deleted while paging).
  */
 import { AppError } from '../../errors';
-import { formatIssues, rawId, safeId } from '../mastodon/parse-remote';
+import { formatIssues, rawId, safeId } from '../shared/parse-remote';
 import type { ListReportsInput, RemoteReport, ReportPage, SkippedItem } from '../types';
 import { abuseListSchema, abuseSchema, type PeerTubeAbuse } from './api-types';
 import type { PeerTubeClient } from './client';

@@ -4,7 +4,7 @@
  * the Authorization header or the form body), then an AppError whose message names only method and path.
  */
 import { AppError } from '../../errors';
-import { clean, redact } from '../mastodon/remote-text';
+import { clean, redact } from '../shared/remote-text';
 import { problemSchema } from './api-types';
 
 export function problemText(body: string, secrets: readonly string[]): string {

@@ -1,4 +1,7 @@
-/** Makes remote text safe to log and show: control characters removed, length capped, token redacted. */
+/**
+ * Makes remote text safe to log and show, for every connector: control characters removed, length capped, token
+ * redacted (a hostile or misconfigured server could echo the Authorization header back).
+ */
 const MAX_LENGTH = 300;
 
 export function clean(text: string): string {
