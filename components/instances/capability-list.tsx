@@ -1,14 +1,9 @@
-import type { Capabilities } from '@/lib/connectors/types';
+import { actionLabel } from '@/lib/connectors/action-labels';
+import type { ActionKind, Capabilities } from '@/lib/connectors/types';
 
-const LABELS: Record<string, string> = {
-  'report.assign_to_self': 'Assign report to me', 'report.unassign': 'Unassign report', 'report.resolve': 'Resolve report',
-  'report.reopen': 'Reopen report', 'report.set_category': 'Change report category', 'account.action': 'Warn, sensitive, disable, limit, suspend',
-  'account.undo': 'Undo account actions', 'domain.block': 'Domain block', 'status.delete': 'Delete a post', 'media.purge': 'Purge cached media',
-};
-
-/** What the dashboard can do on this server, and what its API cannot. */
+/** What the dashboard can do on this server, and what its API cannot (labels shared with the matrix and the panel). */
 export function CapabilityList({ caps }: { caps: Capabilities }) {
-  const all = [...new Set([...caps.actions, ...(Object.keys(caps.notes) as (keyof typeof LABELS)[])])];
+  const all = [...new Set([...caps.actions, ...(Object.keys(caps.notes) as ActionKind[])])];
   return (
     <ul className="space-y-1 text-sm" data-testid="capabilities">
       {all.map((k) => {
@@ -16,7 +11,7 @@ export function CapabilityList({ caps }: { caps: Capabilities }) {
         return (
           <li key={k}>
             <span aria-hidden className={ok ? 'text-ok' : 'text-muted'}>{ok ? '✓ ' : '— '}</span>
-            <span className={ok ? '' : 'text-muted'}>{LABELS[k] ?? k}</span>
+            <span className={ok ? '' : 'text-muted'}>{actionLabel(k)}</span>
             {!ok ? <span className="sr-only"> (not supported)</span> : null}
             {caps.notes[k as keyof typeof caps.notes] ? <span className="block pl-4 text-xs text-muted">{caps.notes[k as keyof typeof caps.notes]}</span> : null}
           </li>
