@@ -9,20 +9,17 @@ import { spawn } from 'node:child_process';
 process.env.DATA_DIR ??= path.join(process.cwd(), '.data/demo');
 process.env.EMBEDDED_PG_PORT ??= '54331';
 
-const { ensureDatabase } = await import('../lib/db/database-url');
-const { applyMigrations } = await import('../lib/db/migrate');
+const { prepareDatabase } = await import('../lib/db/prepare-database');
 const { startFakeMastodon } = await import('../e2e/fakes/mastodon/server');
 const { startFakeGoToSocial } = await import('../e2e/fakes/gotosocial/server');
 const { startFakeAkkoma } = await import('../e2e/fakes/akkoma/server');
 const { startFakeMisskey } = await import('../e2e/fakes/misskey/server');
 const { startFakeLemmy } = await import('../e2e/fakes/lemmy/server');
 const { startFakePeerTube } = await import('../e2e/fakes/peertube/server');
-const { connectDemoInstances } = await import('../lib/runtime/demo-setup');
+const { connectDemoInstances } = await import('./demo/connect-demo-instances');
 
 const say = (m: string) => console.log(`[demo] ${m}`);
-const database = await ensureDatabase(say);
-process.env.DATABASE_URL = database.url;
-await applyMigrations(database.url);
+const database = await prepareDatabase(say); // migrations as the owner; sets DATABASE_URL (app role) for what follows
 
 const fakes = [
   await startFakeMastodon({ port: 4101, reports: 36, seed: 1, domain: 'alpha.test', title: 'Alpha Social', token: 'demo-alpha-admin-token' }),

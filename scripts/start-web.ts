@@ -1,20 +1,15 @@
 /** `npm run start:web`: only the web server, for deployments that run web and worker processes separately. */
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { ensureDatabase } from '../lib/db/database-url';
-import { applyMigrations } from '../lib/db/migrate';
-import { env } from '../lib/env';
+import { prepareDatabase } from '../lib/db/prepare-database';
 import { buildIfNeeded } from '../lib/runtime/build-if-needed';
 import { printSetupHint } from '../lib/runtime/setup-hint';
 
 const say = (m: string) => console.log(`[fedimod web] ${m}`);
-const database = await ensureDatabase(say);
-process.env.DATABASE_URL = database.url;
-await applyMigrations(database.url);
+const database = await prepareDatabase(say); // sets DATABASE_URL to the app role for next start
 buildIfNeeded(process.cwd(), say);
 await printSetupHint(say);
-const e = env();
-const child = spawn(process.execPath, [path.join(process.cwd(), 'node_modules/next/dist/bin/next'), 'start', '-p', String(e.PORT), '-H', e.HOST], { stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'scripts/web-server.ts')], { stdio: 'inherit', env: process.env });
 const forward = (sig: NodeJS.Signals) => child.kill(sig);
 process.on('SIGINT', forward);
 process.on('SIGTERM', forward);

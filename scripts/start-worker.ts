@@ -1,14 +1,12 @@
 /** `npm run start:worker`: background jobs only. Run as many as needed against one DATABASE_URL. */
-import { ensureDatabase } from '../lib/db/database-url';
-import { applyMigrations } from '../lib/db/migrate';
+import { prepareDatabase } from '../lib/db/prepare-database';
 import { startWorker } from '../lib/jobs/worker';
 import { stopBoss } from '../lib/jobs/boss';
 import { disconnectDb } from '../lib/db';
+import { dropAllConnectors } from '../lib/instances/connector-cache';
 
 const say = (m: string) => console.log(`[fedimod worker] ${m}`);
-const database = await ensureDatabase(say);
-process.env.DATABASE_URL = database.url;
-await applyMigrations(database.url);
+const database = await prepareDatabase(say); // migrations as the owner, the worker as the app role
 await startWorker();
 
 let stopping = false;
@@ -16,6 +14,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await stopBoss().catch(() => {});
+  await dropAllConnectors().catch(() => {}); // revoke the remote sessions (PeerTube tokens) this worker held
   await disconnectDb().catch(() => {});
   await database.stop().catch(() => {});
   process.exit(0);

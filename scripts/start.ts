@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { ensureDatabase } from '../lib/db/database-url';
-import { applyMigrations } from '../lib/db/migrate';
+import { prepareDatabase } from '../lib/db/prepare-database';
 import { appUrl, env } from '../lib/env';
 import { buildIfNeeded } from '../lib/runtime/build-if-needed';
 import { printSetupHint } from '../lib/runtime/setup-hint';
@@ -13,9 +12,8 @@ import { printSetupHint } from '../lib/runtime/setup-hint';
 const root = process.cwd();
 const say = (m: string) => console.log(`[fedimod] ${m}`);
 
-const database = await ensureDatabase(say);
-process.env.DATABASE_URL = database.url; // children connect to the same server
-say(`Applied migrations: ${(await applyMigrations(database.url)).join(', ') || 'none pending'}`);
+const database = await prepareDatabase(say); // children inherit DATABASE_URL (the app role) and DATABASE_OWNER_URL
+say(`Applied migrations: ${database.applied.join(', ') || 'none pending'}`);
 buildIfNeeded(root, say);
 
 const children: ChildProcess[] = [];
@@ -55,7 +53,7 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 const e = env();
-run('web', [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(e.PORT), '-H', e.HOST]);
+run('web', ['--import', 'tsx', path.join(root, 'scripts/web-server.ts')]);
 run('worker', ['--import', 'tsx', path.join(root, 'scripts/start-worker.ts')]);
 say(`Dashboard: ${appUrl()}`);
 await printSetupHint(say);

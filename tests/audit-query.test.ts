@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { recordEvent } from '@/lib/audit/record-event';
 import type { Actor } from '@/lib/audit/actor';
 import { verifyRows } from '@/lib/audit/chain';
+import { deriveKey } from '@/lib/crypto/master-key';
 import { queryAudit } from '@/lib/audit/query-audit';
 import { exportAudit } from '@/lib/audit/export-audit';
 import { auditExportPages } from '@/lib/audit/export-pages';
@@ -16,6 +17,9 @@ import { requireApiActor } from '@/lib/auth/current-actor';
 import { GET as auditGet } from '@/app/api/audit/route';
 import { GET as exportGet } from '@/app/api/audit/export/route';
 import { GET as verifyGet } from '@/app/api/audit/verify/route';
+import { POST as checkpointPost } from '@/app/api/audit/checkpoint/route';
+import { parseCheckpointFile } from '@/lib/audit/checkpoint-file';
+import { verifyAuditChain } from '@/lib/audit/verify-chain';
 
 // The session layer is stubbed (it is tested with the auth code); the routes must still ask it for 'admin'.
 const session = vi.hoisted(() => ({ actor: null as unknown }));
@@ -223,9 +227,9 @@ describe('exportAudit', () => {
     for (const [i, r] of db_rows.entries()) {
       expect(parsed[i]).toMatchObject({ at: r.at.toISOString(), actorLabel: r.actorLabel, action: r.action, details: r.details, prevHash: r.prevHash, hash: r.hash });
     }
-    // Everything the hash covers is in the file, so the chain can be re-verified from the export alone.
+    // Everything the MAC covers is in the file, so whoever holds the audit key can re-verify the export alone.
     const asChain = parsed.map((r) => ({ ...r, at: new Date(String(r.at)) }) as Parameters<typeof verifyRows>[0][number]);
-    expect(verifyRows(asChain).ok).toBe(true);
+    expect(verifyRows(asChain, await deriveKey('audit')).ok).toBe(true);
   });
 
   it('records audit.exported with the filters and format before streaming', async () => {
@@ -284,5 +288,19 @@ describe('audit routes', () => {
     for (const [route, path] of [[auditGet, '/api/audit'], [exportGet, '/api/audit/export?format=json'], [verifyGet, '/api/audit/verify']] as const) {
       expect((await get(route, path)).status).toBe(403);
     }
+  });
+
+  it('signs a checkpoint for download, covering its own audit event; moderators are refused', async () => {
+    session.actor = admin;
+    const res = await checkpointPost(new Request('http://app.test/api/audit/checkpoint', { method: 'POST' }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-checkpoint-\d+-[\dT-]+Z\.jsonl"$/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const [cp] = parseCheckpointFile(await res.text());
+    const last = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
+    expect(last).toMatchObject({ seq: cp.lastSeq, hash: cp.lastHash, action: 'audit.checkpoint.exported', actorLabel: ADMIN_EMAIL });
+    expect((await verifyAuditChain({ checkpoints: [cp] })).ok).toBe(true);
+    session.actor = moderator;
+    expect((await checkpointPost(new Request('http://app.test/api/audit/checkpoint', { method: 'POST' }))).status).toBe(403);
   });
 });

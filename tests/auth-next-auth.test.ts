@@ -8,7 +8,12 @@ import type { NextAuthOptions } from 'next-auth';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getAuthOptions, rebaseRedirect } from '@/lib/auth/auth-options';
+import { resetEnvCache } from '@/lib/env';
 import { makeUser, PASSWORD } from './auth-fixtures';
+
+// The X-Real-IP below counts only when it comes from a configured proxy (lib/auth/trusted-proxies.ts).
+process.env.TRUSTED_PROXIES = '127.0.0.1';
+resetEnvCache();
 
 type Jar = Record<string, string>;
 

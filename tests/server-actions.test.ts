@@ -44,9 +44,11 @@ async function reportWith(instance: string, statusRemoteId: RegExp, media = fals
     where: { instanceId: ids[instance], status: 'open' },
     include: { target: true, statuses: { include: { status: { include: { media: true } } } } },
   });
-  const r = reports.find((x) => x.statuses.some((l) => statusRemoteId.test(l.status.remoteId) && (!media || l.status.media.length > 0)));
+  // Posts deleted on the server stay linked to their report (marked deleted), so pick one that still exists.
+  const usable = (s: (typeof reports)[number]['statuses'][number]['status']) => statusRemoteId.test(s.remoteId) && s.remoteState === null && (!media || s.media.length > 0);
+  const r = reports.find((x) => x.statuses.some((l) => usable(l.status)));
   if (!r) throw new Error(`no ${instance} report with a ${statusRemoteId} post`);
-  const status = r.statuses.map((l) => l.status).find((s) => statusRemoteId.test(s.remoteId) && (!media || s.media.length > 0))!;
+  const status = r.statuses.map((l) => l.status).find(usable)!;
   return { report: r, status };
 }
 

@@ -100,7 +100,7 @@ describe('actions through the outbox', () => {
 });
 
 describe('Misskey system webhooks', () => {
-  it('checks the shared secret and applies the report', async () => {
+  it('checks the shared secret; a report it cannot re-read is recorded, not applied from the reduced body', async () => {
     const { sealToken } = await import('@/lib/instances/token-box');
     const baseUrl = 'https://mk.example';
     const inst = await db.instance.create({
@@ -114,6 +114,8 @@ describe('Misskey system webhooks', () => {
     await expect(handleWebhook({ instanceId: inst.id, rawBody: body, headers: new Headers({ 'x-misskey-hook-secret': 'nope' }) })).rejects.toMatchObject({ code: 'unauthorized' });
     const out = await handleWebhook({ instanceId: inst.id, rawBody: body, headers: new Headers({ 'x-misskey-hook-secret': 'mk-secret' }) });
     expect(out.event).toBe('abuseReport');
-    expect((await db.report.findFirstOrThrow({ where: { instanceId: inst.id, remoteId: 'mk1' } })).comment).toBe('spam');
+    // The body is a reduced report (contract I3): it is only a signal to re-read, and mk.example cannot be read.
+    expect(await db.report.findFirst({ where: { instanceId: inst.id, remoteId: 'mk1' } })).toBeNull();
+    expect((await db.syncIssue.findFirstOrThrow({ where: { instanceId: inst.id } })).error).toMatch(/not applied: /);
   });
 });

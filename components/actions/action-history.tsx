@@ -25,6 +25,7 @@ export function ActionHistory({ actions, canAct, onRetry, retrying }: { actions:
             <p className="mt-1 text-xs text-danger" role={a.status === 'failed' ? 'alert' : undefined}>
               {a.status === 'failed' ? 'Failed: ' : 'Last attempt failed, retrying: '}
               {a.lastError}
+              {a.status === 'pending' && a.nextAttemptAt ? ` Next attempt at ${new Date(a.nextAttemptAt).toLocaleTimeString()}.` : ''}
             </p>
           ) : null}
           {a.status === 'failed' && canAct ? (

@@ -10,6 +10,8 @@ export interface ActionRow {
   status: 'pending' | 'running' | 'done' | 'failed';
   attempts: number;
   lastError: string | null;
+  /** When a pending action that failed will be tried again (the outbox backs off). */
+  nextAttemptAt: string | null;
   createdAt: string;
   finishedAt: string | null;
   requestedBy: string | null;

@@ -8,11 +8,13 @@ import { Field, Input } from '@/components/ui/field';
 
 interface Props {
   instance: { id: string; name: string; syncEnabled: boolean; allowPrivate: boolean };
+  /** Owners only: the local-test-host exemption (SSRF policy off for this instance's own origin). */
+  canAllowPrivate?: boolean;
   onChanged: () => void;
   onRemoved: () => void;
 }
 
-export function InstanceSettings({ instance, onChanged, onRemoved }: Props) {
+export function InstanceSettings({ instance, canAllowPrivate = false, onChanged, onRemoved }: Props) {
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   async function send(method: 'PATCH' | 'DELETE', body?: Record<string, unknown>) {
     const res = await fetch(`/api/instances/${instance.id}`, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) });
@@ -25,7 +27,10 @@ export function InstanceSettings({ instance, onChanged, onRemoved }: Props) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const token = String(f.get('token') ?? '');
-    const ok = await send('PATCH', { name: String(f.get('name')), syncEnabled: f.get('syncEnabled') === 'on', ...(token ? { token } : {}) });
+    const ok = await send('PATCH', {
+      name: String(f.get('name')), syncEnabled: f.get('syncEnabled') === 'on', ...(token ? { token } : {}),
+      ...(canAllowPrivate ? { allowPrivate: f.get('allowPrivate') === 'on' } : {}),
+    });
     if (ok) {
       e.currentTarget?.reset?.();
       onChanged();
@@ -40,6 +45,14 @@ export function InstanceSettings({ instance, onChanged, onRemoved }: Props) {
           <Input name="token" type="password" autoComplete="off" />
         </Field>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="syncEnabled" defaultChecked={instance.syncEnabled} /> Poll for reports</label>
+        {canAllowPrivate ? (
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="allowPrivate" className="mt-1" defaultChecked={instance.allowPrivate} />
+            <span>Local test host: allow a private or loopback address for this instance&apos;s own URL only. <span className="text-muted">Media on other hosts and redirects elsewhere stay refused. Audited.</span></span>
+          </label>
+        ) : instance.allowPrivate ? (
+          <p className="text-xs text-muted">Marked as a local test host (its own URL may be private or loopback). Only an owner can change this.</p>
+        ) : null}
         <Button type="submit">Save</Button>
       </form>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}

@@ -3,7 +3,10 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 
-/** Mastodon webhooks are created by hand in its admin UI; this shows what to paste there. */
+/**
+ * Mastodon webhooks are created by hand in its admin UI; this shows what to paste there. Misskey 2024.10+ needs two
+ * steps: a system webhook alone receives no report events until a notification recipient (method Webhook) names it.
+ */
 export function WebhookSetup({ instanceId, url, isAdmin, kind }: { instanceId: string; url: string; isAdmin: boolean; kind: string }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +19,14 @@ export function WebhookSetup({ instanceId, url, isAdmin, kind }: { instanceId: s
   return (
     <div className="space-y-2 text-sm">
       {kind === 'misskey' ? (
-        <p>In Misskey, open the control panel → Webhooks, add a system webhook with this URL, the events <code>abuseReport</code> and <code>abuseReportResolved</code>, and the secret below. Reports then arrive within seconds; polling stays on as the safety net.</p>
+        <div className="space-y-1">
+          <p>In Misskey (2024.10 and later) this takes two steps; the first alone delivers nothing:</p>
+          <ol className="list-decimal space-y-1 pl-5">
+            <li>Control panel → Webhooks: add a system webhook with this URL, the events <code>abuseReport</code> and <code>abuseReportResolved</code>, and the secret below.</li>
+            <li>Control panel → Reports → Notification settings: add a recipient with the method <em>Webhook</em> and choose that system webhook.</li>
+          </ol>
+          <p>Reports then arrive within seconds; polling stays on as the safety net.</p>
+        </div>
       ) : (
         <p>In Mastodon, open Administration → Webhooks, add an endpoint with this URL, select the events <code>report.created</code> and <code>report.updated</code>, and set the secret below. Reports then arrive within seconds; polling stays on as the safety net.</p>
       )}

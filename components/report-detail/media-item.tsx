@@ -16,8 +16,10 @@ import { MediaState } from './media-state';
 
 export function MediaItem({ media, reportId, prefs, canAct }: { media: MediaView; reportId: string; prefs: MediaPrefs; canAct: boolean }) {
   const severe = media.matches.length > 0 && isSevereMatch(media.matches[0]);
+  // Originals are for moderators and up (canAct here, since the report is visible); viewers get the preview only.
+  const mayReveal = canAct && media.hasOriginal;
   // A severe match never loads its original by itself, whatever the blur preference says.
-  const auto = !prefs.blurMedia && media.inlineOriginal && media.hasOriginal && !severe;
+  const auto = !prefs.blurMedia && media.inlineOriginal && mayReveal && !severe;
   const [revealed, setRevealed] = useState(auto);
   const [armed, setArmed] = useState(false);
   const [colour, setColour] = useState(!prefs.grayscaleMedia);
@@ -42,7 +44,7 @@ export function MediaItem({ media, reportId, prefs, canAct }: { media: MediaView
         <figcaption className="text-xs text-muted">
           {media.type === 'video' || media.type === 'gifv' || media.mime?.startsWith('video/') ? 'Video is not previewed; download to inspect.' : 'This file type is not previewed; download to inspect.'}
         </figcaption>
-        {media.hasOriginal ? <a href={`${original}&download=1`} download className="text-sm font-medium text-accent underline">Download original</a> : null}
+        {mayReveal ? <a href={`${original}&download=1`} download className="text-sm font-medium text-accent underline">Download original</a> : null}
         {bankButton}
       </figure>
     );
@@ -63,7 +65,7 @@ export function MediaItem({ media, reportId, prefs, canAct }: { media: MediaView
       />
       <figcaption className="line-clamp-3 text-xs text-muted" dir="auto">{media.description || 'No description'}</figcaption>
       <div className="flex flex-wrap gap-2">
-        {media.hasOriginal ? (
+        {mayReveal ? (
           severe && !revealed && !armed ? (
             <button type="button" onClick={() => setArmed(true)} className="rounded-md border border-danger bg-white px-2 py-1 text-xs font-medium text-danger hover:bg-[#fbeeec]">
               Reveal…<span className="sr-only"> {label}</span>

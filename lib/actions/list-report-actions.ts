@@ -16,7 +16,7 @@ export async function listReportActions({ ctx, input }: { ctx: Ctx; input: { rep
       actions: {
         orderBy: { createdAt: 'desc' },
         take: 50,
-        select: { id: true, kind: true, payload: true, status: true, attempts: true, lastError: true, createdAt: true, finishedAt: true, requestedBy: { select: { email: true } } },
+        select: { id: true, kind: true, payload: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, createdAt: true, finishedAt: true, requestedBy: { select: { email: true } } },
       },
     },
   });

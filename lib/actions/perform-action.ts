@@ -1,59 +1,154 @@
 /**
- * The worker side of the outbox. Idempotent: a done action is never sent again; a failed attempt returns the
- * row to pending (retryable) or marks it failed with the remote's error, and the outcome is audited.
+ * The worker side of the outbox: deliver one action at most once per claim, and exactly once in effect.
+ * The row is claimed with a short lease that a heartbeat extends while the remote call runs, so a dead worker's
+ * action is picked up within seconds. Before the remote call the row records that a send started; if a later
+ * claim finds that mark (the worker died, or the server answered 5xx), it reads the remote state first, or hands
+ * the action to a human where no read can tell (delivery-class.ts). Retries are the outbox's own: capped,
+ * backed off, and never stacked by the job queue.
  */
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvent } from '@/lib/audit/record-event';
 import { capabilitiesFor } from '@/lib/connectors/registry';
-import type { ConnectorAction, ServerKind } from '@/lib/connectors/types';
+import type { ActionResult, Connector, ConnectorAction, ServerKind } from '@/lib/connectors/types';
 import { connectorFor } from '@/lib/instances/connector-for';
-import { enqueueInstanceSync, enqueueMediaFetch } from '@/lib/jobs/enqueue';
+import { enqueueAction, enqueueInstanceSync, enqueueMediaFetch } from '@/lib/jobs/enqueue';
+import { startHeartbeat } from '@/lib/jobs/heartbeat';
+import { outboxBackoffMs, outboxSettings, type OutboxSettings } from '@/lib/jobs/outbox-settings';
 import { logger } from '@/lib/log/logger';
 import { upsertReport } from '@/lib/sync/upsert-report';
 import { applyLocalEffect } from './apply-local-effect';
+import { claimAction, extendActionLease } from './claim-action';
+import { appliedInReport, DELIVERY_CLASS, reportToCheck, UNCERTAIN_TEXT, type RemoteCheck } from './delivery-class';
 import { failureText, isRetryable } from './is-retryable';
+import { mayHaveApplied } from './may-have-applied';
 
 const log = logger('actions');
 const SYSTEM = { type: 'system' as const, label: 'worker' };
+const ROW = { instance: true, report: { select: { remoteId: true } } } as const;
 
 export type PerformOutcome = 'done' | 'failed' | 'retry' | 'skipped';
 
-export async function performAction(actionId: string, opts: { finalAttempt: boolean }): Promise<PerformOutcome> {
-  const claimed = await db.action.updateMany({ where: { id: actionId, status: { in: ['pending', 'running'] } }, data: { status: 'running', startedAt: new Date(), attempts: { increment: 1 } } });
-  if (claimed.count === 0) return 'skipped';
-  const action = await db.action.findUniqueOrThrow({ where: { id: actionId }, include: { instance: true } });
+export interface PerformOptions {
+  /** Give up on a transient failure instead of scheduling another attempt (CLI and tests). */
+  finalAttempt?: boolean;
+  /** Injected clock for claims and backoff (tests). */
+  now?: Date;
+  settings?: Partial<OutboxSettings>;
+}
+
+export async function performAction(actionId: string, opts: PerformOptions = {}): Promise<PerformOutcome> {
+  const s = outboxSettings(opts.settings);
+  const now = opts.now ?? new Date();
+  const token = await claimAction(actionId, now, s.leaseMs);
+  if (!token) return 'skipped';
+  const action = await db.action.findUniqueOrThrow({ where: { id: actionId }, include: ROW });
+  // Our own row, written by request-action from a parsed ActionInput.
   const payload = action.payload as unknown as ConnectorAction;
+  // Stopped (idempotently) before the outcome is written: that write ends the claim, and a beat after it would
+  // look like a lost lease.
+  const stop = startHeartbeat(s.leaseMs, () => extendActionLease(actionId, token, s.leaseMs));
+  let sentNow = false;
   try {
-    const result = await (await connectorFor(action.instance)).perform(payload);
-    await db.$transaction(async (tx) => {
-      await tx.action.update({ where: { id: action.id }, data: { status: 'done', finishedAt: new Date(), lastError: null, remoteRef: result.remoteRef ?? null } });
-      await applyLocalEffect(tx, action.instanceId, action.reportId, payload, capabilitiesFor(action.instance.kind as ServerKind));
-      await recordEvent(tx, {
-        actor: SYSTEM, action: `${action.kind}.succeeded`, targetType: 'report', targetId: action.reportId, instanceId: action.instanceId,
-        details: { actionId: action.id, attempts: action.attempts, remoteRef: result.remoteRef ?? null },
-      });
-    });
-    if (result.report) {
-      const out = await upsertReport(action.instanceId, result.report);
-      for (const id of out.newMediaIds) await enqueueMediaFetch(id);
-    }
-    // Server-side effects (e.g. a suspension resolving other reports) arrive with the next sync.
-    await enqueueInstanceSync(action.instanceId, 'after-action').catch(() => {});
-    return 'done';
-  } catch (e) {
-    const text = failureText(e);
-    const retry = isRetryable(e) && !opts.finalAttempt;
-    log.warn('action attempt failed', { actionId, kind: action.kind, retry, error: text });
-    await db.$transaction(async (tx) => {
-      await tx.action.update({ where: { id: action.id }, data: { status: retry ? 'pending' : 'failed', lastError: text, finishedAt: retry ? null : new Date() } });
-      if (!retry) {
-        await recordEvent(tx, {
-          actor: SYSTEM, action: `${action.kind}.failed`, targetType: 'report', targetId: action.reportId, instanceId: action.instanceId,
-          details: { actionId: action.id, attempts: action.attempts, error: text },
-        });
+    const connector = await connectorFor(action.instance);
+    if (action.unconfirmedSendAt) {
+      const earlier = await checkEarlierAttempt(connector, payload, action.report?.remoteId ?? null);
+      log.info('earlier attempt may have reached the server; checked', { actionId, kind: action.kind, verdict: earlier });
+      if (earlier === 'applied') {
+        stop();
+        return await finishDone(action, payload, { ok: true }, true);
       }
+      if (earlier === 'unknown') {
+        stop();
+        return await finishFailed(action, token, UNCERTAIN_TEXT, true);
+      }
+    }
+    // The last moment to notice a lost claim (this worker stalled past its lease and another took over): after
+    // this write the other worker sees the mark and looks before sending, so only one of us sends.
+    const marked = await db.action.updateMany({ where: { id: actionId, leaseToken: token, status: 'running' }, data: { unconfirmedSendAt: new Date() } });
+    if (marked.count === 0) return 'skipped';
+    sentNow = true;
+    const result = await connector.perform(payload);
+    stop();
+    return await finishDone(action, payload, result, false);
+  } catch (e) {
+    stop();
+    // A send that may have landed keeps its mark, so the next claim looks before sending again.
+    const uncertain = sentNow ? mayHaveApplied(e) : action.unconfirmedSendAt !== null;
+    const text = failureText(e);
+    if (uncertain && DELIVERY_CLASS[payload.kind] === 'unverifiable') {
+      return await finishFailed(action, token, `${text} ${UNCERTAIN_TEXT}`, true);
+    }
+    const retry = isRetryable(e) && !opts.finalAttempt && action.attempts < s.actionMaxAttempts;
+    log.warn('action attempt failed', { actionId, kind: action.kind, attempt: action.attempts, retry, uncertain, error: text });
+    if (!retry) {
+      const capped = isRetryable(e) && !opts.finalAttempt ? `Gave up after ${action.attempts} attempts: ${text}` : text;
+      return await finishFailed(action, token, uncertain ? `${capped} ${UNCERTAIN_TEXT}` : capped, uncertain);
+    }
+    const nextAttemptAt = new Date(now.getTime() + outboxBackoffMs(action.attempts, s));
+    const released = await db.action.updateMany({
+      where: { id: actionId, leaseToken: token },
+      data: { status: 'pending', lastError: text, leaseUntil: null, leaseToken: null, nextAttemptAt, unconfirmedSendAt: uncertain ? (action.unconfirmedSendAt ?? new Date()) : null },
     });
-    if (retry) throw e;
-    return 'failed';
+    if (released.count === 1) await enqueueAction(actionId, nextAttemptAt).catch(() => {}); // the worker's poll re-queues it otherwise
+    return 'retry';
+  } finally {
+    stop();
   }
+}
+
+/** 'not_applied' means "send it": idempotent kinds are safe to send again without looking. */
+async function checkEarlierAttempt(connector: Connector, a: ConnectorAction, reportRemoteId: string | null): Promise<RemoteCheck> {
+  const cls = DELIVERY_CLASS[a.kind];
+  if (cls === 'idempotent') return 'not_applied';
+  if (cls === 'unverifiable') return 'unknown';
+  const reportId = reportToCheck(a, reportRemoteId);
+  if (!reportId) return 'unknown';
+  return appliedInReport(a, await connector.getReport(reportId));
+}
+
+type ActionRow = Prisma.ActionGetPayload<{ include: typeof ROW }>;
+
+async function finishDone(action: ActionRow, payload: ConnectorAction, result: ActionResult, verified: boolean): Promise<PerformOutcome> {
+  // The send succeeded (or the server shows it did): that is a fact whoever holds the lease now, so any running
+  // or pending row becomes done; clearing the token makes a worker that took over in between stand down.
+  const wrote = await db.$transaction(async (tx) => {
+    const done = await tx.action.updateMany({
+      where: { id: action.id, status: { in: ['running', 'pending'] } },
+      data: { status: 'done', finishedAt: new Date(), lastError: null, remoteRef: result.remoteRef ?? null, leaseUntil: null, leaseToken: null, unconfirmedSendAt: null, nextAttemptAt: null },
+    });
+    if (done.count === 0) return false;
+    await applyLocalEffect(tx, action.instanceId, action.reportId, payload, capabilitiesFor(action.instance.kind as ServerKind));
+    await recordEvent(tx, {
+      actor: SYSTEM, action: `${action.kind}.succeeded`, targetType: 'report', targetId: action.reportId, instanceId: action.instanceId,
+      details: { actionId: action.id, attempts: action.attempts, remoteRef: result.remoteRef ?? null, ...(verified ? { foundAppliedOnServer: true } : {}) },
+    });
+    return true;
+  });
+  if (!wrote) return 'skipped';
+  if (result.report) {
+    const out = await upsertReport(action.instanceId, result.report);
+    for (const id of out.newMediaIds) await enqueueMediaFetch(id);
+  }
+  // Server-side effects (e.g. a suspension resolving other reports) arrive with the next sync.
+  await enqueueInstanceSync(action.instanceId, 'after-action').catch(() => {});
+  return 'done';
+}
+
+async function finishFailed(action: ActionRow, token: string, text: string, uncertain: boolean): Promise<PerformOutcome> {
+  const lastError = text.slice(0, 1000);
+  const wrote = await db.$transaction(async (tx) => {
+    const failed = await tx.action.updateMany({
+      where: { id: action.id, leaseToken: token },
+      // An uncertain send keeps its mark until a human retries (retry-action clears it after they checked).
+      data: { status: 'failed', lastError, finishedAt: new Date(), leaseUntil: null, leaseToken: null, nextAttemptAt: null, ...(uncertain ? {} : { unconfirmedSendAt: null }) },
+    });
+    if (failed.count === 0) return false;
+    await recordEvent(tx, {
+      actor: SYSTEM, action: `${action.kind}.failed`, targetType: 'report', targetId: action.reportId, instanceId: action.instanceId,
+      details: { actionId: action.id, attempts: action.attempts, error: lastError, ...(uncertain ? { mayHaveReachedServer: true } : {}) },
+    });
+    return true;
+  });
+  return wrote ? 'failed' : 'skipped';
 }

@@ -24,6 +24,8 @@ export interface AuditItem {
 export interface AuditExportRow extends AuditItem {
   actorId: string | null;
   prevHash: string;
+  /** 1 = plain SHA-256 (legacy), 2 = HMAC with the audit key (lib/audit/chain.ts). */
+  chainVersion: number;
 }
 
 export interface AuditPage {
@@ -58,5 +60,5 @@ export function toAuditItem(r: AuditEvent, names: Map<string, string>): AuditIte
 }
 
 export function toExportRow(r: AuditEvent, names: Map<string, string>): AuditExportRow {
-  return { ...toAuditItem(r, names), actorId: r.actorId, prevHash: r.prevHash };
+  return { ...toAuditItem(r, names), actorId: r.actorId, prevHash: r.prevHash, chainVersion: r.chainVersion };
 }

@@ -1,6 +1,8 @@
 /**
- * The transports' one choke point for "who is asking". The session only names a user id; the user is loaded
- * fresh on every request, so disabling someone or changing their role takes effect immediately.
+ * The transports' one choke point for "who is asking". The session only names a user id and the session version it
+ * was issued with; the user is loaded fresh on every request, so disabling someone or changing their role takes
+ * effect immediately, and a session whose version is behind the user's (sign-out-everywhere, password, role change,
+ * disable) or that was signed out (revoke-session.ts) is refused even though its cookie is still validly signed.
  */
 import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
@@ -15,32 +17,40 @@ import { getAuthOptions } from './auth-options';
 import { safeCallbackPath } from './callback-path';
 import { clientIp } from './client-ip';
 import { hasRole } from './policy';
+import { isSessionRevoked } from './revoke-session';
 import { assertSameOrigin } from './same-origin';
 
 export type UserActor = Extract<Actor, { type: 'user' }>;
 export type MinRole = 'viewer' | 'moderator' | 'admin' | 'owner';
 
-const sessionSchema = z.object({ user: z.object({ id: z.uuid() }) });
+const sessionSchema = z.object({ user: z.object({ id: z.uuid() }), sessionVersion: z.number().int(), sessionId: z.uuid() });
 
 /** Memoized per request (layout and page both ask); outside a React request scope it simply runs. */
 export const getActor: () => Promise<UserActor | null> = cache(async () => {
-  const parsed = sessionSchema.safeParse(await getServerSession(await getAuthOptions()));
+  const session = await getServerSession(await getAuthOptions());
+  const h = await headers();
+  return actorForSession(session, clientIp((name) => h.get(name)));
+});
+
+/** The check itself, apart from Next's request scope so tests can hand it a session read from a real cookie. */
+export async function actorForSession(session: unknown, ip: string | null): Promise<UserActor | null> {
+  const parsed = sessionSchema.safeParse(session);
   if (!parsed.success) return null;
   const user = await db.user.findUnique({
     where: { id: parsed.data.user.id },
-    select: { id: true, email: true, role: true, disabledAt: true, limitedToInstances: true, instances: { select: { instanceId: true } } },
+    select: { id: true, email: true, role: true, disabledAt: true, sessionVersion: true, limitedToInstances: true, instances: { select: { instanceId: true } } },
   });
-  if (!user || user.disabledAt) return null;
-  const h = await headers();
+  if (!user || user.disabledAt || user.sessionVersion !== parsed.data.sessionVersion) return null;
+  if (await isSessionRevoked(parsed.data.sessionId)) return null;
   return {
     type: 'user',
     id: user.id,
     email: user.email,
     role: user.role,
     instanceIds: user.limitedToInstances ? user.instances.map((i) => i.instanceId) : null,
-    ip: clientIp((name) => h.get(name)),
+    ip,
   };
-});
+}
 
 /** Route handlers: CSRF check for writes, then 401 without a session and 403 below `min`. */
 export async function requireApiActor(req: Request, min: MinRole = 'viewer'): Promise<UserActor> {

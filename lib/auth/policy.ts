@@ -39,6 +39,19 @@ export function canManageInstances(actor: Actor): boolean {
   return hasRole(actor, 'admin');
 }
 
+/**
+ * Marking an instance as a local test host exempts its origin from the SSRF address policy: owners only (the CLI
+ * runs as the system actor, which counts as an owner here).
+ */
+export function canAllowPrivate(actor: Actor): boolean {
+  return hasRole(actor, 'owner');
+}
+
+/** Fetching an original (unblurred, full-size) file is need-to-know: moderators and up, never viewers. */
+export function canViewOriginals(actor: Actor): boolean {
+  return hasRole(actor, 'moderator');
+}
+
 export function canManageUsers(actor: Actor): boolean {
   return hasRole(actor, 'admin');
 }

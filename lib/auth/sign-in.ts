@@ -20,7 +20,7 @@ export interface SignInInput {
 }
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; reason: 'invalid' | 'disabled' | 'rate_limited'; retryAfterSeconds?: number };
 
 const SIGN_IN_ACTOR: Actor = { type: 'system', label: 'sign-in' };
@@ -77,5 +77,5 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
   });
   // Only the email counter resets: clearing the IP counter would let one valid account launder guesses.
   await resetKey(emailKey(email));
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { entryIdParam, signalType } from './bank-fields';
 import { entryCounts } from './entry-counts';
 import { RUN_SELECT } from './run-view';
+import { visibleProvenance } from './visible-provenance';
 
 export const ENTRY_PAGE_SIZE = 100;
 
@@ -31,7 +32,7 @@ export async function getBank({ ctx, input }: { ctx: Ctx; input: z.infer<typeof 
     take: ENTRY_PAGE_SIZE + 1,
     select: { id: true, signalType: true, value: true, label: true, provenance: true, enabled: true, createdAt: true },
   });
-  const entries = rows.slice(0, ENTRY_PAGE_SIZE);
+  const entries = rows.slice(0, ENTRY_PAGE_SIZE).map((e) => ({ ...e, provenance: visibleProvenance(ctx.actor, e.provenance) }));
   const [counts, runs] = await Promise.all([
     entryCounts([id]),
     db.rematchRun.findMany({ where: { bankId: id }, orderBy: { createdAt: 'desc' }, take: 10, select: RUN_SELECT }),

@@ -4,6 +4,7 @@
  * because request.formData() would otherwise buffer whatever a client chooses to send.
  */
 import { AppError } from '@/lib/errors';
+import { readBody } from '@/lib/http/read-body';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 // Multipart boundaries and part headers around the file.
@@ -34,32 +35,13 @@ export async function readImportUpload(req: Request): Promise<ImportUpload> {
   throw new AppError('bad_request', `unsupported content type ${type}`, { userMessage: 'Send the list as a file upload or as text/csv.' });
 }
 
-async function readCapped(req: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(req.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) throw tooLarge();
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+// The shared streaming cap (lib/http/read-body.ts), with this upload's own message.
+function readCapped(req: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
+  return readBody(req, max, { tooLargeMessage: TOO_LARGE_MESSAGE });
 }
 
+const TOO_LARGE_MESSAGE = 'The file is larger than 50 MB. Split it, or import it with the CLI.';
+
 function tooLarge(): AppError {
-  return new AppError('too_large', 'import upload too large', { userMessage: 'The file is larger than 50 MB. Split it, or import it with the CLI.' });
+  return new AppError('too_large', 'import upload too large', { userMessage: TOO_LARGE_MESSAGE });
 }

@@ -4,7 +4,7 @@
  */
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/audit/actor';
-import { verifyAuditChain } from '@/lib/audit/verify-chain';
+import { runAuditCommand } from '@/lib/audit/cli-audit';
 import { runBanksCommand } from '@/lib/banks/cli-banks';
 import { addInstance } from '@/lib/instances/add-instance';
 import { listInstances } from '@/lib/instances/list-instances';
@@ -12,6 +12,8 @@ import { ingestMedia } from '@/lib/media/ingest-media';
 import { syncInstance } from '@/lib/sync/sync-instance';
 import { createUser } from '@/lib/users/create-user';
 import { type ParsedArgs, required } from './args';
+import { resolveInstanceToken } from './instance-token';
+import { checkLines, checksFromError } from './print-checks';
 
 const actor: Actor = { type: 'system', label: 'cli' };
 type Out = (line: string) => void;
@@ -21,14 +23,8 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
   const f = args.flags;
   const key = verb && !['sync'].includes(group) ? `${group} ${verb}` : group;
   switch (key) {
-    case 'instances add': {
-      const added = await addInstance({
-        ctx: { actor },
-        input: { kind: (f.kind as 'mastodon') ?? 'auto', baseUrl: required(f, 'url'), token: required(f, 'token'), name: typeof f.name === 'string' ? f.name : undefined, allowPrivate: f['allow-private'] === true },
-      });
-      out(f.json ? JSON.stringify({ id: added.id, name: added.name, checks: added.checks.checks }) : `Connected ${added.name} (${added.id})`);
-      return 0;
-    }
+    case 'instances add':
+      return addInstanceCommand(f, out);
     case 'instances list': {
       const rows = await listInstances({ ctx: { actor } });
       if (f.json) out(JSON.stringify(rows));
@@ -57,16 +53,32 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     case 'banks import':
     case 'banks export':
       return runBanksCommand(verb, args, out, actor);
-    case 'audit verify': {
-      const res = await verifyAuditChain();
-      if (res.ok) out(`Audit chain intact: ${res.checked} events checked.`);
-      else out(`Audit chain BROKEN at event #${res.firstBroken?.seq}: ${res.firstBroken?.reason} (${res.checked} events before it are intact).`);
-      return res.ok ? 0 : 1;
-    }
+    case 'audit verify':
+    case 'audit checkpoint':
+      return runAuditCommand(verb, args, out, actor);
     default:
       out(USAGE);
       return 2;
   }
+}
+
+async function addInstanceCommand(f: ParsedArgs['flags'], out: Out): Promise<number> {
+  const input = {
+    kind: (f.kind as 'mastodon') ?? 'auto', baseUrl: required(f, 'url'), token: await resolveInstanceToken(f),
+    name: typeof f.name === 'string' ? f.name : undefined, allowPrivate: f['allow-private'] === true,
+  };
+  let added: Awaited<ReturnType<typeof addInstance>>;
+  try {
+    added = await addInstance({ ctx: { actor }, input });
+  } catch (e) {
+    // A failed verification says "see the checks below": print them, then the error as usual.
+    const lines = checkLines(checksFromError(e));
+    if (lines.length && !f.json) out(['Checks:', ...lines].join('\n'));
+    throw e;
+  }
+  if (f.json) out(JSON.stringify({ id: added.id, name: added.name, checks: added.checks.checks }));
+  else out([`Connected ${added.name} (${added.id})`, 'Checks:', ...checkLines(added.checks.checks)].join('\n'));
+  return 0;
 }
 
 async function syncOnce(out: Out, asJson: boolean): Promise<number> {
@@ -90,11 +102,13 @@ async function syncOnce(out: Out, asJson: boolean): Promise<number> {
 }
 
 export const USAGE = `Usage: npm run cli -- <command>
-  instances add --kind mastodon --url URL --token TOKEN [--name NAME] [--allow-private]
+  instances add --kind mastodon --url URL --token-stdin [--name NAME] [--allow-private]
+      (token on stdin, or in FEDIMOD_INSTANCE_TOKEN; --token TOKEN still works but shows in the process list)
   instances list [--json]
   sync --once [--json]
   reports list [--json] [--status open|resolved]
   users create --email EMAIL --role owner|admin|moderator|viewer [--password PASSWORD]
   banks import --bank NAME FILE [--kind match|allow] [--label csam|ncii|terrorism|spam|other] [--severity 1-5] [--signal pdq|md5|sha256]
   banks export --bank NAME [--signal pdq|md5|sha256]
-  audit verify`;
+  audit verify [--checkpoint FILE]
+  audit checkpoint [--out FILE]`;

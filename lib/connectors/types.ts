@@ -30,6 +30,7 @@ export interface RemoteAccount {
   avatarUrl: string | null;
   domain: string | null; // null for local accounts
   email?: string | null;
+  // Contract I1: `undefined` means "this payload does not say" (the stored value is kept), never "false".
   createdAt?: string | null;
   suspended?: boolean;
   silenced?: boolean;
@@ -228,4 +229,6 @@ export interface Connector {
   getReport(remoteId: string): Promise<RemoteReport>;
   /** Throws AppError('unsupported') for actions not in capabilities; AppError('remote_error') with the remote text otherwise. */
   perform(action: ConnectorAction): Promise<ActionResult>;
+  /** Ends what the connector holds on the server (PeerTube revokes its session token). Optional: most hold nothing. */
+  close?(): Promise<void>;
 }

@@ -6,9 +6,13 @@ import { parseMastodonWebhook, verifyMastodonSignature } from './mastodon/webhoo
 import { parseMisskeyWebhook, verifyMisskeyWebhook } from './misskey/webhook';
 import type { RemoteReport } from './types';
 
+/**
+ * `refetch` (contract I3): the webhook names a report but carries only a reduced copy of it (Misskey), so the
+ * caller re-reads that one report with connector.getReport(refetch) instead of applying the body.
+ */
 export type WebhookOutcome =
   | { verified: false }
-  | { verified: true; event: string; report: RemoteReport | null; error?: string };
+  | { verified: true; event: string; report: RemoteReport | null; error?: string; refetch?: string };
 
 export function acceptsWebhooks(kind: string): boolean {
   return kind === 'mastodon' || kind === 'misskey';
@@ -22,15 +26,8 @@ export function readSignedWebhook(kind: string, input: { rawBody: Buffer; header
   }
   if (kind === 'misskey') {
     if (!verifyMisskeyWebhook(input.headers, input.secret)) return { verified: false };
-    let body: unknown;
-    try {
-      body = JSON.parse(input.rawBody.toString('utf8'));
-    } catch {
-      return { verified: true, event: 'unknown', report: null, error: 'body is not JSON' };
-    }
-    const event = typeof (body as { type?: unknown })?.type === 'string' ? String((body as { type: string }).type).slice(0, 100) : 'unknown';
-    const report = parseMisskeyWebhook(body, input.baseUrl);
-    return { verified: true, event, report, error: report ? undefined : 'no report in the payload' };
+    const parsed = parseMisskeyWebhook(input.rawBody);
+    return { verified: true, event: parsed.event.slice(0, 100), report: null, error: parsed.error, ...(parsed.refetch ? { refetch: parsed.refetch } : {}) };
   }
   return { verified: false };
 }

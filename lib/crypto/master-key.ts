@@ -12,7 +12,8 @@ import path from 'node:path';
 import { dataDir, env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
-export type KeyPurpose = 'tokens' | 'media' | 'session';
+/** 'audit' keys the audit chain's MACs: whoever holds only the database cannot forge rows, head or checkpoints. */
+export type KeyPurpose = 'tokens' | 'media' | 'session' | 'audit';
 
 const KEY_FILE = 'secret.key';
 const KEY_HEX = /^[0-9a-f]{64}$/;

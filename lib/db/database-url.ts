@@ -1,5 +1,6 @@
 import { env } from '@/lib/env';
 import type { EmbeddedHandle } from './embedded';
+import { embeddedAppUrl, hasEmbeddedAppRole } from './embedded-app-role';
 import { embeddedUrl } from './embedded-url';
 
 /**
@@ -14,6 +15,7 @@ export async function ensureDatabase(log?: (m: string) => void): Promise<Embedde
   return startEmbeddedPostgres(log);
 }
 
+/** The app's connection: entry points set DATABASE_URL (prepare-database.ts); else the embedded app role. */
 export function configuredDatabaseUrl(): string {
-  return env().DATABASE_URL ?? embeddedUrl();
+  return env().DATABASE_URL ?? (hasEmbeddedAppRole() ? embeddedAppUrl() : embeddedUrl());
 }

@@ -7,7 +7,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { readMigrationDirs } from './migration-files';
 
-const LOCK_ID = 72_451_903;
+/** Also taken by grantAppRole, so grants never race a migration in another process. */
+export const MIGRATION_LOCK_ID = 72_451_903;
+const LOCK_ID = MIGRATION_LOCK_ID;
 
 export async function applyMigrations(url: string, dir = path.join(process.cwd(), 'prisma/migrations')): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });

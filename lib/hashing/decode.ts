@@ -2,29 +2,36 @@
  * Decode the way Meta's reference sees an image (it reads ImageMagick's PNM output): no ICC conversion, no EXIF
  * rotation, alpha dropped rather than composited, and a grey image as one channel (ImageMagick writes a PGM, and
  * luma of R = G = B is not exactly R in float32). The reference's nearest-neighbour shrink to 512x512 is applied
- * by pdqFromRgb while it reads the pixels (see downscale-nearest.ts), so the full-size image is returned here.
+ * by pdqFromRgb while it reads the pixels (see downscale-nearest.ts), so the full-size image is returned here, except
+ * above FULL_DECODE_MAX_PIXELS, where the image is shrunk while decoding (see shrink-on-load.ts).
  */
 import sharp from 'sharp';
 import { AppError } from '../errors';
 import type { RawImage } from './raw-image';
+import { FULL_DECODE_MAX_PIXELS, preShrinkSize } from './shrink-on-load';
 
 export const DEFAULT_MAX_PIXELS = 100_000_000;
 
 export interface DecodeOptions {
   /** Refuse images with more pixels than this before decoding them (decompression bombs). */
   limitInputPixels?: number;
+  /** Above this many pixels the image is shrunk while decoding (not bit-exact, bounded memory). */
+  fullDecodeMaxPixels?: number;
 }
 
 /** Throws AppError `too_large` over the pixel limit, `invalid_media` when the bytes do not decode. */
 export async function decodeForPdq(input: Buffer | string, opts: DecodeOptions = {}): Promise<RawImage> {
   const limitInputPixels = opts.limitInputPixels ?? DEFAULT_MAX_PIXELS;
-  const { data, info } = await sharp(input, { ignoreIcc: true, limitInputPixels })
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true })
-    .catch((e: unknown) => {
-      throw decodeError(e, limitInputPixels);
-    });
+  const fail = (e: unknown): never => {
+    throw decodeError(e, limitInputPixels);
+  };
+  const meta = await sharp(input, { limitInputPixels: false }).metadata().catch(fail);
+  // Header first: a bomb is refused before anything is decoded, and the size decides the decode path.
+  if (meta.width && meta.height && meta.width * meta.height > limitInputPixels) fail(new Error('Input image exceeds pixel limit'));
+  const shrink = meta.width && meta.height ? preShrinkSize(meta.width, meta.height, opts.fullDecodeMaxPixels ?? FULL_DECODE_MAX_PIXELS) : null;
+  let pipeline = sharp(input, { ignoreIcc: true, limitInputPixels }).removeAlpha();
+  if (shrink) pipeline = pipeline.resize(shrink.width, shrink.height, { fit: 'fill' });
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true }).catch(fail);
   // sharp's raw output is 8-bit (16-bit sources are scaled down), as ImageMagick's 8-bit PNM is.
   if (data.byteLength !== info.width * info.height * info.channels) {
     throw new AppError('invalid_media', 'unexpected raw pixel layout');

@@ -6,6 +6,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { AppError, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
+import { JSON_BODY_MAX_BYTES, readJson } from './read-body';
 
 const log = logger('http');
 
@@ -33,14 +34,9 @@ export function json(data: unknown, init?: ResponseInit): NextResponse {
   return NextResponse.json(data, { ...init, headers: { 'Cache-Control': 'no-store', ...(init?.headers ?? {}) } });
 }
 
-export async function parseJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new AppError('bad_request', 'invalid json body');
-  }
-  return schema.parse(body);
+/** Reads a JSON body through the streaming cap (read-body.ts) and parses it with `schema`. */
+export async function parseJson<T extends z.ZodType>(req: Request, schema: T, maxBytes = JSON_BODY_MAX_BYTES): Promise<z.infer<T>> {
+  return schema.parse(await readJson(req, maxBytes));
 }
 
 /** Serialize BigInt and Date for JSON responses. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import { recordEvent } from '@/lib/audit/record-event';
-import { assertAllowed, canManageInstances } from '@/lib/auth/policy';
+import { assertAllowed, canAllowPrivate, canManageInstances } from '@/lib/auth/policy';
 import type { VerifyResult } from '@/lib/connectors/types';
 import { AppError } from '@/lib/errors';
 import { enqueueInstanceSync } from '@/lib/jobs/enqueue';
@@ -30,6 +30,7 @@ export interface AddedInstance {
 export async function addInstance({ ctx, input }: { ctx: Ctx; input: z.input<typeof addInstanceInput> }): Promise<AddedInstance> {
   assertAllowed(canManageInstances(ctx.actor), 'instance.add');
   const data = addInstanceInput.parse(input);
+  if (data.allowPrivate) assertAllowed(canAllowPrivate(ctx.actor), 'instance.allow_private');
   const { baseUrl, domain } = normalizeBaseUrl(data.baseUrl);
   if (await db.instance.findUnique({ where: { baseUrl }, select: { id: true } })) {
     throw new AppError('conflict', 'instance exists', { userMessage: 'That instance is already connected.' });
@@ -41,7 +42,8 @@ export async function addInstance({ ctx, input }: { ctx: Ctx; input: z.input<typ
   }
   // The version only counts when detection agrees on the kind; a hand-picked kind gets its oldest API generation.
   const apiVersion = apiVersionFor(kind, detected.kind === kind ? detected.version : null);
-  const checks = await connectorWithToken(kind, baseUrl, data.token, data.allowPrivate, apiVersion).verify();
+  const probe = connectorWithToken(kind, baseUrl, data.token, data.allowPrivate, apiVersion);
+  const checks = await probe.verify().finally(() => probe.close?.()); // the check's own session is not kept alive
   if (!checks.ok) {
     throw new AppError('bad_request', 'instance verification failed', {
       userMessage: 'The token cannot read reports on this instance. See the checks below.',

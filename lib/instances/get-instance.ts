@@ -1,13 +1,19 @@
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
-import { assertAllowed, canSeeInstance } from '@/lib/auth/policy';
+import { z } from 'zod';
+import { canSeeInstance } from '@/lib/auth/policy';
 import { capabilitiesFor } from '@/lib/connectors/registry';
 import type { ServerKind } from '@/lib/connectors/types';
 import { appUrl } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
+/**
+ * A malformed id is a 400; an instance the actor cannot see answers exactly like one that does not exist (404),
+ * so a limited moderator cannot probe which ids exist.
+ */
 export async function getInstance({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
-  assertAllowed(canSeeInstance(ctx.actor, input.id), 'instance.read');
+  if (!z.uuid().safeParse(input.id).success) throw new AppError('bad_request', 'malformed instance id', { userMessage: 'That is not a valid instance id.' });
+  if (!canSeeInstance(ctx.actor, input.id)) throw new AppError('not_found', 'instance not visible to actor');
   const row = await db.instance.findUnique({
     where: { id: input.id },
     select: {

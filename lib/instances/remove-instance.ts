@@ -3,8 +3,9 @@ import type { Ctx } from '@/lib/audit/actor';
 import { recordEvent } from '@/lib/audit/record-event';
 import { assertAllowed, canManageInstances } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import { dropConnector } from './connector-cache';
 
-/** Removes the connection and everything synced from it. The audit log keeps the record that it existed. */
+/** Removes the connection and everything synced from it, and ends our session on the server. The audit log keeps the record that it existed. */
 export async function removeInstance({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<void> {
   assertAllowed(canManageInstances(ctx.actor), 'instance.remove');
   await db.$transaction(async (tx) => {
@@ -16,4 +17,7 @@ export async function removeInstance({ ctx, input }: { ctx: Ctx; input: { id: st
     });
     await tx.instance.delete({ where: { id: row.id } });
   });
+  // After the commit: the session this process holds (PeerTube: a live admin token) is revoked now; a worker
+  // process holding its own is closed by that process's sweep of removed instances (connector-cache.ts).
+  await dropConnector(input.id);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import { recordEvent } from '@/lib/audit/record-event';
-import { assertAllowed, canManageInstances } from '@/lib/auth/policy';
+import { assertAllowed, canAllowPrivate, canManageInstances } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { storedApiVersion } from '@/lib/connectors/detect/api-version';
 import { connectorWithToken } from './connector-for';
@@ -23,10 +23,15 @@ export async function updateInstance({ ctx, input }: { ctx: Ctx; input: { id: st
   if (!current) throw new AppError('not_found', 'instance not found');
   const patch: Record<string, unknown> = {};
   if (data.name !== undefined) patch.name = data.name;
-  if (data.allowPrivate !== undefined) patch.allowPrivate = data.allowPrivate;
+  // Only a real change needs the owner: the settings form sends the current value back on every save.
+  if (data.allowPrivate !== undefined && data.allowPrivate !== current.allowPrivate) {
+    assertAllowed(canAllowPrivate(ctx.actor), 'instance.allow_private');
+    patch.allowPrivate = data.allowPrivate;
+  }
   if (data.syncEnabled !== undefined) patch.syncEnabled = data.syncEnabled;
   if (data.token) {
-    const checks = await connectorWithToken(current.kind, current.baseUrl, data.token, data.allowPrivate ?? current.allowPrivate, storedApiVersion(current.software)).verify();
+    const probe = connectorWithToken(current.kind, current.baseUrl, data.token, data.allowPrivate ?? current.allowPrivate, storedApiVersion(current.software));
+    const checks = await probe.verify().finally(() => probe.close?.()); // the check's own session is not kept alive
     if (!checks.ok) {
       throw new AppError('bad_request', 'token verification failed', { userMessage: 'The new token cannot read reports.', publicData: { checks } });
     }
@@ -38,7 +43,10 @@ export async function updateInstance({ ctx, input }: { ctx: Ctx; input: { id: st
     await tx.instance.update({ where: { id: current.id }, data: patch });
     await recordEvent(tx, {
       actor: ctx.actor, action: 'instance.updated', targetType: 'instance', targetId: current.id, instanceId: current.id,
-      details: { changed: Object.keys(patch).filter((k) => k !== 'tokenSealed' && k !== 'checks').concat(data.token ? ['token'] : []) },
+      details: {
+        changed: Object.keys(patch).filter((k) => k !== 'tokenSealed' && k !== 'checks').concat(data.token ? ['token'] : []),
+        ...('allowPrivate' in patch ? { allowPrivate: patch.allowPrivate } : {}),
+      },
     });
   });
 }

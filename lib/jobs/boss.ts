@@ -21,7 +21,11 @@ export async function getBoss(role: 'sender' | 'worker' = 'sender'): Promise<PgB
       });
       boss.on('error', (e) => console.error(`[jobs] ${e.message}`));
       await boss.start();
-      for (const q of QUEUES) await boss.createQueue(q.name, { name: q.name, ...q.options });
+      for (const q of QUEUES) {
+        await boss.createQueue(q.name, { name: q.name, ...q.options });
+        // createQueue leaves an existing queue as it was: bring policy and retries of older databases up to date.
+        await boss.updateQueue(q.name, { name: q.name, ...q.options });
+      }
       return boss;
     })();
   }

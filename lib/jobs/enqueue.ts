@@ -6,18 +6,41 @@ export async function enqueueInstanceSync(instanceId: string, reason: string): P
   await boss.send(Q.instanceSync, { instanceId, reason }, { singletonKey: instanceId });
 }
 
-export async function enqueueMediaFetch(mediaId: string): Promise<void> {
+/**
+ * Outbox wake-ups (media fetches, actions): the row is the truth and its claim the lock, so a job only says
+ * "look at this row". The queues' 'short' policy keeps at most one queued job per row (a second send is a no-op),
+ * whatever the sweeper and the retries ask for. `at` delays the wake-up to the row's next attempt.
+ */
+export async function enqueueMediaFetch(mediaId: string, at?: Date): Promise<void> {
   const boss = await getBoss();
-  await boss.send(Q.mediaFetch, { mediaId }, { singletonKey: mediaId });
+  await boss.send(Q.mediaFetch, { mediaId }, { singletonKey: mediaId, ...(at ? { startAfter: at } : {}) });
 }
 
-export async function enqueueAction(actionId: string): Promise<void> {
+export async function enqueueAction(actionId: string, at?: Date): Promise<void> {
   const boss = await getBoss();
-  await boss.send(Q.actionPerform, { actionId }, { singletonKey: actionId });
+  await boss.send(Q.actionPerform, { actionId }, { singletonKey: actionId, ...(at ? { startAfter: at } : {}) });
 }
 
 /** A RematchRun row exists first (it carries the progress the bank page shows); the job only points at it. */
 export async function enqueueRematch(runId: string): Promise<void> {
   const boss = await getBoss();
   await boss.send(Q.bankRematch, { runId }, { singletonKey: runId });
+}
+
+/**
+ * One statement for many outbox wake-ups (the dispatcher's); rows that already have a queued job are skipped.
+ * `priority` puts them ahead of the queue (pg-boss fetches by priority first): used for a dead worker's rows.
+ */
+export async function enqueueOutboxBatch(queue: typeof Q.actionPerform | typeof Q.mediaFetch, ids: string[], priority = 0): Promise<void> {
+  if (ids.length === 0) return;
+  const boss = await getBoss();
+  const field = queue === Q.actionPerform ? 'actionId' : 'mediaId';
+  await boss.insert(ids.map((id) => ({ name: queue, data: { [field]: id }, singletonKey: id, priority })));
+  // A row that already had a queued wake-up kept it (and its place at the back of the queue): move it forward.
+  if (priority > 0) {
+    await boss.getDb().executeSql(
+      `UPDATE pgboss.job SET priority = $1 WHERE name = $2 AND state = 'created' AND priority < $1 AND singleton_key = ANY($3::text[])`,
+      [priority, queue, ids],
+    );
+  }
 }

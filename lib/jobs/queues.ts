@@ -12,8 +12,12 @@ export const Q = {
 export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
   // 'stately': at most one queued and one running sync per instance (singletonKey = instance id).
   { name: Q.instanceSync, options: { policy: 'stately', retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 } },
-  { name: Q.mediaFetch, options: { policy: 'standard', retryLimit: 3, retryDelay: 20, retryBackoff: true, expireInSeconds: 300 } },
-  { name: Q.actionPerform, options: { policy: 'stately', retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 300 } },
+  // Outbox wake-ups: 'short' = at most one QUEUED job per row (a unique index on created jobs), while a job of a
+  // dead worker that pg-boss still counts as active never blocks the next one. ('stately' would: its fetch
+  // refuses to start a second active job per key and stalls the whole queue until the first expires.)
+  // No pg-boss retries: attempts, backoff and the cap live on the row (perform-action.ts, ingest-media.ts).
+  { name: Q.mediaFetch, options: { policy: 'short', retryLimit: 0, expireInSeconds: 900 } },
+  { name: Q.actionPerform, options: { policy: 'short', retryLimit: 0, expireInSeconds: 900 } },
   { name: Q.bankRematch, options: { policy: 'standard', retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 } },
   { name: Q.tick, options: { policy: 'singleton', retryLimit: 0, expireInSeconds: 120 } },
 ];

@@ -1,10 +1,13 @@
 /**
- * The safety net that runs every minute: polls instances that are due, and re-queues outbox actions and
- * media that were written but never picked up (for example when the web process died right after commit).
+ * The safety net that runs every minute: polls instances that are due, and wakes outbox actions and media that
+ * are due or orphaned (dispatch-outbox.ts; workers also run that every few seconds). It never adds a second
+ * queued job for a row, so a row that keeps failing is still sent only as often as its own backoff allows.
  */
+import { runAuditCheckpointTick } from '@/lib/audit/checkpoint-tick';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { enqueueAction, enqueueInstanceSync, enqueueMediaFetch, enqueueRematch } from './enqueue';
+import { dispatchOutbox } from './dispatch-outbox';
+import { enqueueInstanceSync, enqueueRematch } from './enqueue';
 
 export async function runSchedulerTick(now = new Date()): Promise<{ syncs: number; actions: number; media: number; rematches: number }> {
   const dueBefore = new Date(now.getTime() - env().SYNC_INTERVAL_SECONDS * 1000);
@@ -13,12 +16,10 @@ export async function runSchedulerTick(now = new Date()): Promise<{ syncs: numbe
     select: { id: true },
   });
   for (const i of instances) await enqueueInstanceSync(i.id, 'schedule');
+  const outbox = await dispatchOutbox(now);
   const stranded = new Date(now.getTime() - 60_000);
-  const actions = await db.action.findMany({ where: { status: 'pending', createdAt: { lt: stranded } }, select: { id: true }, take: 500 });
-  for (const a of actions) await enqueueAction(a.id);
-  const media = await db.media.findMany({ where: { state: 'pending', createdAt: { lt: new Date(now.getTime() - 5 * 60_000) } }, select: { id: true }, take: 500 });
-  for (const m of media) await enqueueMediaFetch(m.id);
   const runs = await db.rematchRun.findMany({ where: { status: 'queued', createdAt: { lt: stranded } }, select: { id: true }, take: 50 });
   for (const r of runs) await enqueueRematch(r.id);
-  return { syncs: instances.length, actions: actions.length, media: media.length, rematches: runs.length };
+  await runAuditCheckpointTick(now).catch((e: unknown) => console.error(`[audit] checkpoint: ${e instanceof Error ? e.message : String(e)}`));
+  return { syncs: instances.length, actions: outbox.actions, media: outbox.media, rematches: runs.length };
 }

@@ -12,14 +12,12 @@ import { logger } from '@/lib/log/logger';
 import { getBoss } from './boss';
 import { Q } from './queues';
 import { runSchedulerTick } from './scheduler-tick';
+import { dispatchOutbox } from './dispatch-outbox';
+import { outboxSettings } from './outbox-settings';
 
 const log = logger('worker');
 
 type Job<T> = PgBoss.JobWithMetadata<T>;
-
-function isFinal(job: Job<unknown>): boolean {
-  return job.retryCount >= job.retryLimit;
-}
 
 /**
  * pg-boss 10 runs one fetch per worker loop and waits out the polling interval between fetches, so throughput
@@ -46,8 +44,9 @@ export async function startWorker(): Promise<PgBoss> {
     .catch((e) => log.error('bank index load failed', { error: e instanceof Error ? e.message : String(e) }));
   startBankIndexFollower(5_000);
   await workMany<{ instanceId: string }>(boss, Q.instanceSync, (job) => syncInstance(job.data.instanceId));
-  await workMany<{ mediaId: string }>(boss, Q.mediaFetch, (job) => ingestMedia(job.data.mediaId, { finalAttempt: isFinal(job) }));
-  await workMany<{ actionId: string }>(boss, Q.actionPerform, (job) => performAction(job.data.actionId, { finalAttempt: isFinal(job) }));
+  // Attempts and backoff of actions and media live on their rows, not in pg-boss retries.
+  await workMany<{ mediaId: string }>(boss, Q.mediaFetch, (job) => ingestMedia(job.data.mediaId));
+  await workMany<{ actionId: string }>(boss, Q.actionPerform, (job) => performAction(job.data.actionId));
   await workMany<{ runId: string }>(boss, Q.bankRematch, (job) => runRematch(rematchJobData.parse(job.data).runId));
   await boss.work(Q.tick, async () => {
     await runSchedulerTick();
@@ -55,6 +54,23 @@ export async function startWorker(): Promise<PgBoss> {
   await boss.schedule(Q.tick, '* * * * *');
   // Run one tick at start so a restarted worker picks up due syncs and stranded rows at once.
   await runSchedulerTick().catch((e) => log.error('initial tick failed', { error: String(e) }));
+  startOutboxPoll(outboxSettings().pollMs);
   log.info('worker started');
   return boss;
+}
+
+/**
+ * Expired leases and due retries are found every few seconds, not at the once-a-minute tick: a dead worker's
+ * action is picked up by another within lease + poll. One pass at a time; overlapping workers are harmless.
+ */
+function startOutboxPoll(everyMs: number): void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    dispatchOutbox()
+      .catch((e) => log.error('outbox poll failed', { error: e instanceof Error ? e.message : String(e) }))
+      .finally(() => { busy = false; });
+  }, everyMs);
+  timer.unref();
 }

@@ -52,24 +52,24 @@ afterAll(async () => {
 
 describe('fetchMedia', () => {
   it('returns the bytes of a 2xx response', async () => {
-    const bytes = await fetchMedia(`${server.origin}/image`, { allowPrivate: true });
+    const bytes = await fetchMedia(`${server.origin}/image`, { exemptOrigin: server.origin });
     expect(bytes.equals(png)).toBe(true);
   });
 
   it('refuses a 41 MB body under the 40 MB default, with or without Content-Length', async () => {
-    await expectCode(fetchMedia(`${server.origin}/huge`, { allowPrivate: true }), 'too_large');
-    await expectCode(fetchMedia(`${server.origin}/huge-chunked`, { allowPrivate: true }), 'too_large');
+    await expectCode(fetchMedia(`${server.origin}/huge`, { exemptOrigin: server.origin }), 'too_large');
+    await expectCode(fetchMedia(`${server.origin}/huge-chunked`, { exemptOrigin: server.origin }), 'too_large');
   });
 
   it('refuses non-2xx statuses as remote_error', async () => {
-    await expectCode(fetchMedia(`${server.origin}/gone`, { allowPrivate: true }), 'remote_error');
-    await expectCode(fetchMedia(`${server.origin}/missing`, { allowPrivate: true }), 'remote_error');
+    await expectCode(fetchMedia(`${server.origin}/gone`, { exemptOrigin: server.origin }), 'remote_error');
+    await expectCode(fetchMedia(`${server.origin}/missing`, { exemptOrigin: server.origin }), 'remote_error');
   });
 
   it('refuses private addresses unless the instance allows them', async () => {
     const before = server.connections();
-    await expectCode(fetchMedia(`${server.origin}/image`, { allowPrivate: false }), 'ssrf_blocked');
-    await expectCode(fetchMedia('http://media.test/x.png', { allowPrivate: false, resolve: async () => ['10.1.2.3'] }), 'ssrf_blocked');
+    await expectCode(fetchMedia(`${server.origin}/image`, { exemptOrigin: null }), 'ssrf_blocked');
+    await expectCode(fetchMedia('http://media.test/x.png', { exemptOrigin: null, resolve: async () => ['10.1.2.3'] }), 'ssrf_blocked');
     expect(server.connections()).toBe(before);
   });
 });

@@ -8,8 +8,11 @@ import type { FetchPolicy } from '@/lib/net/fetch-policy';
 import { safeFetch } from '@/lib/net/safe-fetch';
 
 export interface FetchMediaOptions {
-  /** Only for instances marked as local test hosts. */
-  allowPrivate: boolean;
+  /**
+   * The instance's own origin when it is marked as a local test host (`exemptOriginFor(instance)`), else null.
+   * Media on any other origin, and redirects off it, keep the full address policy.
+   */
+  exemptOrigin: string | null;
   /** Defaults to MEDIA_MAX_BYTES (40 MB). */
   maxBytes?: number;
   timeoutMs?: number;
@@ -19,7 +22,7 @@ export interface FetchMediaOptions {
 
 export async function fetchMedia(url: string, opts: FetchMediaOptions): Promise<Buffer> {
   const policy: FetchPolicy = {
-    allowPrivate: opts.allowPrivate,
+    exemptOrigin: opts.exemptOrigin,
     maxBytes: opts.maxBytes ?? env().MEDIA_MAX_BYTES,
     timeoutMs: opts.timeoutMs ?? 60_000,
     maxRedirects: 5,

@@ -1,20 +1,7 @@
 /**
- * PDQ for every fetched image (lib/hashing), with its 8 dihedral hashes so later rematches never need the image
- * again. A hashing failure never fails the media job.
+ * What is stored for matching about every fetched image: its PDQ hash and quality with the 8 dihedral hashes, so
+ * later rematches never need the image again. Computed by prepareMedia from the same decode as the preview.
  */
-import { pdqHashBuffer, type DihedralHashes } from '@/lib/hashing/pdq';
-import { logger } from '@/lib/log/logger';
-
-const log = logger('media');
+import type { DihedralHashes } from '@/lib/hashing/pdq';
 
 export interface MatchingHashes { hash: string; quality: number; dihedral: DihedralHashes }
-
-export async function hashMediaForMatching(buf: Buffer, maxPixels: number): Promise<MatchingHashes | null> {
-  try {
-    const out = await pdqHashBuffer(buf, { limitInputPixels: maxPixels });
-    return { hash: out.hash, quality: out.quality, dihedral: out.dihedral };
-  } catch (e) {
-    log.warn('pdq hashing failed', { error: e instanceof Error ? e.message : String(e) });
-    return null;
-  }
-}

@@ -11,6 +11,12 @@ export interface ImageInfo {
   height: number;
   /** Frames in an animation (GIF, animated WebP); 1 for stills. */
   frames: number;
+  /** Size as stored (before EXIF orientation): what a decode produces. One frame of an animation. */
+  storedWidth: number;
+  storedHeight: number;
+  /** Bands as decoded (1 grey .. 4 RGBA), for the memory estimate; EXIF orientation 1..8. */
+  channels: number;
+  orientation: number;
 }
 
 export function isPixelLimitError(e: unknown): boolean {
@@ -35,5 +41,8 @@ export async function readImageInfo(buf: Buffer, maxPixels: number): Promise<Ima
     });
   }
   const oriented = meta.autoOrient ?? { width, height };
-  return { width: oriented.width, height: oriented.height, frames: meta.pages ?? 1 };
+  return {
+    width: oriented.width, height: oriented.height, frames: meta.pages ?? 1,
+    storedWidth: width, storedHeight: height, channels: meta.channels ?? 4, orientation: meta.orientation ?? 1,
+  };
 }

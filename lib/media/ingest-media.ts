@@ -2,7 +2,8 @@
  * The media job: fetch one attachment through the SSRF-safe fetcher, check and hash it, store the original
  * and a blurred preview encrypted, and record the result. Idempotent (done rows are skipped). Files that can
  * never succeed (too large, not an image, a decompression bomb, a forbidden address) fail at once;
- * network trouble is retried by the job queue.
+ * network trouble is retried from the row: one claim with a lease per fetch, a capped number of attempts with
+ * backoff, so a slow file costs at most MEDIA_MAX_ATTEMPTS fetches however often the sweeper looks.
  */
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -11,25 +12,42 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { logger } from '@/lib/log/logger';
 import { matchMedia } from '@/lib/matching/match-media';
 import { getMediaStore } from '@/lib/storage';
+import { exemptOriginFor } from '@/lib/net/fetch-policy';
 import { fetchMedia } from './fetch-media';
-import { hashMediaForMatching } from './hash-for-matching';
-import { processMedia } from './process-media';
+import { prepareMedia } from './prepare-media';
+import { claimMedia, extendMediaLease } from '@/lib/jobs/claim-media';
+import { enqueueMediaFetch } from '@/lib/jobs/enqueue';
+import { startHeartbeat } from '@/lib/jobs/heartbeat';
+import { outboxBackoffMs, outboxSettings, type OutboxSettings } from '@/lib/jobs/outbox-settings';
 
 const log = logger('media');
 const PERMANENT = new Set(['too_large', 'invalid_media', 'ssrf_blocked', 'bad_request', 'forbidden', 'not_found']);
 
-export async function ingestMedia(mediaId: string, opts: { finalAttempt: boolean }): Promise<'done' | 'failed' | 'skipped'> {
-  const media = await db.media.findUnique({ where: { id: mediaId }, include: { instance: { select: { allowPrivate: true } } } });
+export interface IngestOptions {
+  /** Give up on a transient failure instead of scheduling another attempt (CLI and tests). */
+  finalAttempt?: boolean;
+  now?: Date;
+  settings?: Partial<OutboxSettings>;
+}
+
+export async function ingestMedia(mediaId: string, opts: IngestOptions = {}): Promise<'done' | 'failed' | 'retry' | 'skipped'> {
+  const s = outboxSettings(opts.settings);
+  const now = opts.now ?? new Date();
+  const media = await db.media.findUnique({ where: { id: mediaId }, include: { instance: { select: { allowPrivate: true, baseUrl: true } } } });
   if (!media || media.state === 'done') return 'skipped';
-  await db.media.update({ where: { id: mediaId }, data: { attempts: { increment: 1 } } });
+  const claim = await claimMedia(mediaId, now, s.leaseMs);
+  if (!claim) return 'skipped'; // another worker holds it, it waits out its backoff, or it is settled
+  const stop = startHeartbeat(s.leaseMs, () => extendMediaLease(mediaId, claim.token, s.leaseMs));
   try {
-    const original = await fetchMedia(media.url, { allowPrivate: media.instance.allowPrivate, maxBytes: env().MEDIA_MAX_BYTES });
-    const processed = await processMedia(original, { maxPixels: env().MEDIA_MAX_PIXELS });
-    const pdq = processed.kind === 'image' || processed.kind === 'gif' ? await hashMediaForMatching(original, env().MEDIA_MAX_PIXELS) : null;
+    const original = await fetchMedia(media.url, { exemptOrigin: exemptOriginFor(media.instance), maxBytes: env().MEDIA_MAX_BYTES });
+    // One decode for hash and preview, within the process's media memory budget (prepare-media.ts).
+    const processed = await prepareMedia(original, { maxPixels: env().MEDIA_MAX_PIXELS });
+    const pdq = processed.pdq;
     const store = await getMediaStore();
     const base = `media/${media.instanceId}/${media.id}`;
     await store.put(`${base}/original`, original);
     await store.put(`${base}/preview`, processed.preview);
+    stop(); // the outcome write ends the claim; a beat after it would look like a lost lease
     await db.media.update({
       where: { id: mediaId },
       data: {
@@ -37,18 +55,27 @@ export async function ingestMedia(mediaId: string, opts: { finalAttempt: boolean
         frames: processed.frames ?? null, sha256: processed.sha256, md5: processed.md5, pdqHash: pdq?.hash ?? null, pdqQuality: pdq?.quality ?? null,
         pdqDihedral: pdq ? { ...pdq.dihedral } : Prisma.DbNull,
         storageKey: `${base}/original`, previewKey: `${base}/preview`, previewKind: processed.previewKind, fetchedAt: new Date(),
+        leaseUntil: null, leaseToken: null, nextAttemptAt: null,
       },
     });
     await matchSafely(mediaId);
     return 'done';
   } catch (e) {
+    stop();
     const permanent = isAppError(e) && PERMANENT.has(e.code);
     const message = isAppError(e) ? e.userMessage : 'Unexpected error while processing media.';
     log.warn('media ingest failed', { mediaId, permanent, error: isAppError(e) ? e.message : String(e) });
-    const giveUp = permanent || opts.finalAttempt;
-    await db.media.update({ where: { id: mediaId }, data: { state: giveUp ? 'failed' : 'pending', error: message.slice(0, 500) } });
-    if (!giveUp) throw e;
-    return 'failed';
+    const giveUp = permanent || opts.finalAttempt === true || claim.attempts >= s.mediaMaxAttempts;
+    const error = (!permanent && giveUp && !opts.finalAttempt ? `Gave up after ${claim.attempts} attempts: ${message}` : message).slice(0, 500);
+    const nextAttemptAt = giveUp ? null : new Date(now.getTime() + outboxBackoffMs(claim.attempts, s));
+    const released = await db.media.updateMany({
+      where: { id: mediaId, leaseToken: claim.token },
+      data: { state: giveUp ? 'failed' : 'pending', error, leaseUntil: null, leaseToken: null, nextAttemptAt },
+    });
+    if (released.count === 1 && nextAttemptAt) await enqueueMediaFetch(mediaId, nextAttemptAt).catch(() => {}); // else the worker's poll does
+    return giveUp ? 'failed' : 'retry';
+  } finally {
+    stop();
   }
 }
 

@@ -2,6 +2,8 @@
  * Test helper: synthetic, harmless images (gradients, checkerboards, flat colours) made at test time.
  * No real-world images are ever used in tests.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
 
@@ -60,6 +62,39 @@ export function bombPng(width: number, height: number): Buffer {
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
     pngChunk('IDAT', idat),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * A valid 8-bit RGB PNG of one flat colour, width x height, built by hand without ever holding the pixels: every
+ * row is "Sub" filtered (one pixel, then zero differences) and all rows are identical, so the deflate stream is
+ * fed the same small row again and again. 10,000 x 10,000 takes about a second and a megabyte or so.
+ */
+export async function solidPng(width: number, height: number, rgb: [number, number, number]): Promise<Buffer> {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour
+  const row = Buffer.alloc(1 + width * 3);
+  row[0] = 1; // filter: Sub
+  row[1] = rgb[0];
+  row[2] = rgb[1];
+  row[3] = rgb[2];
+  const rowsPerChunk = Math.max(1, Math.floor((1024 * 1024) / row.length));
+  const chunk = Buffer.concat(Array.from({ length: Math.min(rowsPerChunk, height) }, () => row));
+  async function* rows() {
+    for (let done = 0; done < height; done += rowsPerChunk) yield chunk.subarray(0, Math.min(rowsPerChunk, height - done) * row.length);
+  }
+  const parts: Buffer[] = [];
+  await pipeline(Readable.from(rows()), zlib.createDeflate({ level: 6 }), async (compressed: AsyncIterable<Buffer>) => {
+    for await (const part of compressed) parts.push(part);
+  });
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', Buffer.concat(parts)),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }

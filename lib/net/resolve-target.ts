@@ -56,7 +56,9 @@ export async function resolveTarget(url: URL, policy: FetchPolicy): Promise<Reso
     throw new AppError('remote_unreachable', `safeFetch: ${hostname} has no addresses`);
   }
 
-  const trusted = policy.allowPrivate || (policy.unsafeTrustedHosts ?? []).includes(hostname.toLowerCase());
+  // URL.origin normalizes case, default ports and IPv6 spelling, so "HTTP://Host:80" matches "http://host".
+  const exempt = policy.exemptOrigin != null && url.origin === policy.exemptOrigin;
+  const trusted = exempt || (policy.unsafeTrustedHosts ?? []).includes(hostname.toLowerCase());
   const checked = addresses.map((address) => {
     const family = net.isIP(address);
     // A resolver that returns non-IP strings is broken or hostile; never hand those to connect().

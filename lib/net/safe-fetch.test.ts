@@ -11,8 +11,9 @@ import { createSafeFetch, safeFetch } from './safe-fetch';
 import { startTestServer, type TestServer } from './test-server';
 
 const MB = 1024 * 1024;
-const base: FetchPolicy = { allowPrivate: true, maxBytes: 4 * MB, timeoutMs: 5000, maxRedirects: 5 };
-const strict: FetchPolicy = { ...base, allowPrivate: false };
+// The loopback test server stands in for remote hosts: trusted by name for the mechanics tests, never in `strict`.
+const base: FetchPolicy = { unsafeTrustedHosts: ['127.0.0.1', 'localhost'], maxBytes: 4 * MB, timeoutMs: 5000, maxRedirects: 5 };
+const strict: FetchPolicy = { ...base, unsafeTrustedHosts: [] };
 
 let server: TestServer;
 let secretHits = 0;
@@ -112,7 +113,7 @@ beforeEach(() => {
   connectSpy.mockClear();
 });
 
-describe('safeFetch with allowPrivate', () => {
+describe('safeFetch against a trusted local server', () => {
   it('fetches a local server and returns a standard Response', async () => {
     const res = await safeFetch(`${server.origin}/hello`, { policy: base });
     expect(res.status).toBe(200);
@@ -205,6 +206,65 @@ describe('safeFetch refuses forbidden targets before connecting', () => {
     await expectCode(safeFetch('not a url', { policy: base }), 'bad_request');
     await expectCode(safeFetch(`http://user:pw@127.0.0.1:${server.port}/`, { policy: base }), 'bad_request');
     expect(connectSpy).not.toHaveBeenCalled();
+  });
+});
+
+describe('the allow-private exemption covers exactly one origin', () => {
+  // An instance marked as a local test host: its own scheme+host+port only. A second loopback service stands in
+  // for whatever else listens on the machine (a database, an admin panel, the cloud metadata endpoint).
+  let other: TestServer;
+  let otherHits = 0;
+  beforeAll(async () => {
+    other = await startTestServer((_req, res) => {
+      otherHits += 1;
+      res.end('internal');
+    });
+  });
+  afterAll(async () => {
+    await other.close();
+  });
+  const exempt = (): FetchPolicy => ({
+    ...strict,
+    exemptOrigin: server.origin,
+    resolve: async (h) => {
+      if (h === 'sneaky.test' || h === 'localhost') return ['127.0.0.1'];
+      throw new Error('unexpected lookup');
+    },
+  });
+
+  it("fetches the instance's own origin, and follows redirects that stay on it", async () => {
+    expect(await (await safeFetch(`${server.origin}/hello`, { policy: exempt() })).text()).toBe('hello');
+    const res = await safeFetch(`${server.origin}/redirect?to=${encodeURIComponent('/hello')}`, { policy: exempt() });
+    expect(await res.text()).toBe('hello');
+  });
+
+  it('refuses another port, another name for the same address, another scheme and redirects off the origin', async () => {
+    const before = other.connections();
+    const refused = [
+      `${other.origin}/`, // another loopback port
+      `http://sneaky.test:${server.port}/secret`, // another host name resolving to 127.0.0.1, same port
+      `http://localhost:${server.port}/secret`,
+      `https://127.0.0.1:${server.port}/secret`, // same host and port, other scheme
+      `http://[::ffff:127.0.0.1]:${server.port}/secret`,
+    ];
+    for (const url of refused) await expectCode(safeFetch(url, { policy: exempt() }), 'ssrf_blocked');
+    for (const to of [`${other.origin}/`, `http://sneaky.test:${other.port}/`, 'http://169.254.169.254/latest/meta-data/']) {
+      for (const status of [302, 307]) {
+        const url = `${server.origin}/redirect?status=${status}&to=${encodeURIComponent(to)}`;
+        await expectCode(safeFetch(url, { policy: exempt() }), 'ssrf_blocked');
+      }
+    }
+    expect(other.connections()).toBe(before);
+    expect(otherHits).toBe(0);
+    expect(secretHits).toBe(0);
+  });
+
+  it('builds the exemption from an instance only when it is marked', async () => {
+    const { exemptOriginFor } = await import('./fetch-policy');
+    expect(exemptOriginFor({ baseUrl: 'HTTP://Local.Test:80/some/path', allowPrivate: true })).toBe('http://local.test');
+    expect(exemptOriginFor({ baseUrl: 'http://127.0.0.1:3001/', allowPrivate: true })).toBe('http://127.0.0.1:3001');
+    expect(exemptOriginFor({ baseUrl: 'http://127.0.0.1:3001/', allowPrivate: false })).toBeNull();
+    expect(exemptOriginFor({ baseUrl: 'not a url', allowPrivate: true })).toBeNull();
   });
 });
 

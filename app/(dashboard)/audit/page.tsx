@@ -15,7 +15,7 @@ export default async function AuditPage() {
     <>
       <PageHeader
         title="Audit log"
-        description="Sign-ins, settings, instance changes, media reveals and moderation actions, newest first. Each event carries the hash of the one before it, so changes and gaps can be detected."
+        description="Sign-ins, settings, instance changes, media reveals and moderation actions, newest first. Each event carries a keyed MAC over its content and the one before it, and a signed head records where the log ends, so changes, gaps and removed newest events can be detected."
       />
       {/* useSearchParams in the client needs a boundary. */}
       <Suspense fallback={<p className="text-sm text-muted">Loading the audit log…</p>}>

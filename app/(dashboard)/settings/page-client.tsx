@@ -1,6 +1,8 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { signOut } from 'next-auth/react';
 import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -8,6 +10,7 @@ import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
 import { sendJson } from '@/components/auth/send-json';
 import { MIN_PASSWORD, passwordProblem } from '@/components/auth/password-rules';
+import { signInWithPassword } from '@/components/auth/sign-in-with-password';
 
 type Status = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -67,9 +70,17 @@ export function PasswordForm({ email }: { email: string }) {
     if (problem) return setStatus({ tone: 'error', text: problem });
     setPending(true);
     const res = await sendJson('/api/me/password', 'POST', { currentPassword: String(form.get('currentPassword') ?? ''), newPassword }, z.object({ ok: z.literal(true) }));
+    if (!res.ok) {
+      setPending(false);
+      return setStatus({ tone: 'error', text: res.message });
+    }
+    // The change ended every session, this one too: sign this browser in again with the new password.
+    const problemSigningIn = await signInWithPassword(email, newPassword);
     setPending(false);
-    if (res.ok) formEl.reset();
-    setStatus(res.ok ? { tone: 'ok', text: 'Password changed.' } : { tone: 'error', text: res.message });
+    formEl.reset();
+    setStatus(problemSigningIn
+      ? { tone: 'error', text: `Password changed and every session signed out. Please sign in again. (${problemSigningIn})` }
+      : { tone: 'ok', text: 'Password changed. Every other session has been signed out.' });
   }
 
   return (
@@ -91,6 +102,35 @@ export function PasswordForm({ email }: { email: string }) {
           {pending ? 'Changing…' : 'Change password'}
         </Button>
       </form>
+    </Card>
+  );
+}
+
+export function SignOutEverywhere() {
+  const router = useRouter();
+  const [status, setStatus] = useState<Status>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onClick() {
+    setPending(true);
+    const res = await sendJson('/api/me/sessions', 'DELETE', undefined, z.object({ ok: z.literal(true) }));
+    if (!res.ok) {
+      setPending(false);
+      return setStatus({ tone: 'error', text: res.message });
+    }
+    // This browser's cookie no longer counts either; clear it and go to the sign-in page.
+    await signOut({ redirect: false }).catch(() => undefined);
+    router.push('/signin');
+  }
+
+  return (
+    <Card>
+      <h2 className="mb-1 text-base font-semibold">Sessions</h2>
+      <p className="mb-4 text-sm text-muted">Signs you out on every device and browser, this one included. Use it if a device was lost or a session may have been copied.</p>
+      {status ? <div className="mb-3"><Alert tone={status.tone}>{status.text}</Alert></div> : null}
+      <Button type="button" onClick={() => void onClick()} disabled={pending}>
+        {pending ? 'Signing out…' : 'Sign out everywhere'}
+      </Button>
     </Card>
   );
 }

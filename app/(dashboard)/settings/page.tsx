@@ -4,7 +4,7 @@ import { getUserPreferences, requirePageActor } from '@/lib/auth/current-actor';
 import { hasRole } from '@/lib/auth/policy';
 import { getMatchSettings } from '@/lib/matching/match-settings';
 import { MatchingSettings } from '@/components/settings/matching-settings';
-import { PasswordForm, PreferencesForm } from './page-client';
+import { PasswordForm, PreferencesForm, SignOutEverywhere } from './page-client';
 
 export const metadata: Metadata = { title: 'Settings · Fedimod' };
 
@@ -17,6 +17,7 @@ export default async function SettingsPage() {
       <div className="grid max-w-3xl gap-6">
         <PreferencesForm initial={prefs} />
         <PasswordForm email={actor.email} />
+        <SignOutEverywhere />
         {hasRole(actor, 'moderator') ? <MatchingSettings initial={await getMatchSettings()} canEdit={hasRole(actor, 'admin')} /> : null}
       </div>
     </>

@@ -1,5 +1,5 @@
 /** All of the fake's mutable state, in memory. Tests in the same process may read and change it directly. */
-import { RateLimiter, type RateLimitOptions } from '../mastodon/rate-limit';
+import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import type { FakeAccount, FakeMedia, FakeReport, FakeStatus, MalformKind, WriteRecord } from './entities';
 

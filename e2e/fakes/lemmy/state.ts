@@ -2,7 +2,7 @@
  * The fake Lemmy's in-memory state. Ids are integers per table, as in Lemmy's Postgres schema. One state backs
  * both API generations: a 1.0 fake serves /api/v4 next to /api/v3 (as 1.0 does through routes_v3).
  */
-import { RateLimiter, type RateLimitOptions } from '../mastodon/rate-limit';
+import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 
 /** 'community' reports exist only from Lemmy 1.0 on, so only the v4 list shows them. */

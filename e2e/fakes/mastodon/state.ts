@@ -3,7 +3,7 @@ import type {
   FakeAccount, FakeDomainBlock, FakeMedia, FakeReport, FakeRule, FakeStatus, MalformKind, RolePermissions,
   WarningRecord, WebhookRecord, WriteRecord,
 } from './entities';
-import { RateLimiter, type RateLimitOptions } from './rate-limit';
+import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 
 export interface FakeStateInit {

@@ -14,6 +14,8 @@ export interface Endpoint {
   requireCredential?: boolean;
   moderator?: boolean;
   admin?: boolean;
+  /** Misskey's `secure`: only the user's native (web client) token may call it; access tokens get ACCESS_DENIED. */
+  secure?: boolean;
   /** `undefined` return = a void endpoint, answered 204 with an empty body. */
   handler: (ctx: EndpointCtx) => unknown;
 }

@@ -1,6 +1,7 @@
 /** The moderation endpoints the connector uses, with Misskey's params and permission kinds (instance-apis.md §4). */
 import type { Endpoint } from './endpoint-types';
 import { errors, str } from './http';
+import { notifyReportEvent } from './deliver-webhook';
 import { packReport } from './serialize';
 import type { FakeMisskeyState } from './state';
 
@@ -52,6 +53,7 @@ export const adminEndpoints: Record<string, Endpoint> = {
       r.resolved = true;
       r.resolvedAs = resolvedAs;
       r.assigneeId = state.adminId; // Misskey records the resolver as the assignee
+      notifyReportEvent(state, r, 'abuseReportResolved');
     },
   },
   'admin/update-abuse-user-report': {

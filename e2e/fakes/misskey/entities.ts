@@ -55,3 +55,38 @@ export interface WriteRecord {
 }
 
 export type MalformKind = 'missing_target' | 'id_object';
+
+/** A system webhook (control panel → Webhooks), packed as admin/system-webhook/list serves it. */
+export interface FakeSystemWebhook {
+  id: string;
+  isActive: boolean;
+  name: string;
+  on: string[]; // event types, e.g. abuseReport, abuseReportResolved
+  url: string;
+  secret: string;
+  latestSentAt: string | null;
+  latestStatus: number | null;
+}
+
+/**
+ * An abuse-report notification recipient (control panel → Notification recipients). Since 2024.10 a system webhook
+ * gets report events only through a recipient with method 'webhook' that points at it.
+ */
+export interface FakeRecipient {
+  id: string;
+  isActive: boolean;
+  name: string;
+  method: 'email' | 'webhook';
+  userId: string | null;
+  systemWebhookId: string | null;
+}
+
+/** One report-event delivery the fake attempted. */
+export interface FakeDelivery {
+  webhookId: string;
+  type: 'abuseReport' | 'abuseReportResolved';
+  reportId: string;
+  status: number | null;
+  error: string | null;
+  body: string;
+}

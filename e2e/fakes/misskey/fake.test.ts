@@ -185,3 +185,67 @@ describe('fake Misskey', () => {
     ]);
   });
 });
+
+describe('fake Misskey report webhooks (as 2024.10+ sends them)', () => {
+  it('delivers only through a notification recipient, with the reduced body real Misskey sends', async () => {
+    const { createServer } = await import('node:http');
+    const got: Array<{ headers: Record<string, unknown>; body: Record<string, unknown> }> = [];
+    const hookServer = createServer((req, res) => {
+      let data = '';
+      req.on('data', (c) => (data += c));
+      req.on('end', () => {
+        got.push({ headers: req.headers, body: JSON.parse(data) });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
+    const port = (hookServer.address() as { port: number }).port;
+    const fake = await startFakeMisskey({ reports: 2 });
+    try {
+      // Step one alone (no recipient): Misskey 2024.10 sends nothing.
+      fake.addSystemWebhook({ url: `http://127.0.0.1:${port}/lonely`, secret: 'x', recipient: false });
+      fake.addReport({ noteCount: 1 });
+      await fake.flushWebhooks();
+      expect(got).toHaveLength(0);
+
+      fake.addSystemWebhook({ url: `http://127.0.0.1:${port}/hook`, secret: 'hook-secret' });
+      const created = fake.addReport({ noteCount: 1, resolved: false });
+      await fake.flushWebhooks();
+      expect(got).toHaveLength(1);
+      expect(got[0].headers['x-misskey-hook-secret']).toBe('hook-secret');
+      const envelope = got[0].body;
+      expect(envelope).toMatchObject({ type: 'abuseReport', server: fake.url, createdAt: expect.any(Number) });
+      const body = envelope.body as Record<string, unknown>;
+      expect(body).toMatchObject({ id: created.id, resolved: false, targetUserId: expect.any(String) });
+      expect(body).not.toHaveProperty('createdAt');
+      expect(body).not.toHaveProperty('notes');
+      const target = body.targetUser as Record<string, unknown>;
+      for (const missing of ['isSuspended', 'isSilenced', 'createdAt', 'url', 'uri']) expect(target).not.toHaveProperty(missing);
+
+      const res = await fetch(`${fake.url}/api/admin/resolve-abuse-user-report`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ i: fake.token, reportId: created.id, resolvedAs: 'accept' }),
+      });
+      expect(res.status).toBe(204);
+      await fake.flushWebhooks();
+      expect(got.map((g) => g.body.type)).toEqual(['abuseReport', 'abuseReportResolved']);
+      expect(got[1].body.body).toMatchObject({ id: created.id, resolved: true, resolvedAs: 'accept' });
+    } finally {
+      await fake.close();
+      await new Promise((r) => hookServer.close(r));
+    }
+  });
+
+  it('answers the webhook lists only to the web client token (secure endpoints)', async () => {
+    const fake = await startFakeMisskey({ reports: 0 });
+    try {
+      const call = (endpoint: string) => fetch(`${fake.url}/api/${endpoint}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ i: fake.token }) });
+      const denied = await call('admin/system-webhook/list');
+      expect(denied.status).toBe(400);
+      expect((await denied.json()).error.code).toBe('ACCESS_DENIED');
+      fake.state.auth.nativeToken = true;
+      expect((await call('admin/abuse-report/notification-recipient/list')).status).toBe(200);
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -33,6 +33,8 @@ export const errors = {
     new MisskeyApiError(403, 'ROLE_PERMISSION_DENIED', 'You are not assigned to a moderator role.', 'd33d5333-db36-423d-a8f9-1a2b9549da41', 'permission'),
   notAdmin: () =>
     new MisskeyApiError(403, 'ROLE_PERMISSION_DENIED', 'You are not assigned to an administrator role.', 'c3d38592-54c0-429d-be96-5636b0431a61', 'permission'),
+  /** ApiCallService's accessDenied for a `secure` endpoint called with an access token (an ApiError: HTTP 400). */
+  secureOnly: () => new MisskeyApiError(400, 'ACCESS_DENIED', 'Access denied.', '56f35758-7dd5-468b-8439-5d6fb8ec9b8e'),
   noSuchEndpoint: () => new MisskeyApiError(404, 'NO_SUCH_ENDPOINT', 'No such endpoint.', '7a5b4b3a-8a2e-4b5e-9c39-4b8f0f0e0c00'),
   rateLimited: (resetMs: number) =>
     new MisskeyApiError(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded. Please try again later.', 'd5826d14-3982-4d2e-8011-b9e9f02499ef', 'client',

@@ -5,7 +5,8 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { readJsonBody, type Reply } from './http';
-import { addReport } from './seed';
+import { notifyReportEvent } from './deliver-webhook';
+import { addReport, addSystemWebhook } from './seed';
 import { packReport } from './serialize';
 import type { FakeMisskeyState } from './state';
 
@@ -24,7 +25,12 @@ const newReport = z.object({
   filesPerNote: z.number().int().min(0).max(4).optional(),
   resolved: z.boolean().optional(),
 });
-const auth = z.object({ permissions: z.array(z.string()).optional(), moderator: z.boolean().optional(), admin: z.boolean().optional() });
+const auth = z.object({
+  permissions: z.array(z.string()).optional(), moderator: z.boolean().optional(), admin: z.boolean().optional(), nativeToken: z.boolean().optional(),
+});
+const systemWebhook = z.object({
+  url: z.string().url(), secret: z.string(), on: z.array(z.string()).optional(), active: z.boolean().optional(), recipient: z.boolean().optional(),
+});
 
 export async function handleControl(state: FakeMisskeyState, req: IncomingMessage, url: URL): Promise<Reply> {
   const route = `${req.method} ${url.pathname.slice('/__fake/'.length)}`;
@@ -44,8 +50,17 @@ export async function handleControl(state: FakeMisskeyState, req: IncomingMessag
       return { json: state.summary() };
     case 'POST reports': {
       const input = parse(newReport);
-      return isReply(input) ? input : { json: packReport(state, addReport(state, input)) };
+      if (isReply(input)) return input;
+      const report = addReport(state, input);
+      notifyReportEvent(state, report, 'abuseReport');
+      return { json: packReport(state, report) };
     }
+    case 'POST system-webhooks': {
+      const input = parse(systemWebhook);
+      return isReply(input) ? input : { json: addSystemWebhook(state, input) };
+    }
+    case 'GET deliveries':
+      return { json: state.deliveries };
     case 'POST rate-limit': {
       const input = parse(rateLimit);
       if (isReply(input)) return input;
@@ -66,7 +81,8 @@ export async function handleControl(state: FakeMisskeyState, req: IncomingMessag
       if (input.permissions) state.auth.permissions = input.permissions;
       if (input.moderator !== undefined) state.auth.moderator = input.moderator;
       if (input.admin !== undefined) state.auth.admin = input.admin;
-      return { json: { permissions: state.auth.permissions, moderator: state.auth.moderator, admin: state.auth.admin } };
+      if (input.nativeToken !== undefined) state.auth.nativeToken = input.nativeToken;
+      return { json: { permissions: state.auth.permissions, moderator: state.auth.moderator, admin: state.auth.admin, nativeToken: state.auth.nativeToken } };
     }
     default:
       return { status: 404, json: { error: 'unknown control route' } };

@@ -7,13 +7,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { syntheticImage } from '../images';
 import { adminEndpoints } from './endpoints-admin';
 import { deleteEndpoints } from './endpoints-delete';
+import { webhookEndpoints } from './endpoints-webhooks';
 import { publicEndpoints } from './endpoints-public';
 import type { Endpoint } from './endpoint-types';
 import { MisskeyApiError, errors, readJsonBody, send, type Reply } from './http';
 import { handleControl } from './routes-control';
 import type { FakeMisskeyState } from './state';
 
-export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints, ...deleteEndpoints };
+export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints, ...deleteEndpoints, ...webhookEndpoints };
 
 export async function handle(state: FakeMisskeyState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);
@@ -48,13 +49,16 @@ function rateLimit(state: FakeMisskeyState): void {
 }
 
 function authorize(state: FakeMisskeyState, endpoint: Endpoint, token: unknown): void {
+  // ApiCallService checks `secure` first: isSecure = a user and no access token, i.e. the native session token.
+  if (endpoint.secure && !(state.auth.nativeToken && token === state.auth.token)) throw errors.secureOnly();
   const needsUser = endpoint.requireCredential || endpoint.moderator || endpoint.admin || endpoint.kind;
   if (!needsUser) return;
   if (token === undefined || token === null || token === '') throw errors.credentialRequired();
   if (token !== state.auth.token) throw errors.authenticationFailed();
   if (endpoint.moderator && !state.auth.moderator) throw errors.notModerator();
   if (endpoint.admin && !(state.auth.moderator && state.auth.admin)) throw errors.notAdmin();
-  if (endpoint.kind && !state.auth.permissions.includes(endpoint.kind)) throw errors.permissionDenied();
+  // A native token carries every permission; only access tokens are checked against the endpoint's kind.
+  if (endpoint.kind && !state.auth.nativeToken && !state.auth.permissions.includes(endpoint.kind)) throw errors.permissionDenied();
 }
 
 function errorReply(e: unknown): Reply {

@@ -5,6 +5,7 @@
  */
 import { intBetween, pick } from '../prng';
 import type { FakeDriveFile, FakeNote, FakeReport, FakeUser } from './entities';
+import type { FakeSystemWebhook } from './entities';
 import type { FakeMisskeyState } from './state';
 
 const NAMES = ['alba', 'birch', 'cedar', 'dune', 'ember', 'fjord', 'grove', 'heath', 'isle', 'juniper'];
@@ -73,4 +74,28 @@ export function addReport(state: FakeMisskeyState, input: NewReportInput = {}): 
   };
   state.reports.set(id, report);
   return report;
+}
+
+export interface NewSystemWebhookInput {
+  url: string;
+  secret: string;
+  on?: string[];
+  active?: boolean;
+  /** Also add the abuse-report notification recipient (method webhook) that Misskey 2024.10+ needs; default true. */
+  recipient?: boolean;
+}
+
+/** The two steps of the control panel: a system webhook, and (unless told not to) its notification recipient. */
+export function addSystemWebhook(state: FakeMisskeyState, input: NewSystemWebhookInput): FakeSystemWebhook {
+  const { id } = state.nextId();
+  const hook: FakeSystemWebhook = {
+    id, isActive: input.active ?? true, name: 'dashboard', on: input.on ?? ['abuseReport', 'abuseReportResolved'], url: input.url,
+    secret: input.secret, latestSentAt: null, latestStatus: null,
+  };
+  state.systemWebhooks.set(id, hook);
+  if (input.recipient ?? true) {
+    const r = state.nextId();
+    state.recipients.set(r.id, { id: r.id, isActive: true, name: 'dashboard', method: 'webhook', userId: null, systemWebhookId: id });
+  }
+  return hook;
 }

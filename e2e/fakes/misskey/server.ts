@@ -1,9 +1,10 @@
 /** startFakeMisskey: a fake Misskey API (POST /api/<endpoint>, token as `i`) on node:http, seeded deterministically. */
 import { randomBytes } from 'node:crypto';
 import { serveFake } from '../serve-fake';
-import type { FakeReport } from './entities';
+import { notifyReportEvent } from './deliver-webhook';
+import type { FakeReport, FakeSystemWebhook } from './entities';
 import { handle } from './routes';
-import { addReport, seedState, type NewReportInput } from './seed';
+import { addReport, addSystemWebhook, seedState, type NewReportInput, type NewSystemWebhookInput } from './seed';
 import { packReport } from './serialize';
 import { FakeMisskeyState } from './state';
 
@@ -31,6 +32,10 @@ export interface FakeMisskey {
   addReport(input?: NewReportInput): Record<string, unknown> & { id: string };
   /** The stored record behind a packed report, for assertions. */
   report(id: string): FakeReport | undefined;
+  /** Sets up report webhooks as an admin would in the control panel (a system webhook and, by default, its recipient). */
+  addSystemWebhook(input: NewSystemWebhookInput): FakeSystemWebhook;
+  /** Resolves once every webhook delivery started so far has finished. */
+  flushWebhooks(): Promise<void>;
 }
 
 /** Every kind the connector's actions need (lib/connectors/misskey/capabilities.ts MISSKEY_PERMISSIONS), so e2e runs can use them all. */
@@ -63,7 +68,15 @@ export async function startFakeMisskey(opts: FakeMisskeyOptions = {}): Promise<F
     token: state.auth.token,
     state,
     close: served.close,
-    addReport: (input) => packReport(state, addReport(state, input)) as Record<string, unknown> & { id: string },
+    addReport: (input) => {
+      const report = addReport(state, input);
+      notifyReportEvent(state, report, 'abuseReport'); // as users/report-abuse does
+      return packReport(state, report) as Record<string, unknown> & { id: string };
+    },
     report: (id) => state.reports.get(id),
+    addSystemWebhook: (input) => addSystemWebhook(state, input),
+    flushWebhooks: async () => {
+      while (state.inFlight.size > 0) await Promise.allSettled([...state.inFlight]);
+    },
   };
 }

@@ -1,7 +1,9 @@
 /** All of the fake Misskey's mutable state, in memory. Tests in the same process may read and change it directly. */
-import { RateLimiter, type RateLimitOptions } from '../mastodon/rate-limit';
+import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
-import type { FakeDriveFile, FakeNote, FakeReport, FakeUser, MalformKind, WriteRecord } from './entities';
+import type {
+  FakeDelivery, FakeDriveFile, FakeNote, FakeRecipient, FakeReport, FakeSystemWebhook, FakeUser, MalformKind, WriteRecord,
+} from './entities';
 
 export interface FakeMisskeyStateInit {
   token: string;
@@ -21,7 +23,12 @@ export class FakeMisskeyState {
   readonly name = 'Fake Misskey';
   baseUrl = 'http://127.0.0.1';
   /** `moderator`: the token's user holds a moderator or administrator role; `admin`: an administrator role (needs moderator). */
-  readonly auth: { token: string; permissions: string[]; moderator: boolean; admin: boolean };
+  /**
+   * `nativeToken`: the token is the user's own session token (what Misskey's web client uses) rather than an access
+   * token; only then do `secure` endpoints answer, and the permission kinds are not checked. Access tokens (the
+   * default here, and what the dashboard is given) get ACCESS_DENIED there.
+   */
+  readonly auth: { token: string; permissions: string[]; moderator: boolean; admin: boolean; nativeToken: boolean };
   readonly rateLimiter: RateLimiter;
   /** Continues after seeding, so reports added later are deterministic too. */
   readonly rng: Rng;
@@ -31,6 +38,11 @@ export class FakeMisskeyState {
   readonly files = new Map<string, FakeDriveFile>();
   readonly reports = new Map<string, FakeReport>();
   readonly malformed = new Map<string, MalformKind>();
+  readonly systemWebhooks = new Map<string, FakeSystemWebhook>();
+  readonly recipients = new Map<string, FakeRecipient>();
+  readonly deliveries: FakeDelivery[] = [];
+  /** Deliveries still in flight, so a test can wait for them (FakeMisskey.flushWebhooks). */
+  readonly inFlight = new Set<Promise<void>>();
   /** Hosts whose cached files were purged by admin/federation/delete-all-files. */
   readonly purgedHosts: string[] = [];
   /** Users removed by admin/delete-account, and drive files removed by drive/files/delete, in call order. */
@@ -44,7 +56,7 @@ export class FakeMisskeyState {
   private serial = 0;
 
   constructor(init: FakeMisskeyStateInit) {
-    this.auth = { token: init.token, permissions: [...init.permissions], moderator: init.moderator, admin: init.admin };
+    this.auth = { token: init.token, permissions: [...init.permissions], moderator: init.moderator, admin: init.admin, nativeToken: false };
     this.rateLimiter = new RateLimiter(init.rateLimit);
     this.rng = createRng(init.seed);
   }

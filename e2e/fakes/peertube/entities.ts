@@ -41,6 +41,11 @@ export interface FakeComment {
 
 export type AbuseState = 1 | 2 | 3; // pending, rejected, accepted
 
+/** PeerTube's predefined abuse reasons (AbusePredefinedReasonsString); any other name is refused with 400. */
+export const PREDEFINED_REASONS = [
+  'violentOrRepulsive', 'hatefulOrAbusive', 'spamOrMisleading', 'privacy', 'rights', 'serverRules', 'thumbnails', 'captions',
+] as const;
+
 export interface FakeAbuse {
   id: number;
   reason: string;

@@ -38,6 +38,8 @@ export interface Ctx {
   params: string[];
   query: Params;
   body: Params;
+  /** The bearer token that was sent, if any (revoke-token revokes exactly that one). */
+  token?: string;
 }
 
 export interface Route {

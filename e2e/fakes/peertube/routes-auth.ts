@@ -1,7 +1,8 @@
 /** OAuth: the local client, the password and refresh grants, /users/me, and the bearer check for other routes. */
 import type { IncomingMessage } from 'node:http';
-import { str } from '../mastodon/http';
+import { str, type Params } from '../mastodon/http';
 import { ProblemError, type Route, type Viewer } from './http';
+import type { IssuedTokens } from './oauth';
 import type { FakePeerTubeState } from './state';
 
 const ROLE_LABELS = ['Administrator', 'Moderator', 'User'];
@@ -16,19 +17,18 @@ export const authRoutes: Route[] = [
   {
     method: 'POST', pattern: /^\/api\/v1\/users\/token$/,
     handler: ({ state, body }) => {
-      if (str(body.client_id) !== state.auth.clientId || str(body.client_secret) !== state.auth.clientSecret) {
-        throw new ProblemError(400, 'Bad Request', 'Invalid client: client is invalid', { code: 'invalid_client' });
+      try {
+        return { json: { token_type: 'Bearer', ...grant(state, body) } };
+      } catch (e) {
+        state.auth.grants.refused++;
+        throw e;
       }
-      const grant = str(body.grant_type);
-      if (grant === 'password') {
-        if (str(body.username) !== state.auth.username || str(body.password) !== state.auth.password) throw invalidGrant('user credentials are invalid');
-      } else if (grant === 'refresh_token') {
-        if (!state.auth.refresh.has(str(body.refresh_token) ?? '')) throw invalidGrant('refresh token is invalid');
-      } else {
-        throw new ProblemError(400, 'Bad Request', 'Unsupported grant type', { code: 'unsupported_grant_type' });
-      }
-      return { json: { token_type: 'Bearer', expires_in: 86_399, refresh_token_expires_in: 1_209_599, ...state.issueTokens() } };
     },
+  },
+  {
+    // PeerTube answers with revokeToken's result: {success: true} (redirectUrl only for plugin logins).
+    method: 'POST', pattern: /^\/api\/v1\/users\/revoke-token$/, auth: 'user',
+    handler: ({ state, token }) => ({ json: { success: state.auth.revoke(token ?? '') } }),
   },
   {
     method: 'GET', pattern: /^\/api\/v1\/users\/me$/, auth: 'user',
@@ -41,6 +41,38 @@ export const authRoutes: Route[] = [
   },
 ];
 
+function grant(state: FakePeerTubeState, body: Params): IssuedTokens {
+  if (str(body.client_id) !== state.auth.clientId || str(body.client_secret) !== state.auth.clientSecret) {
+    throw new ProblemError(400, 'Bad Request', 'Invalid client: client is invalid', { code: 'invalid_client' });
+  }
+  const type = str(body.grant_type);
+  if (type === 'password') {
+    if (str(body.username) !== state.auth.username || str(body.password) !== state.auth.password) throw invalidGrant('user credentials are invalid');
+    state.auth.grants.password++;
+    return state.auth.issueTokens();
+  }
+  if (type === 'refresh_token') {
+    const issued = state.auth.refreshTokens(str(body.refresh_token) ?? '');
+    if (issued === 'invalid') throw invalidGrant('refresh token is invalid');
+    if (issued === 'expired') throw invalidGrant('refresh token has expired');
+    state.auth.grants.refresh_token++;
+    return issued;
+  }
+  throw new ProblemError(400, 'Bad Request', 'Unsupported grant type: `grant_type` is invalid', { code: 'unsupported_grant_type' });
+}
+
+/**
+ * PeerTube's login limiter on POST /users/token (RATES_LIMIT.LOGIN: 15 per 5 minutes per IP by default), after the
+ * general API limiter. Every request counts, refused ones too.
+ */
+export function limitLogin(state: FakePeerTubeState, req: IncomingMessage, path: string): void {
+  if (req.method !== 'POST' || path !== '/api/v1/users/token') return;
+  const verdict = state.auth.hitLogin(req.socket.remoteAddress ?? 'unknown');
+  if (verdict.allowed) return;
+  const retryAfter = Math.max(1, Math.ceil((verdict.resetAt.getTime() - state.auth.now()) / 1000));
+  throw new ProblemError(429, 'Too Many Requests', 'Too many requests, please try again later.', { retryAfter });
+}
+
 /**
  * Throws the problem PeerTube sends for a missing or stale token, or a role that cannot moderate; otherwise returns
  * who is asking, so optional-auth routes can show moderators what others may not see.
@@ -50,8 +82,9 @@ export function authorize(state: FakePeerTubeState, req: IncomingMessage, route:
   const header = req.headers.authorization ?? '';
   if (route.auth === 'optional' && !header) return null;
   const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-  if (!state.auth.access.has(token)) {
-    throw new ProblemError(401, 'Unauthorized', 'Invalid token: access token is invalid', { code: 'invalid_token' });
+  const check = state.auth.checkAccess(token);
+  if (check !== 'ok') {
+    throw new ProblemError(401, 'Unauthorized', `Invalid token: access token ${check === 'expired' ? 'has expired' : 'is invalid'}`, { code: 'invalid_token' });
   }
   const staff = state.auth.role <= 1;
   if (route.auth === 'staff' && !staff) {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Params } from '../mastodon/http';
 import { notFound, ProblemError, type Route } from './http';
+import { PREDEFINED_REASONS } from './entities';
 import { addAbuse } from './seed';
 import { serializeAbuse } from './serialize';
 
@@ -12,7 +13,8 @@ const newAbuse = z.object({
   kind: z.enum(['video', 'comment', 'account']).optional(),
   flagged: z.string().optional(),
   reason: z.string().optional(),
-  predefinedReasons: z.array(z.string()).optional(),
+  // As POST /api/v1/abuses validates them: a reason PeerTube does not know is a 400, not a report.
+  predefinedReasons: z.array(z.enum(PREDEFINED_REASONS)).optional(),
   state: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   moderationComment: z.string().nullable().optional(),
 });

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, parseBody, parseParams, readBody, type Params } from '../mastodon/http';
 import { apiRoutes } from './routes-api';
-import { authorize, authRoutes } from './routes-auth';
+import { authorize, authRoutes, limitLogin } from './routes-auth';
 import { controlRoutes } from './routes-control';
 import { notFound, problemReply, ProblemError, type Reply, type Route } from './http';
 import type { FakePeerTubeState } from './state';
@@ -27,11 +27,13 @@ export async function handle(state: FakePeerTubeState, req: IncomingMessage, res
         const retryAfter = Math.max(1, Math.ceil((verdict.resetAt.getTime() - Date.now()) / 1000));
         throw new ProblemError(429, 'Too Many Requests', 'Too many requests, please try again later.', { retryAfter });
       }
+      limitLogin(state, req, url.pathname);
     }
     const match = findRoute(method, url.pathname);
     if (!match) throw notFound();
     const viewer = authorize(state, req, match.route);
-    reply = await match.route.handler({ state, viewer, params: match.params, query: parseParams(url.searchParams), body });
+    const token = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
+    reply = await match.route.handler({ state, viewer, params: match.params, query: parseParams(url.searchParams), body, token });
   } catch (e) {
     reply = errorReply(e);
   }

@@ -1,12 +1,11 @@
 /** Deterministic seeding: the same seed always yields the same accounts, videos, comments and abuses. */
 import { intBetween, pick, type Rng } from '../prng';
-import type { AbuseState, FakeAbuse, FakeAccount } from './entities';
+import { PREDEFINED_REASONS as PREDEFINED, type AbuseState, type FakeAbuse, type FakeAccount } from './entities';
 import type { FakePeerTubeState } from './state';
 
 const LOCAL = ['alice', 'carol', 'dave'];
 const REMOTE: [string, string][] = [['bob', 'remote.example'], ['mallory', 'spam.example'], ['trent', 'other.example']];
 const REASONS = ['Spam in the description', 'Reupload of my video', 'Hateful comments', 'Misleading thumbnail', ''];
-const PREDEFINED = ['spamOrMisleading', 'rights', 'violentOrAbusive', 'hatefulOrAbusive', 'thumbnails', 'serverRules', 'captions', 'privacy'];
 
 export function seedState(state: FakePeerTubeState, abuses: number): void {
   addAccount(state, state.auth.username, null);

@@ -4,7 +4,7 @@ import { serveFake } from '../serve-fake';
 import { handle } from './routes';
 import { addAbuse, seedState, type NewAbuseInput } from './seed';
 import { serializeAbuse } from './serialize';
-import { FakePeerTubeState } from './state';
+import { FakePeerTubeState, type FakePeerTubeStateInit } from './state';
 
 export interface FakePeerTubeOptions {
   port?: number; // 0 (default) = a random free port
@@ -16,6 +16,8 @@ export interface FakePeerTubeOptions {
   username?: string;
   password?: string;
   rateLimit?: { limit: number; windowMs: number };
+  /** Token lifetimes and the login limit (PeerTube's defaults: 1 day, 14 days, 15 logins per 5 minutes per IP). */
+  oauth?: FakePeerTubeStateInit['oauth'];
 }
 
 export interface FakePeerTube {
@@ -36,6 +38,7 @@ export async function startFakePeerTube(opts: FakePeerTubeOptions = {}): Promise
     // PeerTube's default for /api/v1/*: 50 requests per 10 s. Tests lower or force it through /__fake/rate-limit.
     rateLimit: opts.rateLimit ?? { limit: 500, windowMs: 10_000 },
     seed: opts.seed ?? 1,
+    oauth: opts.oauth,
   });
   seedState(state, opts.reports ?? 30);
   const served = await serveFake({ name: 'peertube', version: state.version }, opts, (req, res) => handle(state, req, res));

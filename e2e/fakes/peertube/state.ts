@@ -1,7 +1,7 @@
 /** All of the fake's mutable state, in memory. Tests in the same process may read and change it directly. */
-import { randomBytes } from 'node:crypto';
-import { RateLimiter, type RateLimitOptions } from '../mastodon/rate-limit';
+import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
+import { FakeOAuth, type FakeOAuthOptions, type IssuedTokens } from './oauth';
 import type { FakeAbuse, FakeAccount, FakeComment, FakeVideo, FakeVideoBlock, MalformKind, VideoBlockType, WriteRecord } from './entities';
 
 export interface FakePeerTubeStateInit {
@@ -11,21 +11,15 @@ export interface FakePeerTubeStateInit {
   password: string;
   rateLimit: RateLimitOptions;
   seed: number;
+  /** Token lifetimes and the login limit; PeerTube's defaults otherwise. */
+  oauth?: Omit<FakeOAuthOptions, 'username' | 'password'>;
 }
 
 export class FakePeerTubeState {
   readonly name: string;
   readonly version: string;
   baseUrl = 'http://127.0.0.1';
-  readonly auth: {
-    username: string;
-    password: string;
-    role: number; // 0 admin, 1 moderator, 2 user
-    clientId: string;
-    clientSecret: string;
-    access: Set<string>;
-    refresh: Set<string>;
-  };
+  readonly auth: FakeOAuth;
   readonly rateLimiter: RateLimiter;
   readonly rng: Rng;
 
@@ -46,11 +40,7 @@ export class FakePeerTubeState {
   constructor(init: FakePeerTubeStateInit) {
     this.name = init.name;
     this.version = init.version;
-    this.auth = {
-      username: init.username, password: init.password, role: 0,
-      clientId: randomBytes(12).toString('hex'), clientSecret: randomBytes(16).toString('hex'),
-      access: new Set(), refresh: new Set(),
-    };
+    this.auth = new FakeOAuth({ ...init.oauth, username: init.username, password: init.password });
     this.rateLimiter = new RateLimiter(init.rateLimit);
     this.rng = createRng(init.seed);
   }
@@ -70,14 +60,9 @@ export class FakePeerTubeState {
     return new Date(this.clock).toISOString();
   }
 
-  /** A new access/refresh pair; the old session is dropped, as PeerTube keeps one per user. */
-  issueTokens(): { access_token: string; refresh_token: string } {
-    this.auth.access.clear();
-    this.auth.refresh.clear();
-    const pair = { access_token: randomBytes(20).toString('hex'), refresh_token: randomBytes(20).toString('hex') };
-    this.auth.access.add(pair.access_token);
-    this.auth.refresh.add(pair.refresh_token);
-    return pair;
+  /** A new access/refresh pair; the user's other tokens stay valid, as on PeerTube 7 (see oauth.ts). */
+  issueTokens(): IssuedTokens {
+    return this.auth.issueTokens();
   }
 
   /** A video is local when its owner is (accounts with host null live on the fake instance). */

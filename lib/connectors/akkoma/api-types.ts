@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { accountSchema, idSchema, statusSchema } from '../mastodon/api-types';
+import { optionalDate, requiredDate } from '../shared/remote-schemas';
 
 export { statusSchema };
 
@@ -29,7 +30,7 @@ export const reportNoteSchema = z.object({
   id: idSchema,
   content: z.string(),
   user: z.object({ nickname: text, acct: text }).nullish().catch(null),
-  created_at: text.catch(null),
+  created_at: optionalDate,
 });
 
 /**
@@ -54,14 +55,15 @@ export const akkomaReportSchema = z.object({
   account: akkomaAccountSchema, // the reported account: without it the report is useless
   actor: akkomaAccountSchema.nullish().catch(null),
   content: text,
-  created_at: z.string(),
+  created_at: requiredDate,
   statuses: z.array(statusSchema).nullish(),
   notes: reportNotesSchema,
 });
 
 /** The list envelope; items are parsed one by one so one broken report does not sink the page. */
 export const reportListSchema = z.object({
-  total: z.number().int().nonnegative().nullish(),
+  // A total that is not a count is unknown: paging then ends on a short page instead of failing the sync.
+  total: z.unknown().optional().transform((t) => (typeof t === 'number' && Number.isSafeInteger(t) && t >= 0 ? t : null)),
   reports: z.array(z.unknown()),
 });
 

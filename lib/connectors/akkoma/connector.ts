@@ -6,6 +6,7 @@ import { ADMIN, AkkomaClient } from './client';
 import { listAkkomaReports } from './list-reports';
 import { mapReport } from './mapper';
 import { parseRemote, safeId } from './parse';
+import { writableOrThrow } from '../shared/report-items';
 import { performAkkoma } from './perform';
 import { verifyAkkoma } from './verify';
 
@@ -19,7 +20,7 @@ export function createAkkomaConnector(config: ConnectorConfig): Connector {
     verify: () => verifyAkkoma(client),
     listReports: (input) => listAkkomaReports(client, input),
     getReport: async (remoteId) =>
-      mapReport(parseRemote(akkomaReportSchema, await client.request('GET', `${ADMIN}/reports/${safeId(remoteId)}`), 'report')),
+      writableOrThrow(mapReport(parseRemote(akkomaReportSchema, await client.request('GET', `${ADMIN}/reports/${safeId(remoteId)}`), 'report')), 'Akkoma'),
     perform: (action) => performAkkoma(client, action),
   };
 }

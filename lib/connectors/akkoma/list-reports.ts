@@ -7,6 +7,7 @@ import { akkomaReportSchema, reportListSchema } from './api-types';
 import { ADMIN, type AkkomaClient } from './client';
 import { mapReport } from './mapper';
 import { formatIssues, parseRemote, rawId } from './parse';
+import { keepReport, skipItem } from '../shared/report-items';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -22,8 +23,8 @@ export async function listAkkomaReports(client: AkkomaClient, input: ListReports
   // One item at a time, so a single malformed report is recorded and the rest of the page still lands.
   for (const raw of list.reports) {
     const parsed = akkomaReportSchema.safeParse(raw);
-    if (parsed.success) items.push(mapReport(parsed.data));
-    else skipped.push({ remoteId: rawId(raw), error: formatIssues(parsed.error), raw });
+    if (parsed.success) keepReport({ items, skipped }, mapReport(parsed.data), raw);
+    else skipped.push(skipItem(rawId(raw), formatIssues(parsed.error), raw));
   }
   const short = list.reports.length < pageSize;
   const totalReached = typeof list.total === 'number' && page * pageSize >= list.total;

@@ -14,8 +14,26 @@ describe('akkoma mapper (pure)', () => {
       account('bob@remote.example', { tags: ['mrf_tag:force-unlisted'], is_active: false, unknown_field: 1 }),
     );
     expect(mapAccount(a)).toMatchObject({
-      remoteId: 'bob@remote.example', domain: 'remote.example', silenced: true, sensitized: false, disabled: true, suspended: false,
+      remoteId: 'bob@remote.example', domain: 'remote.example', silenced: true, sensitized: false, disabled: true,
     });
+    expect(mapAccount(a).suspended).toBeUndefined();
+  });
+
+  it('leaves states the payload does not carry unknown instead of false (contract I1)', () => {
+    const bare = mapAccount(akkomaReportSchema.shape.account.parse(account('carol')));
+    expect(bare).toMatchObject({ remoteId: 'carol' });
+    for (const flag of ['suspended', 'silenced', 'sensitized', 'disabled'] as const) expect(bare[flag]).toBeUndefined();
+    expect(mapAccount(akkomaReportSchema.shape.account.parse(account('dan', { deactivated: false }))).disabled).toBe(false);
+  });
+
+  it('skips a report whose created_at is not a date and reads a bad note date as unknown', () => {
+    const bad = akkomaReportSchema.safeParse({ id: 'RP2', state: 'open', account: account('bob'), created_at: 'yesterday' });
+    expect(bad.success).toBe(false);
+    const ok = akkomaReportSchema.parse({
+      id: 'RP3', state: 'open', account: account('bob'), created_at: '2026-01-01T00:00:00+02:00',
+      notes: [{ id: 1, content: 'x', created_at: 'not a date' }],
+    });
+    expect(mapReport(ok)).toMatchObject({ createdAt: '2025-12-31T22:00:00.000Z', notes: [{ createdAt: null }] });
   });
 
   it('treats closed and resolved reports as resolved and keeps the content as the comment', () => {

@@ -17,7 +17,9 @@ export function mapAccount(a: AkkomaAccount): RemoteAccount {
   const nickname = a.nickname || a.acct;
   const at = nickname.indexOf('@');
   const domain = at > 0 ? nickname.slice(at + 1) : null;
-  const tags = a.tags ?? [];
+  // Contract I1: without the tags or the activity fields the payload says nothing about those states.
+  const tags = a.tags ?? null;
+  const active = a.is_active ?? (a.deactivated == null ? null : !a.deactivated);
   return {
     remoteId: nickname,
     username: a.username,
@@ -27,10 +29,11 @@ export function mapAccount(a: AkkomaAccount): RemoteAccount {
     avatarUrl: a.avatar ?? null,
     domain,
     createdAt: a.created_at ?? null,
-    suspended: false, // Akkoma has no suspension state
-    silenced: tags.includes(TAG_FORCE_UNLISTED),
-    sensitized: tags.includes(TAG_FORCE_NSFW),
-    disabled: a.is_active === false || a.deactivated === true,
+    // Akkoma has no suspension state separate from deactivation: left unknown, never claimed false.
+    suspended: undefined,
+    silenced: tags ? tags.includes(TAG_FORCE_UNLISTED) : undefined,
+    sensitized: tags ? tags.includes(TAG_FORCE_NSFW) : undefined,
+    disabled: active === null ? undefined : !active,
   };
 }
 

@@ -5,6 +5,7 @@ import { akkomaReportSchema, statusSchema } from './api-types';
 import { ADMIN, type AkkomaClient } from './client';
 import { mapReport } from './mapper';
 import { parseRemote, safeId, safeNickname } from './parse';
+import { writableOrNull } from '../shared/report-items';
 import { accountAction, accountDelete, accountUndo } from './perform-accounts';
 import { unsupported } from './unsupported';
 
@@ -113,7 +114,7 @@ async function addNote(client: AkkomaClient, reportId: string, content: string):
  */
 async function freshReport(client: AkkomaClient, id: string): Promise<RemoteReport | null> {
   try {
-    return mapReport(parseRemote(akkomaReportSchema, await client.request('GET', `${ADMIN}/reports/${id}`), 'report'));
+    return writableOrNull(mapReport(parseRemote(akkomaReportSchema, await client.request('GET', `${ADMIN}/reports/${id}`), 'report')));
   } catch {
     return null;
   }

@@ -8,6 +8,7 @@ import { GoToSocialClient } from './client';
 import { decodeCursor, encodeCursor } from './link-header';
 import { mapGtsReport } from './mapper';
 import { formatIssues, parseRemote, rawId, safeId } from './parse-remote';
+import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
 import { performGoToSocial } from './perform';
 import { verifyGoToSocial } from './verify';
 
@@ -20,7 +21,7 @@ export function createGoToSocialConnector(config: ConnectorConfig): Connector {
     listReports: (input) => listReports(client, input),
     getReport: async (remoteId) => {
       const res = await client.get(`/api/v1/admin/reports/${safeId(remoteId)}`);
-      return mapGtsReport(parseRemote(gtsAdminReportSchema, res.data, 'admin report'));
+      return writableOrThrow(mapGtsReport(parseRemote(gtsAdminReportSchema, res.data, 'admin report')), 'GoToSocial');
     },
     perform: (action) => performGoToSocial(client, action),
   };
@@ -42,8 +43,8 @@ async function listReports(client: GoToSocialClient, input: ListReportsInput): P
   // One item at a time, so a single malformed report is recorded and the rest of the page still lands.
   for (const raw of list.data) {
     const parsed = gtsAdminReportSchema.safeParse(raw);
-    if (parsed.success) items.push(mapGtsReport(parsed.data));
-    else skipped.push({ remoteId: rawId(raw), error: formatIssues(parsed.error), raw });
+    if (parsed.success) keepReport({ items, skipped }, mapGtsReport(parsed.data), raw);
+    else skipped.push(skipItem(rawId(raw), formatIssues(parsed.error), raw));
   }
   const next = list.data.length > 0 ? encodeCursor(res.links.next) : null;
   // A server repeating the same cursor would loop a sync forever.

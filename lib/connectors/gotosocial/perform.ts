@@ -4,6 +4,7 @@ import type { ActionResult, ConnectorAction } from '../types';
 import { gtsAdminReportSchema, gtsDomainBlockSchema } from './api-types';
 import type { GoToSocialClient } from './client';
 import { mapGtsReport } from './mapper';
+import { writableOrNull } from '../shared/report-items';
 import { parseRemote, safeId } from './parse-remote';
 
 export async function performGoToSocial(client: GoToSocialClient, action: ConnectorAction): Promise<ActionResult> {
@@ -13,7 +14,7 @@ export async function performGoToSocial(client: GoToSocialClient, action: Connec
         action_taken_comment: action.comment || undefined,
       });
       const report = mapGtsReport(parseRemote(gtsAdminReportSchema, res.data, 'admin report'));
-      return { ok: true, remoteRef: report.remoteId, report };
+      return { ok: true, remoteRef: report.remoteId, report: writableOrNull(report) };
     }
     case 'account.action': {
       // Refused here, not sent: GoToSocial would answer 400, and a moderator should learn it before clicking.

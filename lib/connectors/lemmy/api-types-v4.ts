@@ -6,11 +6,13 @@
  * produces the same RemoteReport (and the same "post:12" ids) whichever API the instance is read through.
  */
 import { z } from 'zod';
+import { numericIdSchema, optionalDate } from '../shared/remote-schemas';
 import type { CommentReportView, LemmyPerson, LemmyPost, PmReportView, PostReportView } from './api-types';
 
 const text = z.string().nullish();
-const id = z.number().int().nonnegative();
-const stamps = { published_at: text, published: text };
+const id = numericIdSchema;
+/** Either name, each a real date or unknown; a report still needs one of them (refined below). */
+const stamps = { published_at: optionalDate, published: optionalDate };
 
 /** published_at (1.0) or published (alphas): one of them must be there. */
 function stamp(v: { published_at?: string | null; published?: string | null }): string | null {
@@ -24,8 +26,8 @@ export const v4PersonSchema = z
   }));
 
 const v4ReportBase = z
-  .object({ id, reason: z.string(), resolved: z.boolean(), ...stamps, updated_at: text, updated: text })
-  .refine((r) => stamp(r) !== null, { message: 'published_at is missing', path: ['published_at'] })
+  .object({ id, reason: z.string(), resolved: z.boolean(), ...stamps, updated_at: optionalDate, updated: optionalDate })
+  .refine((r) => stamp(r) !== null, { message: 'missing or not a date', path: ['published_at'] })
   .transform((r) => ({ id: r.id, reason: r.reason, resolved: r.resolved, published: stamp(r) as string, updated: r.updated_at ?? r.updated ?? null }));
 
 const v4PostSchema = z

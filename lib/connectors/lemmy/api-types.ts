@@ -3,19 +3,21 @@
  * ignored; optional ones are nullish because Lemmy omits None fields in some versions and sends null in others.
  */
 import { z } from 'zod';
+import { numericIdSchema, optionalDate, requiredDate } from '../shared/remote-schemas';
 
 const text = z.string().nullish();
-const id = z.number().int().nonnegative();
+/** Bounded like the typed ids ("post:12", at most 12 digits), so every report the list accepts can be refreshed. */
+const id = numericIdSchema;
 
 export const personSchema = z.object({
   id, name: z.string(), display_name: text, avatar: text, actor_id: text, local: z.boolean().nullish(),
-  banned: z.boolean().nullish(), published: text,
+  banned: z.boolean().nullish(), published: optionalDate,
 });
 
-const reportBase = z.object({ id, reason: z.string(), resolved: z.boolean(), published: z.string(), updated: text });
+const reportBase = z.object({ id, reason: z.string(), resolved: z.boolean(), published: requiredDate, updated: optionalDate });
 
 export const postSchema = z.object({
-  id, name: z.string(), body: text, url: text, thumbnail_url: text, ap_id: text, published: text, nsfw: z.boolean().nullish(),
+  id, name: z.string(), body: text, url: text, thumbnail_url: text, ap_id: text, published: optionalDate, nsfw: z.boolean().nullish(),
 });
 
 export const postReportViewSchema = z.object({
@@ -24,14 +26,14 @@ export const postReportViewSchema = z.object({
 
 export const commentReportViewSchema = z.object({
   comment_report: reportBase,
-  comment: z.object({ id, content: z.string(), ap_id: text, published: text }),
+  comment: z.object({ id, content: z.string(), ap_id: text, published: optionalDate }),
   creator: personSchema.nullish().catch(null),
   comment_creator: personSchema,
 });
 
 export const pmReportViewSchema = z.object({
   private_message_report: reportBase,
-  private_message: z.object({ id, content: z.string(), ap_id: text, published: text }),
+  private_message: z.object({ id, content: z.string(), ap_id: text, published: optionalDate }),
   creator: personSchema.nullish().catch(null),
   private_message_creator: personSchema,
 });

@@ -13,6 +13,7 @@ import { V4, type LemmyClient } from './client';
 import { parseRemote } from './parse';
 import { parseTypedId } from './report-types';
 import { V4_REPORT_TYPES, combinedTypedId, parseCombinedReport } from './report-types-v4';
+import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 50; // Lemmy caps limit at 50
@@ -52,8 +53,8 @@ export async function listLemmyReportsV4(client: LemmyClient, input: ListReports
   const skipped: SkippedItem[] = [];
   for (const raw of page.items) {
     const r = parseCombinedReport(raw);
-    if (!r.ok) skipped.push({ remoteId: r.remoteId, error: r.error, raw });
-    else if (r.report.resolved === input.resolved) items.push(r.report);
+    if (!r.ok) skipped.push(skipItem(r.remoteId, r.error, raw));
+    else if (r.report.resolved === input.resolved) keepReport({ items, skipped }, r.report, raw);
   }
   return { items, skipped, next: page.next ? encodeV4Cursor(page.next) : null };
 }
@@ -67,7 +68,7 @@ export async function getLemmyReportV4(client: LemmyClient, remoteId: string): P
     const raw = page.items.find((item) => combinedTypedId(item) === remoteId);
     if (raw !== undefined) {
       const r = parseCombinedReport(raw);
-      if (r.ok) return r.report;
+      if (r.ok) return writableOrThrow(r.report, 'Lemmy');
       throw new AppError('remote_error', `Lemmy returned a malformed report ${remoteId}: ${r.error}`, {
         userMessage: 'The instance returned a report this dashboard cannot read.',
       });

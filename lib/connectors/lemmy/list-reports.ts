@@ -11,6 +11,7 @@ import { V3, type LemmyClient } from './client';
 import type { ReportKind } from './mapper';
 import { formatIssues, parseRemote } from './parse';
 import { KINDS, REPORT_TYPES, parseTypedId, rawTypedId } from './report-types';
+import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
 
 export const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 50; // Lemmy caps limit at 50
@@ -56,8 +57,8 @@ export async function listLemmyReports(client: LemmyClient, input: ListReportsIn
     if (!raws) continue;
     for (const raw of raws) {
       const r = REPORT_TYPES[kind].parse(raw);
-      if (!r.ok) skipped.push({ remoteId: rawTypedId(kind, raw), error: formatIssues(r.error), raw });
-      else if (r.report.resolved === input.resolved) items.push(r.report);
+      if (!r.ok) skipped.push(skipItem(rawTypedId(kind, raw), formatIssues(r.error), raw));
+      else if (r.report.resolved === input.resolved) keepReport({ items, skipped }, r.report, raw);
     }
     if (raws.length >= limit) next[kind] = cursor[kind] + 1;
   }
@@ -74,7 +75,7 @@ export async function getLemmyReport(client: LemmyClient, remoteId: string): Pro
     for (const raw of raws) {
       if (rawTypedId(kind, raw) !== remoteId) continue;
       const r = REPORT_TYPES[kind].parse(raw);
-      if (r.ok) return r.report;
+      if (r.ok) return writableOrThrow(r.report, 'Lemmy');
       throw new AppError('remote_error', `Lemmy returned a malformed report ${remoteId}: ${formatIssues(r.error)}`, {
         userMessage: 'The instance returned a report this dashboard cannot read.',
       });

@@ -17,4 +17,10 @@ describe('lemmy mapper', () => {
     expect(mapPerson({ id: 7, name: 'bob', actor_id: 'https://remote.example/u/bob', local: false, banned: true })).toMatchObject({ remoteId: '7', acct: 'bob@remote.example', domain: 'remote.example', suspended: true });
     expect(mapPerson({ id: 1, name: 'al', actor_id: 'https://lemmy.test/u/al', local: true })).toMatchObject({ acct: 'al', domain: null });
   });
+
+  it('leaves the ban unknown when the person carries no `banned` (contract I1), and false only when it says so', () => {
+    expect(mapPerson({ id: 1, name: 'al', local: true }).suspended).toBeUndefined();
+    expect(mapPerson({ id: 1, name: 'al', local: true, banned: null }).suspended).toBeUndefined();
+    expect(mapPerson({ id: 1, name: 'al', local: true, banned: false }).suspended).toBe(false);
+  });
 });

@@ -31,7 +31,8 @@ export function mapPerson(p: LemmyPerson): RemoteAccount {
   return {
     remoteId: String(p.id), username: p.name, acct: domain ? `${p.name}@${domain}` : p.name,
     displayName: p.display_name ?? p.name, url: p.actor_id ?? null, avatarUrl: p.avatar ?? null, domain,
-    createdAt: p.published ?? null, suspended: p.banned === true,
+    // Contract I1: a payload without `banned` says nothing about the ban (v4 views carry it only as creator_banned).
+    createdAt: p.published ?? null, suspended: p.banned ?? undefined,
   };
 }
 

@@ -11,6 +11,7 @@ import { V3, V4, type LemmyClient } from './client';
 import { parseRemote } from './parse';
 import { REPORT_TYPES, parseTypedId } from './report-types';
 import { V4_REPORT_TYPES } from './report-types-v4';
+import { writableOrNull } from '../shared/report-items';
 
 const DEFAULT_REASON = {
   ban: 'Banned from the moderation dashboard',
@@ -58,7 +59,7 @@ async function resolveReport(client: LemmyClient, reportId: string, resolved: bo
   const view = data && typeof data === 'object' ? (data as Record<string, unknown>)[spec.viewKey] : null;
   const parsed = spec.parse(view);
   // The write landed either way; a fresh report is a bonus, so a view we cannot read is not an error.
-  return { ok: true, remoteRef: reportId, report: parsed.ok ? parsed.report : null };
+  return { ok: true, remoteRef: reportId, report: parsed.ok ? writableOrNull(parsed.report) : null };
 }
 
 async function removeStatus(client: LemmyClient, statusId: string, given?: string): Promise<ActionResult> {

@@ -54,7 +54,8 @@ export type CombinedParse =
 export function parseCombinedReport(raw: unknown): CombinedParse {
   const tag = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).type_ : undefined;
   const kind = typeof tag === 'string' && Object.hasOwn(TAGS, tag) ? TAGS[tag] : null;
-  if (!kind) return { ok: false, remoteId: null, error: `type_: unknown report type ${JSON.stringify(tag ?? null).slice(0, 40)}` };
+  // The tag itself is not echoed: it is remote text, and a skip reason never carries remote text.
+  if (!kind) return { ok: false, remoteId: null, error: `type_: unknown report type (${typeof tag === 'string' ? 'an unknown name' : `a ${tag === null ? 'null' : typeof tag}`})` };
   if (kind === 'community') return { ok: false, remoteId: communityTypedId(raw), error: COMMUNITY_REPORTS_UNSUPPORTED };
   const r = V4_REPORT_TYPES[kind].parse(raw);
   return r.ok ? { ok: true, kind, report: r.report } : { ok: false, remoteId: rawTypedId(kind, raw), error: r.error };

@@ -5,10 +5,15 @@
  * target account) stays required, so a broken item is skipped with a clear error rather than half-imported.
  */
 import { z } from 'zod';
+import { optionalDate, remoteIdSchema, requiredDate } from '../shared/remote-schemas';
 
-/** Mastodon ids are strings; some forks send numbers. Objects and empty strings are rejected. */
-export const idSchema = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
+/**
+ * Mastodon ids are strings; some forks send numbers. The shared rule (safeId's) applies, so any report the list
+ * accepts can be refreshed by id; objects, empty strings and ids with odd characters are rejected.
+ */
+export const idSchema = remoteIdSchema;
 const text = z.string().nullish();
+const date = optionalDate;
 const flag = z.boolean().nullish();
 
 export const MEDIA_TYPES = ['image', 'gifv', 'video', 'audio', 'unknown'] as const;
@@ -23,15 +28,18 @@ export const mediaAttachmentSchema = z.object({
   meta: z.record(z.string(), z.unknown()).nullish().catch(null),
 });
 
+/** The public account nested in admin entities: its id is never used in a request, so any scalar id is read. */
+const nestedId = z.union([z.string().min(1).max(200), z.number()]).transform(String);
+
 export const accountSchema = z.object({
-  id: idSchema,
+  id: nestedId,
   username: z.string(),
   acct: z.string(),
   display_name: text,
   url: text,
   uri: text,
   avatar: text,
-  created_at: text,
+  created_at: date,
 });
 
 export const statusSchema = z.object({
@@ -42,7 +50,7 @@ export const statusSchema = z.object({
   spoiler_text: text,
   sensitive: flag,
   visibility: text,
-  created_at: text,
+  created_at: date,
   account: accountSchema.nullish(),
   media_attachments: z.array(mediaAttachmentSchema).nullish(),
 });
@@ -52,7 +60,7 @@ export const adminAccountSchema = z.object({
   username: z.string(),
   domain: text,
   email: text,
-  created_at: text,
+  created_at: date,
   suspended: flag,
   silenced: flag,
   sensitized: flag,
@@ -65,12 +73,12 @@ export const ruleSchema = z.object({ id: idSchema, text: z.string(), hint: text 
 export const adminReportSchema = z.object({
   id: idSchema,
   action_taken: z.boolean(),
-  action_taken_at: text,
+  action_taken_at: date,
   category: text,
   comment: text,
   forwarded: flag,
-  created_at: z.string(),
-  updated_at: text,
+  created_at: requiredDate,
+  updated_at: date,
   account: adminAccountSchema.nullish(),
   target_account: adminAccountSchema,
   assigned_account: adminAccountSchema.nullish(),

@@ -8,6 +8,7 @@ import { MastodonClient } from './client';
 import { decodeCursor, encodeCursor } from './link-header';
 import { mapAdminReport } from './mapper';
 import { formatIssues, parseRemote, rawId, safeId } from './parse-remote';
+import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
 import { performMastodon } from './perform';
 import { verifyMastodon } from './verify';
 
@@ -20,7 +21,7 @@ export function createMastodonConnector(config: ConnectorConfig): Connector {
     listReports: (input) => listReports(client, input),
     getReport: async (remoteId) => {
       const res = await client.get(`/api/v1/admin/reports/${safeId(remoteId)}`);
-      return mapAdminReport(parseRemote(adminReportSchema, res.data, 'Admin::Report'));
+      return writableOrThrow(mapAdminReport(parseRemote(adminReportSchema, res.data, 'Admin::Report')), 'Mastodon');
     },
     perform: (action) => performMastodon(client, action),
   };
@@ -43,8 +44,8 @@ async function listReports(client: MastodonClient, input: ListReportsInput): Pro
   // One item at a time, so a single malformed report is recorded and the rest of the page still lands.
   for (const raw of list.data) {
     const parsed = adminReportSchema.safeParse(raw);
-    if (parsed.success) items.push(mapAdminReport(parsed.data));
-    else skipped.push({ remoteId: rawId(raw), error: formatIssues(parsed.error), raw });
+    if (parsed.success) keepReport({ items, skipped }, mapAdminReport(parsed.data), raw);
+    else skipped.push(skipItem(rawId(raw), formatIssues(parsed.error), raw));
   }
   const next = list.data.length > 0 ? encodeCursor(res.links.next) : null;
   // A server repeating the same cursor would loop a sync forever.

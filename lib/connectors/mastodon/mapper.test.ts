@@ -63,3 +63,24 @@ describe('mastodon mapper', () => {
     expect(adminReportSchema.safeParse({ ...report, id: 108965218747268792 }).success).toBe(false);
   });
 });
+
+describe('mastodon mapper: what the payload does not say', () => {
+  it('leaves account flags the payload omits unknown, never false (contract I1)', () => {
+    const { suspended: _s, silenced: _si, sensitized: _se, disabled: _d, ...bare } = report.target_account;
+    const out = parse({ ...report, target_account: bare });
+    for (const flag of ['suspended', 'silenced', 'sensitized', 'disabled'] as const) expect(out.target[flag]).toBeUndefined();
+    expect(parse(report).target.silenced).toBe(true);
+  });
+
+  it('refuses a report whose created_at is not a date and reads other bad dates as unknown', () => {
+    expect(adminReportSchema.safeParse({ ...report, created_at: 'not a date' }).success).toBe(false);
+    expect(adminReportSchema.safeParse({ ...report, created_at: '+275760-09-13T00:00:00.001Z' }).success).toBe(false);
+    const out = parse({ ...report, updated_at: 'soon', action_taken_at: 12, statuses: [{ ...report.statuses[0], created_at: 'x' }] });
+    expect(out).toMatchObject({ updatedAt: null, resolvedAt: null, statuses: [{ createdAt: null }] });
+  });
+
+  it('accepts only ids that a refresh by id accepts too (one rule for list and refresh)', () => {
+    for (const id of ['12.5', 'a b', '../1', '', -1, 1.5, 2 ** 60]) expect(adminReportSchema.safeParse({ ...report, id }).success).toBe(false);
+    for (const id of ['42', 42, '01HZY0ABCDEFGHJKMNPQRSTVWX']) expect(adminReportSchema.safeParse({ ...report, id }).success).toBe(true);
+  });
+});

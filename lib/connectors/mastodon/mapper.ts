@@ -17,10 +17,11 @@ export function mapAdminAccount(a: MastodonAdminAccount): RemoteAccount {
     domain,
     email: a.email ?? null,
     createdAt: a.created_at ?? pub?.created_at ?? null,
-    suspended: a.suspended ?? false,
-    silenced: a.silenced ?? false,
-    sensitized: a.sensitized ?? false,
-    disabled: a.disabled ?? false,
+    // Contract I1: a flag the payload does not carry is unknown (undefined), so the stored value is kept.
+    suspended: a.suspended ?? undefined,
+    silenced: a.silenced ?? undefined,
+    sensitized: a.sensitized ?? undefined,
+    disabled: a.disabled ?? undefined,
   };
 }
 

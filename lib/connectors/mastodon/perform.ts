@@ -5,6 +5,7 @@ import { adminAccountSchema, adminDomainBlockSchema, adminReportSchema } from '.
 import { MASTODON_CATEGORIES } from './capabilities';
 import type { MastodonClient } from './client';
 import { mapAdminReport } from './mapper';
+import { writableOrNull } from '../shared/report-items';
 import { parseRemote, safeId } from './parse-remote';
 
 export async function performMastodon(client: MastodonClient, action: ConnectorAction): Promise<ActionResult> {
@@ -57,7 +58,7 @@ export async function performMastodon(client: MastodonClient, action: ConnectorA
 
 function reportResult(res: { data: unknown }): ActionResult {
   const report = mapAdminReport(parseRemote(adminReportSchema, res.data, 'Admin::Report'));
-  return { ok: true, remoteRef: report.remoteId, report };
+  return { ok: true, remoteRef: report.remoteId, report: writableOrNull(report) };
 }
 
 function checkDomain(domain: string): string {

@@ -43,6 +43,20 @@ describe('parseMastodonWebhook', () => {
     expect(out.error).toBeUndefined();
   });
 
+  it('always fills updatedAt for the replay check (I4): the report\'s updated_at, else the event time', () => {
+    const at = '2026-03-01T10:00:00.000Z';
+    expect(parseMastodonWebhook(JSON.stringify({ event: 'report.updated', created_at: at, object: report })).report?.updatedAt).toBe('2022-09-09T21:19:23.085Z');
+    const { updated_at: _u, ...withoutUpdated } = report;
+    expect(parseMastodonWebhook(JSON.stringify({ event: 'report.created', created_at: at, object: withoutUpdated })).report?.updatedAt).toBe(at);
+  });
+
+  it('makes the report writable (I5): NUL stripped, a non-date created_at refused in one line', () => {
+    const out = parseMastodonWebhook(JSON.stringify({ event: 'report.created', created_at: 'x', object: { ...report, comment: 'a\u0000b' } }));
+    expect(out.report?.comment).toBe('ab');
+    const bad = parseMastodonWebhook(JSON.stringify({ event: 'report.created', object: { ...report, created_at: 'soon' } }));
+    expect(bad).toMatchObject({ report: null, error: 'created_at: not a date' });
+  });
+
   it('returns no report for other events, and an error for malformed bodies', () => {
     expect(parseMastodonWebhook(JSON.stringify({ event: 'account.created', object: {} }))).toEqual({ event: 'account.created', report: null });
     expect(parseMastodonWebhook('not json')).toMatchObject({ report: null, error: 'body is not JSON' });

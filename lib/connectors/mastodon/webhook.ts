@@ -8,6 +8,8 @@ import type { RemoteReport } from '../types';
 import { adminReportSchema } from './api-types';
 import { mapAdminReport } from './mapper';
 import { formatIssues } from './parse-remote';
+import { toIsoDate } from '../shared/remote-schemas';
+import { toWritableReport } from '../shared/writable-report';
 
 export function verifyMastodonSignature(rawBody: Buffer | string, header: string | null, secret: string): boolean {
   if (!header || !secret) return false;
@@ -44,5 +46,9 @@ export function parseMastodonWebhook(rawBody: Buffer | string): ParsedMastodonWe
   if (!event.startsWith('report.')) return { event, report: null };
   const report = adminReportSchema.safeParse(object);
   if (!report.success) return { event, report: null, error: formatIssues(report.error) };
-  return { event, report: mapAdminReport(report.data) };
+  const mapped = mapAdminReport(report.data);
+  // Contract I4: the replay check compares updatedAt with the stored one, so it is always filled: the report's own
+  // updated_at, else the event time (Webhooks::DeliveryWorker stamps created_at when the event happened).
+  const writable = toWritableReport({ ...mapped, updatedAt: mapped.updatedAt ?? toIsoDate(envelope.data.created_at) });
+  return writable.ok ? { event, report: writable.report } : { event, report: null, error: writable.error };
 }

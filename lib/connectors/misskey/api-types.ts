@@ -4,9 +4,10 @@
  * cannot do without (ids, the report's target user) is required, so a broken item is skipped, not half-imported.
  */
 import { z } from 'zod';
+import { optionalDate, requiredDate, SAFE_ID } from '../shared/remote-schemas';
 
-/** Misskey ids (aid, aidx, meid, ulid, objectid) are short alphanumeric strings. */
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** Misskey ids (aid, aidx, meid, ulid, objectid) are short alphanumeric strings: the shared rule, strings only. */
+export const idSchema = z.string().regex(SAFE_ID, 'not an id');
 const text = z.string().nullish();
 const flag = z.boolean().nullish();
 
@@ -18,7 +19,7 @@ export const userSchema = z.object({
   avatarUrl: text,
   url: text,
   uri: text,
-  createdAt: text,
+  createdAt: optionalDate,
   isSuspended: flag,
   isSilenced: flag,
   isModerator: flag,
@@ -37,7 +38,7 @@ export const driveFileSchema = z.object({
 
 export const noteSchema = z.object({
   id: idSchema,
-  createdAt: text,
+  createdAt: optionalDate,
   text: text,
   cw: text,
   visibility: text,
@@ -48,7 +49,7 @@ export const noteSchema = z.object({
 
 export const reportSchema = z.object({
   id: idSchema,
-  createdAt: z.string(),
+  createdAt: requiredDate,
   comment: text,
   resolved: z.boolean(),
   resolvedAs: text,

@@ -129,3 +129,23 @@ describe('Misskey getReport', () => {
     expect((err as AppError).code).toBe('not_found');
   });
 });
+
+describe('Misskey getReport after a reported note was deleted through the app (contract I2)', () => {
+  it('still reads the report, leaving out the note that notes/show now answers NO_SUCH_NOTE for', async () => {
+    setup = await withFake({ reports: 0 });
+    const packed = setup.fake.addReport({ noteCount: 2, filesPerNote: 1, resolved: false });
+    const before = await setup.connector.getReport(packed.id);
+    expect(before.statuses).toHaveLength(2);
+    const [gone, kept] = before.statuses.map((s) => s.remoteId);
+    await setup.connector.perform({ kind: 'status.delete', statusId: gone });
+    const res = await fetch(`${setup.fake.url}/api/notes/show`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ noteId: gone }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'NO_SUCH_NOTE', id: '24fcbfc6-2e37-42b6-8388-c29b3861a08d' });
+    const after = await setup.connector.getReport(packed.id);
+    expect(after.statuses.map((s) => s.remoteId)).toEqual([kept]);
+    expect(after.createdAt).toBe(before.createdAt);
+    const page = await setup.connector.listReports({ resolved: false, limit: 100 });
+    expect(page.items.find((r) => r.remoteId === packed.id)?.statuses.map((s) => s.remoteId)).toEqual([kept]);
+    expect(page.skipped).toEqual([]);
+  });
+});

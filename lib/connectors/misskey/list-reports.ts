@@ -10,6 +10,7 @@ import type { MisskeyClient } from './client';
 import { mapNote, mapReport } from './mapper';
 import { extractLocalNoteIds } from './note-links';
 import { formatIssues, rawId, safeId } from './parse-remote';
+import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
 
 export const MAX_LIMIT = 100;
 /** getReport pages through at most this many pages (GET_REPORT_PAGES × 100 reports) before giving up. */
@@ -23,8 +24,21 @@ export async function listReports(client: MisskeyClient, input: ListReportsInput
   // One item at a time, so a single malformed report is recorded and the rest of the page still lands.
   for (const item of raw) {
     const parsed = reportSchema.safeParse(item);
-    if (!parsed.success) skipped.push({ remoteId: rawId(item), error: formatIssues(parsed.error), raw: item });
-    else items.push(await withNotes(client, parsed.data));
+    if (!parsed.success) {
+      skipped.push(skipItem(rawId(item), formatIssues(parsed.error), item));
+      continue;
+    }
+    try {
+      keepReport({ items, skipped }, await withNotes(client, parsed.data), item);
+    } catch (e) {
+      // A note the server fails to serve (5xx, garbage error) skips this report for now: imported without the note,
+      // the sync would take the note for deleted. Rate limits and auth failures still stop the page.
+      if (!isAppError(e) || e.code !== 'remote_error') throw e;
+      // Only the status and the vetted code go in the reason: the server's message is remote text.
+      const status = typeof e.details?.status === 'number' ? ` HTTP ${e.details.status}` : '';
+      const code = typeof e.details?.code === 'string' ? ` ${e.details.code}` : '';
+      skipped.push(skipItem(parsed.data.id, `linked note unreadable:${status}${code}`.trim(), item));
+    }
   }
   // A short page is the last one. The cursor is the oldest id seen, even if that item was skipped.
   const lastId = [...raw].reverse().map(rawId).find((id) => id !== null && /^[A-Za-z0-9_-]{1,64}$/.test(id)) ?? null;
@@ -39,7 +53,7 @@ export async function listReports(client: MisskeyClient, input: ListReportsInput
  * Misskey ids sort by time, so paging stops as soon as the page has gone past the id.
  */
 export async function getReport(client: MisskeyClient, remoteId: string): Promise<RemoteReport> {
-  return withNotes(client, await findReport(client, remoteId));
+  return writableOrThrow(await withNotes(client, await findReport(client, remoteId)), 'Misskey');
 }
 
 /** The report as Misskey sent it (parsed, without the linked notes): for actions that read a field first. */
@@ -89,8 +103,10 @@ async function withNotes(client: MisskeyClient, report: MisskeyReport): Promise<
 }
 
 /**
- * A deleted or unreadable note is left out (the link stays in the comment); rate limits and auth failures
- * propagate, because swallowing them would silently import reports without their evidence.
+ * A deleted or unreadable note is left out (the link stays in the comment): after a deletion Misskey answers
+ * notes/show with 400 NO_SUCH_NOTE, which the client maps to not_found. The sync keeps the earlier link and marks
+ * the post deleted (contract I2). Rate limits and auth failures propagate, because swallowing them would silently
+ * import reports without their evidence.
  */
 async function fetchNote(client: MisskeyClient, noteId: string): Promise<RemoteStatus | null> {
   try {

@@ -54,3 +54,15 @@ describe('mapReport notes', () => {
     expect('notes' in mapReport({ ...base, moderationNote: null }, 'https://mk.example')).toBe(false);
   });
 });
+
+describe('mapReport: what the payload does not say', () => {
+  it('leaves isSuspended/isSilenced/createdAt of a user that lacks them unknown (contract I1)', () => {
+    const liteUser = { id: 'u2', username: 'spammer', host: 'bad.example', name: null, avatarUrl: null };
+    const out = mapReport({ id: 'r1', createdAt: '2026-01-01T00:00:00.000Z', comment: '', resolved: false, targetUser: liteUser }, 'https://mk.example');
+    expect(out.target.suspended).toBeUndefined();
+    expect(out.target.silenced).toBeUndefined();
+    expect(out.target.createdAt).toBeUndefined();
+    const full = mapReport({ id: 'r1', createdAt: '2026-01-01T00:00:00.000Z', comment: '', resolved: false, targetUser: { ...liteUser, isSuspended: false } }, 'https://mk.example');
+    expect(full.target.suspended).toBe(false);
+  });
+});

@@ -13,9 +13,10 @@ export function mapUser(u: MisskeyUser, baseUrl: string): RemoteAccount {
     url: u.url || (domain ? u.uri ?? null : `${baseUrl}/@${u.username}`),
     avatarUrl: u.avatarUrl ?? null,
     domain,
-    createdAt: u.createdAt ?? null,
-    suspended: u.isSuspended ?? false,
-    silenced: u.isSilenced ?? false,
+    // Contract I1: the short "UserLite" form has no createdAt, isSuspended or isSilenced; absent means unknown.
+    createdAt: u.createdAt,
+    suspended: u.isSuspended ?? undefined,
+    silenced: u.isSilenced ?? undefined,
   };
 }
 

@@ -1,21 +1,24 @@
 /**
- * verify(): who the token belongs to (`i`, must be moderator or admin), the software version (`meta`), and a
- * one-item read of admin/abuse-user-reports. Each step becomes a check whose detail says what to fix.
+ * verify(): who the token belongs to (`i`, must be moderator or admin), the software version (`meta`), a
+ * one-item read of admin/abuse-user-reports, and whether report webhooks are wired up (verify-webhook.ts; never
+ * decides `ok`). Each step becomes a check whose detail says what to fix.
  */
 import { isAppError } from '../../errors';
 import type { VerifyCheck, VerifyResult } from '../types';
 import { meSchema, metaSchema } from './api-types';
 import type { MisskeyClient } from './client';
 import { clean } from '../shared/remote-text';
+import { checkReportWebhooks, WEBHOOK_CHECK } from './verify-webhook';
 
 export async function verifyMisskey(client: MisskeyClient): Promise<VerifyResult> {
-  const [me, meta, reports] = await Promise.all([
+  const [me, meta, reports, webhooks] = await Promise.all([
     attempt('i', async () => meSchema.parse(await client.call('i', {}, { read: true }))),
     attempt('meta', async () => metaSchema.parse(await client.call('meta', { detail: false }, { read: true }))),
     attempt('read:admin:abuse-user-reports', async () => {
       await client.call('admin/abuse-user-reports', { limit: 1 }, { read: true });
       return true;
     }),
+    attempt(WEBHOOK_CHECK, () => checkReportWebhooks(client)),
   ]);
   const checks: VerifyCheck[] = [];
   if (me.value) {
@@ -32,6 +35,7 @@ export async function verifyMisskey(client: MisskeyClient): Promise<VerifyResult
   const host = new URL(client.baseUrl).host;
   checks.push(meta.value ? { name: 'meta', ok: true, detail: `${clean(meta.value.name ?? host)} (Misskey ${clean(meta.value.version ?? 'unknown version')})` } : meta.check);
   checks.push(reports.check ?? { name: reports.name, ok: true, detail: 'Reports can be read' });
+  checks.push(webhooks.value ?? webhooks.check);
   return {
     ok: Boolean(reports.value),
     account: me.value ? { username: me.value.username, acct: me.value.username } : null,

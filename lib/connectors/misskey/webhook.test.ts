@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseMisskeyWebhook, verifyMisskeyWebhook } from './webhook';
 
-const user = (id: string, username: string, host: string | null) => ({ id, username, host, name: null, avatarUrl: null });
-const delivery = (type: string, body: unknown) => ({ server: 'https://mk.example', hookId: 'h1', eventId: 'e1', createdAt: '2026-02-01T00:00:00.000Z', type, body });
+// The short "UserLite" form Misskey packs into report webhooks: no isSuspended, isSilenced, createdAt or url.
+const user = (id: string, username: string, host: string | null) => ({
+  id, username, host, name: null, avatarUrl: null, avatarBlurhash: null, avatarDecorations: [], isBot: false, isCat: false, emojis: {},
+  onlineStatus: 'unknown', badgeRoles: [],
+});
+// SystemWebhookDeliverProcessorService's envelope: createdAt is the delivery time in ms.
+const delivery = (type: string, body: unknown) => ({ server: 'https://mk.example', hookId: 'h1', eventId: 'e1', createdAt: 1_780_000_000_000, type, body });
+// The report row as notifySystemWebhook spreads it: no createdAt, no notes.
 const report = {
-  id: 'a1b2c3', comment: 'spam https://mk.example/notes/n1', resolved: false, forwarded: false,
-  reporterId: 'u1', reporter: user('u1', 'alice', null), targetUserId: 'u2', targetUser: user('u2', 'spammer', 'bad.example'),
-  assigneeId: null, assignee: null,
+  id: 'a1b2c3', comment: 'spam https://mk.example/notes/n1', resolved: false, forwarded: false, resolvedAs: null, moderationNote: '',
+  reporterId: 'u1', reporterHost: null, reporter: user('u1', 'alice', null), targetUserId: 'u2', targetUserHost: 'bad.example',
+  targetUser: user('u2', 'spammer', 'bad.example'), assigneeId: null, assignee: null,
 };
 
 describe('verifyMisskeyWebhook', () => {
@@ -21,20 +27,19 @@ describe('verifyMisskeyWebhook', () => {
 });
 
 describe('parseMisskeyWebhook', () => {
-  it('maps abuseReport and abuseReportResolved to a report', () => {
-    const created = parseMisskeyWebhook(JSON.stringify(delivery('abuseReport', report)), 'https://mk.example/');
-    expect(created).toMatchObject({
-      remoteId: 'a1b2c3', category: 'other', resolved: false, createdAt: '2026-02-01T00:00:00.000Z',
-      target: { acct: 'spammer@bad.example', domain: 'bad.example' }, reporter: { acct: 'alice', url: 'https://mk.example/@alice' },
-    });
-    const resolved = parseMisskeyWebhook(delivery('abuseReportResolved', { ...report, resolved: undefined }));
-    expect(resolved?.resolved).toBe(true);
+  it('asks for a re-read of the report instead of applying the reduced body (contract I3)', () => {
+    expect(parseMisskeyWebhook(JSON.stringify(delivery('abuseReport', report)))).toEqual({ event: 'abuseReport', refetch: 'a1b2c3' });
+    const resolved = parseMisskeyWebhook(delivery('abuseReportResolved', { ...report, resolved: true, resolvedAs: 'accept' }));
+    expect(resolved).toEqual({ event: 'abuseReportResolved', refetch: 'a1b2c3' });
+    expect(parseMisskeyWebhook(Buffer.from(JSON.stringify(delivery('abuseReport', report)))).refetch).toBe('a1b2c3');
   });
 
-  it('returns null for other events and malformed bodies', () => {
-    expect(parseMisskeyWebhook(delivery('userCreated', { id: 'x' }))).toBeNull();
-    expect(parseMisskeyWebhook(delivery('abuseReport', { ...report, targetUser: undefined }))).toBeNull();
-    expect(parseMisskeyWebhook('{not json')).toBeNull();
-    expect(parseMisskeyWebhook(Buffer.from(JSON.stringify(delivery('abuseReport', report))))?.remoteId).toBe('a1b2c3');
+  it('ignores other events and reports malformed bodies in one line', () => {
+    expect(parseMisskeyWebhook(delivery('userCreated', { id: 'x' }))).toEqual({ event: 'userCreated', refetch: null });
+    expect(parseMisskeyWebhook('{not json')).toMatchObject({ refetch: null, error: 'body is not JSON' });
+    const badId = parseMisskeyWebhook(delivery('abuseReport', { ...report, id: '../admin' }));
+    expect(badId.refetch).toBeNull();
+    expect(badId.error).toMatch(/^no report id in the payload: id: /);
+    expect(badId.error).not.toContain('spam');
   });
 });

@@ -4,9 +4,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { RemoteReport } from '../types';
-import { reportSchema, userSchema } from './api-types';
-import { mapReport } from './mapper';
+import { idSchema } from './api-types';
+import { formatIssues } from './parse-remote';
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined>;
 
@@ -25,6 +24,7 @@ function readHeader(headers: HeaderBag, name: string): string | null {
   return Array.isArray(value) ? value[0] ?? null : value ?? null;
 }
 
+/** SystemWebhookDeliverProcessorService's envelope: createdAt is the delivery time in ms, not the report's. */
 const envelopeSchema = z.object({
   type: z.string().max(100),
   server: z.string().nullish(),
@@ -32,31 +32,38 @@ const envelopeSchema = z.object({
   body: z.unknown(),
 });
 
-// The abuseReport payload is the raw report row plus packed users, so `createdAt` may be missing: the envelope's is used.
-const payloadSchema = reportSchema.extend({ createdAt: z.string().nullish(), resolved: z.boolean().nullish(), targetUser: userSchema });
+const bodyIdSchema = z.object({ id: idSchema });
 
 const REPORT_EVENTS = new Set(['abuseReport', 'abuseReportResolved']);
 
+export interface ParsedMisskeyWebhook {
+  event: string;
+  /** The id of the report to re-read with getReport (contract I3), or null when the event carries none. */
+  refetch: string | null;
+  error?: string;
+}
+
 /**
- * Parses a delivery (raw bytes, string or parsed JSON). Returns the report for abuseReport/abuseReportResolved,
- * null for other events and for anything malformed (the caller then syncs the report list instead).
- * `baseUrl` is the instance's URL, used for local profile links; the body's `server` is not trusted for that.
+ * Parses a delivery (raw bytes, string or parsed JSON). Since 2024.10 both report events carry a reduced report
+ * (AbuseReportNotificationService.notifySystemWebhook): the report row without createdAt, the users in the short
+ * "UserLite" form (no isSuspended, isSilenced, createdAt or url), no linked notes; the envelope's createdAt is the
+ * delivery time. Applied as a full report it would unlink the reported notes, move the report's creation time
+ * and clear a suspension, so only the id is taken and the report is re-read (getReport) by the caller.
  */
-export function parseMisskeyWebhook(body: unknown, baseUrl = ''): RemoteReport | null {
+export function parseMisskeyWebhook(body: unknown): ParsedMisskeyWebhook {
   let json = body;
   if (typeof body === 'string' || Buffer.isBuffer(body)) {
     try {
       json = JSON.parse(body.toString());
     } catch {
-      return null;
+      return { event: 'unknown', refetch: null, error: 'body is not JSON' };
     }
   }
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success || !REPORT_EVENTS.has(envelope.data.type)) return null;
-  const payload = payloadSchema.safeParse(envelope.data.body);
-  if (!payload.success) return null;
-  const envelopeTime = envelope.data.createdAt ? new Date(envelope.data.createdAt) : null;
-  const createdAt = payload.data.createdAt ?? (envelopeTime && !Number.isNaN(envelopeTime.getTime()) ? envelopeTime.toISOString() : new Date(0).toISOString());
-  const resolved = payload.data.resolved ?? envelope.data.type === 'abuseReportResolved';
-  return mapReport({ ...payload.data, createdAt, resolved }, baseUrl.replace(/\/+$/, ''));
+  if (!envelope.success) return { event: 'unknown', refetch: null, error: formatIssues(envelope.error) };
+  const event = envelope.data.type;
+  if (!REPORT_EVENTS.has(event)) return { event, refetch: null };
+  const payload = bodyIdSchema.safeParse(envelope.data.body);
+  if (!payload.success) return { event, refetch: null, error: `no report id in the payload: ${formatIssues(payload.error)}` };
+  return { event, refetch: payload.data.id };
 }

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../errors';
 import { safeId } from '../shared/parse-remote';
+import { writableOrNull } from '../shared/report-items';
 import type { ActionResult, RemoteReport } from '../types';
 import type { PeerTubeClient } from './client';
 import { ABUSES, fetchAbuse } from './list-reports';
@@ -37,7 +38,7 @@ export async function updateAbuse(client: PeerTubeClient, reportId: string, chan
 
 async function freshReport(client: PeerTubeClient, id: string): Promise<RemoteReport | null> {
   try {
-    return mapAbuse(await fetchAbuse(client, id), client.baseUrl);
+    return writableOrNull(mapAbuse(await fetchAbuse(client, id), client.baseUrl));
   } catch {
     // The write has landed: a failed courtesy read must not fail the action, or the queue would retry the write.
     return null;

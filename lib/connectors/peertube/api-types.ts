@@ -4,9 +4,11 @@
  * field does not throw away a whole report.
  */
 import { z } from 'zod';
+import { optionalDate, remoteIdSchema, requiredDate } from '../shared/remote-schemas';
 
 const text = z.string().nullish();
-const id = z.union([z.number().int(), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)]).transform(String);
+/** The shared id rule (safeId's), so an abuse the list accepts can be read again by id. */
+const id = remoteIdSchema;
 
 export const accountSchema = z.object({
   id,
@@ -14,7 +16,7 @@ export const accountSchema = z.object({
   host: z.string().min(1),
   displayName: text,
   url: text,
-  createdAt: text,
+  createdAt: optionalDate,
   avatars: z.array(z.object({ path: text })).nullish().catch(null),
 });
 
@@ -47,12 +49,18 @@ export const abuseSchema = z.object({
   moderationComment: text,
   video: abuseVideoSchema.nullish(),
   comment: abuseCommentSchema.nullish(),
-  createdAt: z.string(),
-  updatedAt: text,
+  createdAt: requiredDate,
+  updatedAt: optionalDate,
 });
 
-/** The list envelope; items are parsed one by one so one broken abuse does not sink the page. */
-export const abuseListSchema = z.object({ total: z.number().int().nonnegative(), data: z.array(z.unknown()) });
+/**
+ * The list envelope; items are parsed one by one so one broken abuse does not sink the page. A `total` that is
+ * not a non-negative integer is read as unknown, never an error (paging ends on a short page, not on `total`).
+ */
+export const abuseListSchema = z.object({
+  total: z.unknown().optional().transform((t) => (typeof t === 'number' && Number.isSafeInteger(t) && t >= 0 ? t : null)),
+  data: z.array(z.unknown()),
+});
 
 /**
  * GET /api/v1/videos/{id} (VideoDetails), read before a block: `blacklisted` is PeerTube's own block state (sent in

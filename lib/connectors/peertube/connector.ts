@@ -17,5 +17,6 @@ export function createPeerTubeConnector(config: ConnectorConfig): Connector {
     listReports: (input) => listPeerTubeReports(client, input),
     getReport: (remoteId) => getPeerTubeReport(client, remoteId),
     perform: (action) => performPeerTube(client, action),
+    close: () => client.close(),
   };
 }

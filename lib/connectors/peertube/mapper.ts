@@ -9,9 +9,15 @@ import type { PeerTubeAbuse, PeerTubeAccount } from './api-types';
 
 export const ABUSE_STATE = { pending: 1, rejected: 2, accepted: 3 } as const;
 
-// Reasons that already mean the dashboard's categories; the other PeerTube reasons are kept as given.
+/**
+ * PeerTube's predefined abuse reasons (AbusePredefinedReasonsString, unchanged through 7.x). Those that already
+ * mean the dashboard's categories are mapped; the others are kept as given.
+ */
+export const PEERTUBE_REASONS = [
+  'violentOrRepulsive', 'hatefulOrAbusive', 'spamOrMisleading', 'privacy', 'rights', 'serverRules', 'thumbnails', 'captions',
+] as const;
 const CATEGORY_OF: Record<string, string> = { spamOrMisleading: 'spam', rights: 'legal', serverRules: 'violation' };
-const KEPT_REASONS = new Set(['violentOrAbusive', 'hatefulOrAbusive', 'privacy', 'thumbnails', 'captions']);
+const KEPT_REASONS = new Set<string>(PEERTUBE_REASONS.filter((r) => !(r in CATEGORY_OF)));
 
 export function mapCategory(reasons: readonly string[] | null | undefined): string {
   const first = reasons?.[0];
@@ -36,6 +42,8 @@ export function mapAccount(a: PeerTubeAccount, baseUrl: string): RemoteAccount {
     avatarUrl: avatar ? absolute(avatar, baseUrl) : null,
     domain: a.host === localHost ? null : a.host,
     createdAt: a.createdAt ?? null,
+    // Contract I1: abuse data carries no block state, so suspended/silenced/sensitized/disabled stay undefined
+    // (unknown) and the sync keeps what it knows, e.g. a block the dashboard itself made.
   };
 }
 

@@ -12,7 +12,8 @@ import { ABUSES } from './list-reports';
 const ROLE_LABELS: Record<number, string> = { 0: 'administrator', 1: 'moderator', 2: 'user' };
 
 export async function verifyPeerTube(client: PeerTubeClient): Promise<VerifyResult> {
-  // Sequential on purpose: the first call signs in, and parallel sign-ins would revoke each other's session.
+  // Sequential so the checks read in order; the first call signs in and the others reuse its token (PeerTube 7
+  // lets a user's tokens coexist, and the session signs in single-flight anyway).
   const me = await attempt('users/me', async () => meSchema.parse(await client.request('GET', '/api/v1/users/me')));
   const config = await attempt('config', async () => configSchema.parse(await client.request('GET', '/api/v1/config')));
   const abuses = await attempt('abuses', () => client.request('GET', ABUSES, { query: { count: 1, start: 0 } }));

@@ -1,6 +1,7 @@
 /** Treating remote values as hostile, for every connector: strict parsing of one entity, issue text, safe ids. */
 import type { z } from 'zod';
 import { AppError } from '../../errors';
+import { SAFE_ID } from './remote-schemas';
 
 export type RemoteParser = <T extends z.ZodType>(schema: T, data: unknown, entity: string) => z.output<T>;
 
@@ -27,9 +28,9 @@ export function formatIssues(error: z.ZodError): string {
     .slice(0, 500);
 }
 
-/** Ids go into URL paths and bodies, so only id-like values pass (digits, ULIDs, UUIDs). */
+/** Ids go into URL paths and bodies, so only id-like values pass: the same rule the list schemas apply (SAFE_ID). */
 export function safeId(id: string): string {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
+  if (!SAFE_ID.test(id)) {
     throw new AppError('bad_request', 'Invalid remote id', { userMessage: 'That remote id is not valid.' });
   }
   return id;

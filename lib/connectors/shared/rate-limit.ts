@@ -1,6 +1,8 @@
 /**
- * Reading Mastodon's rate-limit headers. X-RateLimit-Reset is an absolute ISO time on the server's clock, so
- * it is measured against the server's own Date header when present, which makes clock skew harmless.
+ * Reading rate-limit headers (Mastodon's and GoToSocial's X-RateLimit-*, anyone's Retry-After) for the shared
+ * remote client (remote-http.ts); backoff without a hint is in retry-policy.ts. X-RateLimit-Reset is an absolute
+ * ISO time on the server's clock, so it is measured against the server's own Date header when present, which
+ * makes clock skew harmless.
  */
 export interface RateInfo {
   remaining: number | null;
@@ -24,9 +26,4 @@ export function retryAfterMs(headers: Headers, now: number): number | null {
   if (/^\d+$/.test(raw)) return Number(raw) * 1000;
   const at = Date.parse(raw);
   return Number.isFinite(at) ? Math.max(0, at - now) : null;
-}
-
-/** Exponential backoff with full jitter on top of the base, for errors that give no hint. */
-export function backoffMs(attempt: number, baseMs: number, random: () => number): number {
-  return baseMs * 2 ** (attempt - 1) + Math.floor(random() * baseMs);
 }

@@ -23,7 +23,7 @@ interface Detail {
   syncIssues: { id: string; remoteId: string | null; error: string; createdAt: string }[];
 }
 
-export function InstanceDetail({ initial, isAdmin, canSync }: { initial: unknown; isAdmin: boolean; canSync: boolean }) {
+export function InstanceDetail({ initial, isAdmin, canAllowPrivate = false, canSync }: { initial: unknown; isAdmin: boolean; canAllowPrivate?: boolean; canSync: boolean }) {
   const router = useRouter();
   const start = initial as Detail;
   const { data, refetch } = useQuery({
@@ -83,7 +83,7 @@ export function InstanceDetail({ initial, isAdmin, canSync }: { initial: unknown
         </div>
         <div className="space-y-4">
           <Card className="space-y-2"><h2 className="text-sm font-semibold">What the dashboard can do here</h2><CapabilityList caps={data.capabilities} /></Card>
-          {isAdmin ? <InstanceSettings instance={data} onChanged={() => void refetch()} onRemoved={() => router.push('/instances')} /> : null}
+          {isAdmin ? <InstanceSettings instance={data} canAllowPrivate={canAllowPrivate} onChanged={() => void refetch()} onRemoved={() => router.push('/instances')} /> : null}
         </div>
       </div>
     </>

@@ -11,7 +11,7 @@ import { VerifyChecks } from '@/components/instances/verify-checks';
 import { SERVER_KIND_OPTIONS } from '@/components/instances/server-kinds';
 import { TokenHelp } from '@/components/instances/token-help';
 
-export function ConnectInstanceForm() {
+export function ConnectInstanceForm({ canAllowPrivate = false }: { canAllowPrivate?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [checks, setChecks] = useState<VerifyCheck[] | null>(null);
@@ -61,10 +61,12 @@ export function ConnectInstanceForm() {
         <Field label="Display name (optional)">
           <Input name="name" />
         </Field>
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="allowPrivate" className="mt-1" />
-          <span>This is a local test host on a private or loopback address. <span className="text-muted">Otherwise such addresses are refused to protect the network this dashboard runs in.</span></span>
-        </label>
+        {canAllowPrivate ? (
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="allowPrivate" className="mt-1" />
+            <span>This is a local test host on a private or loopback address (owners only). <span className="text-muted">The exemption covers this URL&apos;s scheme, host and port only; media elsewhere and redirects stay under the normal policy, which refuses such addresses to protect the network this dashboard runs in.</span></span>
+          </label>
+        ) : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
         {checks ? <VerifyChecks checks={checks} /> : null}
         <Button type="submit" variant="primary" disabled={busy}>{busy ? 'Checking the token…' : 'Check and connect'}</Button>

@@ -11,7 +11,8 @@ const id = z.string().uuid();
 export async function GET(req: Request, { params }: Params) {
   return handle(async () => {
     const actor = await requireApiActor(req, 'viewer');
-    return json(await getInstance({ ctx: { actor }, input: { id: id.parse((await params).id) } }));
+    // getInstance answers 400 for a malformed id and 404 for an unknown or invisible one.
+    return json(await getInstance({ ctx: { actor }, input: { id: (await params).id } }));
   });
 }
 

@@ -1,35 +1,11 @@
-/** Test helper: a fake Mastodon on a random loopback port plus a connector wired to it. */
+/** Test helper: a fake Mastodon on a random loopback port plus a connector wired to it (see ../../shared/test-support). */
 import { startFakeMastodon, type FakeMastodon, type FakeMastodonOptions } from '../../../../e2e/fakes/mastodon/server';
-import type { Connector } from '../../types';
+import { withFakeConnector, type FakeConnectorSetup } from '../../shared/test-support';
 import { createMastodonConnector } from '../connector';
 
-export interface FakeSetup {
-  fake: FakeMastodon;
-  connector: Connector;
-  /** Every delay the connector asked to sleep, in ms; sleeping itself is skipped. */
-  sleeps: number[];
-}
+export { caught } from '../../shared/test-support';
+export type FakeSetup = FakeConnectorSetup<FakeMastodon>;
 
-export async function withFake(opts: FakeMastodonOptions = {}, token?: string): Promise<FakeSetup> {
-  const fake = await startFakeMastodon({ port: 0, host: '127.0.0.1', ...opts });
-  const sleeps: number[] = [];
-  const connector = createMastodonConnector({
-    baseUrl: fake.url,
-    token: token ?? fake.token,
-    fetch: globalThis.fetch,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
-  });
-  return { fake, connector, sleeps };
-}
-
-/** Runs `fn` and returns what it threw (fails the test if it did not throw). */
-export async function caught(fn: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
+export function withFake(opts: FakeMastodonOptions = {}, token?: string): Promise<FakeSetup> {
+  return withFakeConnector(() => startFakeMastodon({ port: 0, host: '127.0.0.1', ...opts }), createMastodonConnector, { token });
 }

@@ -10,7 +10,8 @@ const query = z.object({ report: z.uuid().optional(), download: z.enum(['0', '1'
 
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
-    const actor = await requireApiActor(req, 'viewer');
+    // Originals are need-to-know: moderators and up (viewers get the blurred preview only).
+    const actor = await requireApiActor(req, 'moderator');
     const { id } = params.parse(await ctx.params);
     const q = query.parse(Object.fromEntries(new URL(req.url).searchParams));
     const media = await revealMedia({ ctx: { actor }, input: { mediaId: id, reportId: q.report } });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { requireApiActor } from '@/lib/auth/current-actor';
+import { readJson } from '@/lib/http/read-body';
 import { handle, json } from '@/lib/http/route';
 import { listReportActions } from '@/lib/actions/list-report-actions';
 import { requestAction } from '@/lib/actions/request-action';
-import { AppError } from '@/lib/errors';
 
 type Params = { params: Promise<{ id: string }> };
 const id = z.string().uuid();
@@ -18,9 +18,7 @@ export async function GET(req: Request, { params }: Params) {
 export async function POST(req: Request, { params }: Params) {
   return handle(async () => {
     const actor = await requireApiActor(req, 'moderator');
-    const body: unknown = await req.json().catch(() => {
-      throw new AppError('bad_request', 'invalid json');
-    });
+    const body = await readJson(req);
     return json(await requestAction({ ctx: { actor }, input: { reportId: id.parse((await params).id), action: body } }), { status: 202 });
   });
 }

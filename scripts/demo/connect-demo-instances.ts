@@ -1,3 +1,7 @@
+/**
+ * The demo's wiring (used by scripts/demo.ts only): it lives with the demo so that nothing under lib/ exists just
+ * for the fakes.
+ */
 import { db, disconnectDb } from '@/lib/db';
 import { addInstance } from '@/lib/instances/add-instance';
 import { stopBoss } from '@/lib/jobs/boss';

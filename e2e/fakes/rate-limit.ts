@@ -1,5 +1,5 @@
 /**
- * A fixed-window rate limiter like Mastodon's rack-attack throttle (300 requests / 5 min by default),
+ * A fixed-window rate limiter shared by every fake (Mastodon's rack-attack throttle, PeerTube's login limit...),
  * plus a test hook to exhaust it on demand.
  */
 export interface RateLimitOptions {
@@ -18,11 +18,13 @@ export class RateLimiter {
   limit: number;
   windowMs: number;
   private used = 0;
-  private windowStart = Date.now();
+  private windowStart: number;
   /** When set, the window resets by itself after this many 429s, so tests need not wait in real time. */
   private forcedTimes: number | null = null;
 
-  constructor(opts: RateLimitOptions) {
+  /** `now` lets a fake with its own clock (PeerTube's login limit) start the window on that clock. */
+  constructor(opts: RateLimitOptions, now = Date.now()) {
+    this.windowStart = now;
     this.limit = opts.limit;
     this.windowMs = opts.windowMs;
   }
