@@ -10,8 +10,10 @@ export const Q = {
 } as const;
 
 export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
-  // 'stately': at most one queued and one running sync per instance (singletonKey = instance id).
-  { name: Q.instanceSync, options: { policy: 'stately', retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 } },
+  // 'short': at most one QUEUED sync per instance (singletonKey = instance id). Not 'stately': with one sync active
+  // and another queued, stately's fetch returns nothing for the whole queue. One RUNNING sync per instance is the
+  // instance row's lease (lib/sync/claim-sync.ts); a sync that finds it taken fails 'conflict' and is retried.
+  { name: Q.instanceSync, options: { policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 } },
   // Outbox wake-ups: 'short' = at most one QUEUED job per row (a unique index on created jobs), while a job of a
   // dead worker that pg-boss still counts as active never blocks the next one. ('stately' would: its fetch
   // refuses to start a second active job per key and stalls the whole queue until the first expires.)

@@ -8,7 +8,9 @@
 import { db } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors';
 import { connectorFor } from '@/lib/instances/connector-for';
+import { startHeartbeat } from '@/lib/jobs/heartbeat';
 import { logger } from '@/lib/log/logger';
+import { claimSync, extendSync, releaseSync, SYNC_LEASE_MS } from './claim-sync';
 import { describeError } from './describe-error';
 import { enqueueNewMedia } from './enqueue-new-media';
 import { recordSkipped } from './record-skipped';
@@ -33,7 +35,10 @@ export interface SyncSummary {
 export async function syncInstance(instanceId: string): Promise<SyncSummary> {
   const instance = await db.instance.findUnique({ where: { id: instanceId } });
   if (!instance) throw new AppError('not_found', `instance ${instanceId} not found`);
-  await db.instance.update({ where: { id: instanceId }, data: { lastSyncStartedAt: new Date() } });
+  const lease = await claimSync(instanceId);
+  // Another sync of this instance is running: this one is retried later by the job queue, not run beside it.
+  if (!lease) throw new AppError('conflict', `sync of ${instanceId} already running`, { userMessage: 'A sync of this instance is already running.' });
+  const stopHeartbeat = startHeartbeat(SYNC_LEASE_MS, () => extendSync(instanceId, lease));
   const summary: SyncSummary = { seen: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, refreshed: 0, newMedia: 0 };
   const newMedia: string[] = [];
   try {
@@ -68,6 +73,8 @@ export async function syncInstance(instanceId: string): Promise<SyncSummary> {
     await db.instance.update({ where: { id: instanceId }, data: { status: 'error', lastError: message.slice(0, 500), lastErrorAt: new Date() } });
     throw e;
   } finally {
+    stopHeartbeat();
+    await releaseSync(instanceId, lease).catch((e) => log.error('sync lease release failed', { instanceId, error: describeError(e) }));
     await enqueueNewMedia(newMedia);
   }
   summary.newMedia = newMedia.length;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Instance" ADD COLUMN     "syncLeaseToken" TEXT,
+ADD COLUMN     "syncLeaseUntil" TIMESTAMP(3);
