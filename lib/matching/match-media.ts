@@ -6,7 +6,9 @@
  */
 import { db } from '@/lib/db';
 import { getMatchSettings } from './match-settings';
-import { MEDIA_HASH_SELECT, matchMediaBatch } from './match-batch';
+import { findMediaHits } from './find-media-hits';
+import { MEDIA_HASH_SELECT, type MediaHashRow } from './match-batch';
+import { storeMediaMatches } from './store-matches';
 import { refreshReportMatches, reportIdsForMedia } from './refresh-report-matches';
 import { syncBankIndex } from './sync-bank-index';
 
@@ -19,15 +21,24 @@ export interface MatchMediaOutcome {
   reportIds: string[];
 }
 
-export async function matchMedia(mediaId: string): Promise<MatchMediaOutcome> {
+export async function matchMedia(mediaId: string, known?: MediaHashRow): Promise<MatchMediaOutcome> {
   const { index } = await syncBankIndex();
   const settings = await getMatchSettings();
-  const media = await db.media.findUnique({ where: { id: mediaId }, select: MEDIA_HASH_SELECT });
+  // Ingest passes the hashes it has just written, saving a read per media.
+  const media = known ?? (await db.media.findUnique({ where: { id: mediaId }, select: MEDIA_HASH_SELECT }));
   if (!media) return { matches: 0, allowed: false, pdqSkipped: false, reportIds: [] };
-  const { hits } = await matchMediaBatch(index, [media], settings);
-  const h = hits.get(mediaId);
-  // Always refreshed (not only on change): this is the first time the report can learn about its media's matches.
+  const found = findMediaHits(index, media, settings);
+  const outcome = (reportIds: string[]) => ({ matches: found.matches.length, allowed: found.allowedBy.length > 0, pdqSkipped: found.pdqSkipped, reportIds });
+  if (found.matches.length === 0) {
+    // Most media match nothing. Their stored rows must be none; if there were none, no report's match fields can
+    // move, so neither the store's transaction nor a per-report refresh (a locked transaction each) is needed.
+    const removed = await db.mediaMatch.deleteMany({ where: { mediaId } });
+    if (removed.count === 0) return outcome([]);
+  } else {
+    await storeMediaMatches([{ mediaId, rows: found.matches }]);
+  }
+  // Refreshed on any hit (not only on change): a retry after a crash between storing and refreshing must still land.
   const reportIds = await reportIdsForMedia([mediaId]);
   await refreshReportMatches(reportIds);
-  return { matches: h?.matches.length ?? 0, allowed: (h?.allowedBy.length ?? 0) > 0, pdqSkipped: h?.pdqSkipped ?? false, reportIds };
+  return outcome(reportIds);
 }

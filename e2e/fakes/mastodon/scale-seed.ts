@@ -1,7 +1,8 @@
 /**
  * The scale seed for `npm run bench:sync`: every report open (the bench measures a first sync of a backlog) and
- * every image served from a small pool of small synthetic images, so the fake answers media requests at once and
- * the bench measures our ingest, not the fake's SVG rendering. The seeder's media counts are kept (about 1.35
+ * every image served from a pool of synthetic images rendered once, so the fake answers media requests at once and
+ * the bench measures our ingest, not the fake's rendering. Sizes are what servers actually hand out: Mastodon keeps
+ * originals up to 3840 x 2160 and most photos arrive at 1-2 Mpx as JPEG; a few small PNGs (screenshots, memes). The seeder's media counts are kept (about 1.35
  * images per report). The bench renders the same pool to time PDQ alone on the same bytes.
  */
 import type { FakeMediaFormat } from './entities';
@@ -9,7 +10,7 @@ import type { FakeState } from './state';
 import { syntheticImage } from '../images';
 
 export const SCALE_POOL_SIZE = 96;
-const SIZES: Array<[number, number]> = [[320, 240], [400, 300], [240, 320], [480, 360]];
+const SIZES: Array<[number, number]> = [[1280, 960], [1080, 1350], [1920, 1080], [800, 600]];
 
 export interface PoolImage {
   bytes: Buffer;
@@ -23,7 +24,7 @@ export async function scaleImagePool(): Promise<PoolImage[]> {
   const pool: PoolImage[] = [];
   for (let i = 0; i < SCALE_POOL_SIZE; i++) {
     const [width, height] = SIZES[i % SIZES.length];
-    const format = i % 4 === 3 ? 'jpeg' : 'png';
+    const format = i % 4 === 3 ? 'png' : 'jpeg';
     pool.push({ bytes: await syntheticImage(10_000 + i, { width, height, format }), format, width, height });
   }
   return pool;
