@@ -6,8 +6,8 @@ export function VerifyChecks({ checks }: { checks: VerifyCheck[] }) {
     <ul className="space-y-1 text-sm" aria-label="Connection checks" data-testid="verify-checks">
       {checks.map((c) => (
         <li key={c.name} className="flex gap-2">
-          <span aria-hidden className={c.ok ? 'text-ok' : 'text-danger'}>{c.ok ? '✓' : '✗'}</span>
-          <span><span className="font-medium">{c.name}</span>: {c.detail}<span className="sr-only">{c.ok ? ' (works)' : ' (fails)'}</span></span>
+          <span aria-hidden className={c.ok ? 'text-ok' : c.optional ? 'text-muted' : 'text-danger'}>{c.ok ? '✓' : c.optional ? '–' : '✗'}</span>
+          <span><span className="font-medium">{c.name}</span>: {c.detail}<span className="sr-only">{c.ok ? ' (works)' : c.optional ? ' (optional, not confirmed)' : ' (fails)'}</span></span>
         </li>
       ))}
     </ul>

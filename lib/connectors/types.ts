@@ -117,6 +117,8 @@ export interface VerifyCheck {
   name: string; // e.g. "verify_credentials", "instance", "admin:read:reports"
   ok: boolean;
   detail: string; // human text, never the token
+  /** A check for an optional setup step (e.g. webhooks): not passing it leaves the connection working. */
+  optional?: boolean;
 }
 
 export interface VerifyResult {

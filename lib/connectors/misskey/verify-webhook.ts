@@ -25,17 +25,17 @@ export async function checkReportWebhooks(client: MisskeyClient): Promise<Verify
   } catch (e) {
     const code = isAppError(e) && typeof e.details?.code === 'string' ? e.details.code : null;
     if (code === 'ACCESS_DENIED' || code === 'PERMISSION_DENIED' || code === 'NO_SUCH_ENDPOINT') {
-      return { name: WEBHOOK_CHECK, ok: false, detail: `Not checked (Misskey shows these settings only in its control panel). Optional: for instant updates add ${STEPS}.` };
+      return { name: WEBHOOK_CHECK, optional: true, ok: false, detail: `Not checked (Misskey shows these settings only in its control panel). Optional: for instant updates add ${STEPS}.` };
     }
     if (isAppError(e) && (e.code === 'rate_limited' || e.code === 'remote_unreachable')) throw e;
-    return { name: WEBHOOK_CHECK, ok: false, detail: 'Not checked: the instance answered the webhook lists in an unexpected way.' };
+    return { name: WEBHOOK_CHECK, optional: true, ok: false, detail: 'Not checked: the instance answered the webhook lists in an unexpected way.' };
   }
   const reportHooks = hooks.filter((h) => h.isActive && h.on.includes('abuseReport'));
-  if (reportHooks.length === 0) return { name: WEBHOOK_CHECK, ok: false, detail: `Not set up (optional; polling still works). Add ${STEPS}.` };
+  if (reportHooks.length === 0) return { name: WEBHOOK_CHECK, optional: true, ok: false, detail: `Not set up (optional; polling still works). Add ${STEPS}.` };
   const wired = reportHooks.filter((h) => recipients.some((r) => r.isActive && r.method === 'webhook' && r.systemWebhookId === h.id));
   if (wired.length === 0) {
     return {
-      name: WEBHOOK_CHECK, ok: false,
+      name: WEBHOOK_CHECK, optional: true, ok: false,
       detail: 'A system webhook for abuseReport exists, but no active notification recipient (method Webhook) points at it, so Misskey sends it nothing. Add one under Control panel → Reports → Notification settings.',
     };
   }

@@ -1,0 +1,31 @@
+/**
+ * Accessibility: every main page, signed in as the owner created by 01-moderation.spec.ts (with the instances the
+ * earlier specs connected), has no serious or critical axe violations, at desktop and phone widths.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { OWNER, signIn } from './support/flows';
+
+test.describe.configure({ mode: 'serial' });
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+}
+
+for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+  test(`no serious axe violations at ${viewport.width} px`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signIn(page, OWNER.email, OWNER.password);
+    const report = await page.locator('a[href^="/reports/"]').first().getAttribute('href');
+    const instance = await (async () => {
+      await page.goto('/instances');
+      return page.locator('a[href^="/instances/"]:not([href="/instances/new"])').first().getAttribute('href');
+    })();
+    for (const path of ['/queue', report!, '/instances', instance!, '/instances/new', '/banks', '/audit', '/users', '/settings']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+  });
+}
