@@ -62,7 +62,7 @@ describe('sync robustness: each fault of issue 8 point 1', () => {
     expect(out).toMatchObject({ created: 2, skipped: 1 });
     expect(await remoteIds(instanceId)).toEqual(['1', '3']);
     const [issue] = await issues(instanceId);
-    expect(issue).toMatchObject({ remoteId: '2', error: expect.stringMatching(/createdAt is not a valid date/) });
+    expect(issue).toMatchObject({ remoteId: '2', error: expect.stringMatching(/createdAt: not a date/) });
   });
 
   it('any other date that is not a date is stored as unknown', async () => {

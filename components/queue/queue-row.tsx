@@ -24,10 +24,13 @@ export function QueueRowItem({ row, selected, dimmed, note, onSelect, onOpen }: 
       <span className="truncate"><Badge>{row.instance.name}</Badge></span>
       <span><Badge tone={categoryTone(row.category)}>{row.category}</Badge></span>
       <span className="min-w-0">
-        {/* tabIndex -1: the list owns keyboard focus (j/k/Enter); the link keeps middle-click and open-in-new-tab. */}
-        <Link href={`/reports/${row.id}`} tabIndex={-1} className="block truncate font-medium hover:underline" title={row.target.acct}>
+        {/* The list owns keyboard focus (j/k/Enter) and an option may not contain a control, so the link is for the
+            mouse only (middle-click, open in a new tab): out of the tab order and hidden from assistive technology,
+            which reads the account from the text beside it. */}
+        <Link href={`/reports/${row.id}`} tabIndex={-1} aria-hidden="true" className="block truncate font-medium hover:underline" title={row.target.acct}>
           {row.target.acct}
         </Link>
+        <span className="sr-only">{row.target.acct}</span>
         <span className="block truncate text-xs text-muted">by {row.reporterAcct ?? 'unknown reporter'}{row.assigneeAcct ? ` · assigned to ${row.assigneeAcct}` : ''}</span>
       </span>
       <span className="min-w-0">
