@@ -17,7 +17,7 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
   test(`no serious axe violations at ${viewport.width} px`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await signIn(page, OWNER.email, OWNER.password);
-    const report = await page.locator('a[href^="/reports/"]').first().getAttribute('href');
+    const report = await page.getByRole('listbox').getByRole('option').first().getAttribute('data-href');
     const instance = await (async () => {
       await page.goto('/instances');
       return page.locator('a[href^="/instances/"]:not([href="/instances/new"])').first().getAttribute('href');

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import type { QueueRow as Row } from '@/lib/queue/types';
 import { Badge } from '@/components/ui/badge';
 import { categoryTone, formatAge } from './format';
@@ -17,20 +16,18 @@ export function QueueRowItem({ row, selected, dimmed, note, onSelect, onOpen }: 
       id={rowDomId(row.id)}
       role="option"
       aria-selected={selected}
-      onClick={onSelect}
+      onClick={(e) => (e.ctrlKey || e.metaKey ? openInNewTab(row.id) : tapped(e.nativeEvent) ? onOpen() : onSelect())}
+      onAuxClick={(e) => (e.button === 1 ? openInNewTab(row.id) : undefined)}
       onDoubleClick={onOpen}
+      data-href={`/reports/${row.id}`}
       className={`grid cursor-pointer grid-cols-[7rem_5.5rem_minmax(0,14rem)_minmax(0,1fr)_3rem_2.5rem] items-center gap-3 border-b border-line px-3 py-2 text-sm last:border-0 ${selected ? 'bg-[#e2ebf4] outline outline-2 -outline-offset-2 outline-accent' : 'hover:bg-[#f2f3f4]'} ${dimmed ? 'opacity-50' : ''}`}
     >
       <span className="truncate"><Badge>{row.instance.name}</Badge></span>
       <span><Badge tone={categoryTone(row.category)}>{row.category}</Badge></span>
       <span className="min-w-0">
-        {/* The list owns keyboard focus (j/k/Enter) and an option may not contain a control, so the link is for the
-            mouse only (middle-click, open in a new tab): out of the tab order and hidden from assistive technology,
-            which reads the account from the text beside it. */}
-        <Link href={`/reports/${row.id}`} tabIndex={-1} aria-hidden="true" className="block truncate font-medium hover:underline" title={row.target.acct}>
-          {row.target.acct}
-        </Link>
-        <span className="sr-only">{row.target.acct}</span>
+        {/* No link here: an option may not contain a control (axe nested-interactive), and the list owns keyboard
+            focus (j/k/Enter). A tap opens the report; Ctrl/Cmd-click and middle-click open it in a new tab. */}
+        <span className="block truncate font-medium" title={row.target.acct}>{row.target.acct}</span>
         <span className="block truncate text-xs text-muted">by {row.reporterAcct ?? 'unknown reporter'}{row.assigneeAcct ? ` · assigned to ${row.assigneeAcct}` : ''}</span>
       </span>
       <span className="min-w-0">
@@ -46,6 +43,15 @@ export function QueueRowItem({ row, selected, dimmed, note, onSelect, onOpen }: 
       </time>
     </li>
   );
+}
+
+/** A touch tap opens at once (there is no keyboard or double-click on a phone); a mouse click selects. */
+function tapped(e: Event): boolean {
+  return 'pointerType' in e && e.pointerType === 'touch';
+}
+
+function openInNewTab(reportId: string): void {
+  window.open(`/reports/${reportId}`, '_blank', 'noopener');
 }
 
 function MediaIcon() {
