@@ -20,7 +20,7 @@ export function AuditDetails({ item }: { item: AuditItem }) {
       </summary>
       <div className="mt-1.5 space-y-1.5">
         {empty ? null : (
-          <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-canvas p-2 font-mono text-xs">{JSON.stringify(item.details, null, 2)}</pre>
+          <pre tabIndex={0} className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-canvas p-2 font-mono text-xs">{JSON.stringify(item.details, null, 2)}</pre>
         )}
         <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs">
           <dt className="text-muted">Event</dt><dd className="font-mono">#{item.seq}</dd>

@@ -46,7 +46,7 @@ export function EntriesTable({ bankId, first, canEdit }: { bankId: string; first
         <Button type="submit">Filter</Button>
       </form>
       {query.isError ? <p className="px-4 text-sm text-danger">{query.error.message}</p> : null}
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Bank entries">
         <table className="w-full text-sm">
           <thead className="border-y border-line text-left text-xs uppercase tracking-wide text-muted">
             <tr><th className="px-3 py-2">Hash</th><th className="px-3 py-2">Signal</th><th className="px-3 py-2">Label</th><th className="px-3 py-2">Provenance</th><th className="px-3 py-2">Enabled</th></tr>

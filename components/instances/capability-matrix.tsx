@@ -1,10 +1,10 @@
+import { ScrollCard } from '@/components/ui/scroll-card';
 import type { CapabilityMatrix } from '@/lib/connectors/capability-matrix';
-import { Card } from '@/components/ui/card';
 
 /** What the dashboard can do on each kind of server; hover a cell for what it means there. */
 export function CapabilityMatrixTable({ matrix }: { matrix: CapabilityMatrix }) {
   return (
-    <Card className="overflow-x-auto p-0">
+    <ScrollCard label="What each server kind supports">
       <table className="w-full text-sm" data-testid="capability-matrix">
         <caption className="px-3 pt-3 text-left text-sm font-semibold">What each server kind supports</caption>
         <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
@@ -35,6 +35,6 @@ export function CapabilityMatrixTable({ matrix }: { matrix: CapabilityMatrix }) 
           ))}
         </tbody>
       </table>
-    </Card>
+    </ScrollCard>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
+import { ScrollCard } from '@/components/ui/scroll-card';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
 import { AuditFilterBar, type InstanceOption } from '@/components/audit/audit-filter-bar';
 import { AuditTable } from '@/components/audit/audit-table';
 import { AuditToolbar } from '@/components/audit/audit-toolbar';
@@ -40,9 +40,9 @@ export function AuditClient({ actions, instances }: { actions: string[]; instanc
         {log.isPending ? 'Loading events…' : items.length === 0 ? (hasFilters(filters) ? 'No events match these filters.' : 'No events recorded yet.') : `Showing ${items.length} event${items.length === 1 ? '' : 's'}${log.hasNextPage ? '; more are available' : ''}.`}
       </p>
       {items.length > 0 ? (
-        <Card className="overflow-x-auto p-0">
+        <ScrollCard label="Audit events">
           <AuditTable items={items} />
-        </Card>
+        </ScrollCard>
       ) : null}
       {log.hasNextPage ? (
         <div className="mt-3 flex justify-center">

@@ -1,5 +1,6 @@
 'use client';
 
+import { ScrollCard } from '@/components/ui/scroll-card';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { Card } from '@/components/ui/card';
@@ -35,7 +36,7 @@ export function BanksClient({ initial, isAdmin }: { initial: unknown; isAdmin: b
 
 function BankTable({ banks }: { banks: BankSummary[] }) {
   return (
-    <Card className="overflow-x-auto p-0">
+    <ScrollCard label="Hash banks">
       <table className="w-full text-sm">
         <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
           <tr>
@@ -66,6 +67,6 @@ function BankTable({ banks }: { banks: BankSummary[] }) {
           })}
         </tbody>
       </table>
-    </Card>
+    </ScrollCard>
   );
 }

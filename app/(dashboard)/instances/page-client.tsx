@@ -1,5 +1,6 @@
 'use client';
 
+import { ScrollCard } from '@/components/ui/scroll-card';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import type { InstanceSummary } from '@/lib/instances/list-instances';
@@ -20,7 +21,7 @@ export function InstancesClient({ initial }: { initial: unknown }) {
     return <Card><p className="text-sm">No instance is connected yet. An admin can connect one with its base URL and an admin access token.</p></Card>;
   }
   return (
-    <Card className="overflow-x-auto p-0">
+    <ScrollCard label="Connected instances">
       <table className="w-full text-sm">
         <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
           <tr><th className="px-3 py-2">Instance</th><th className="px-3 py-2">Software</th><th className="px-3 py-2">Status</th><th className="px-3 py-2">Open reports</th><th className="px-3 py-2">Last sync</th><th className="px-3 py-2">Last error</th></tr>
@@ -38,6 +39,6 @@ export function InstancesClient({ initial }: { initial: unknown }) {
           ))}
         </tbody>
       </table>
-    </Card>
+    </ScrollCard>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Card } from '@/components/ui/card';
+import { ScrollCard } from '@/components/ui/scroll-card';
 import type { UsersOverview } from '@/lib/users/list-users';
 import { InviteForm } from './invite-form';
 import { PendingInvites } from './pending-invites';
@@ -11,7 +11,7 @@ export function UsersClient({ overview, me }: { overview: UsersOverview; me: { i
   const instanceName = new Map(overview.instances.map((i) => [i.id, i.name]));
   return (
     <div className="space-y-6">
-      <Card className="overflow-x-auto p-0">
+      <ScrollCard label="Users">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Team members</caption>
           <thead className="border-b border-line text-xs uppercase tracking-wide text-muted">
@@ -29,7 +29,7 @@ export function UsersClient({ overview, me }: { overview: UsersOverview; me: { i
             ))}
           </tbody>
         </table>
-      </Card>
+      </ScrollCard>
       <div className="grid gap-6 lg:grid-cols-2">
         <InviteForm myRole={me.role} instances={overview.instances} />
         <PendingInvites invites={overview.invites} myRole={me.role} instanceName={instanceName} />

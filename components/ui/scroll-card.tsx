@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { Card } from './card';
+
+/**
+ * A card whose content may scroll sideways (wide tables on a phone). Keyboard users must be able to scroll it too,
+ * so it is a focusable, named region (axe: scrollable-region-focusable).
+ */
+export function ScrollCard({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Card className="overflow-x-auto p-0 focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </Card>
+  );
+}
