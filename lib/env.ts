@@ -84,6 +84,16 @@ export function resetEnvCache(): void {
   cached = null;
 }
 
+/**
+ * The one writer of process.env besides the shell: entry points that decide a setting for this process and its
+ * children (the database URLs after prepareDatabase, the web server's peer-header flag) set it here, and the
+ * typed view is read again.
+ */
+export function setProcessEnv(vars: Record<string, string>): void {
+  for (const [k, v] of Object.entries(vars)) process.env[k] = v;
+  cached = null;
+}
+
 export function dataDir(): string {
   return path.resolve(env().DATA_DIR);
 }

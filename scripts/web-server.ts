@@ -8,10 +8,9 @@ import http from 'node:http';
 import next from 'next';
 import { applyPeerHeaders } from '../lib/auth/peer-header';
 import { trustedProxies } from '../lib/auth/trusted-proxies';
-import { env, resetEnvCache } from '../lib/env';
+import { env, setProcessEnv } from '../lib/env';
 
-process.env.WEB_SERVER_PEER_HEADER = '1';
-resetEnvCache();
+setProcessEnv({ WEB_SERVER_PEER_HEADER: '1' });
 const e = env();
 const proxies = trustedProxies(); // fails fast on a malformed TRUSTED_PROXIES
 const app = next({ dev: false, dir: process.cwd(), hostname: e.HOST, port: e.PORT });

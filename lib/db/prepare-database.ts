@@ -8,7 +8,7 @@
  *   app migrates and runs as DATABASE_URL, as before, and says once that the audit log is then only as safe
  *   as that role.
  */
-import { env, resetEnvCache } from '@/lib/env';
+import { env, setProcessEnv } from '@/lib/env';
 import { grantAppRole } from './app-role';
 import { ensureDatabase } from './database-url';
 import { ensureEmbeddedAppRole } from './embedded-app-role';
@@ -41,8 +41,6 @@ export async function prepareDatabase(log: (m: string) => void = () => {}): Prom
     log('WARNING: DATABASE_OWNER_URL is not set, so the app runs as the database owner and could rewrite its own audit log. Set DATABASE_URL to a role without ownership and DATABASE_OWNER_URL to the owner (README, "Security model").');
   }
   // Children (web, worker) inherit these and skip straight to the grants check above.
-  process.env.DATABASE_URL = url;
-  if (ownerUrl !== url) process.env.DATABASE_OWNER_URL = ownerUrl;
-  resetEnvCache();
+  setProcessEnv({ DATABASE_URL: url, ...(ownerUrl !== url ? { DATABASE_OWNER_URL: ownerUrl } : {}) });
   return { url, ownerUrl, applied, stop: handle.stop };
 }

@@ -1,12 +1,10 @@
 /**
- * Media jobs for the rows a sync just created, in bulk: one `send` per row costs a round trip each, which on a
- * first sync (thousands of files) took longer than writing the reports. pg-boss's insert is
- * INSERT ... ON CONFLICT DO NOTHING with the same singleton key as enqueueMediaFetch, so the queue's policy (one
- * queued job per row) holds. If the bulk insert fails, each row is sent on its own, and the outbox sweeper picks
- * up anything still pending.
+ * Media jobs for the rows a sync just created, in bulk (the outbox's own batch wake-up, lib/jobs/enqueue.ts): one
+ * `send` per row costs a round trip each, which on a first sync (thousands of files) took longer than writing the
+ * reports. If a bulk insert fails, each row is sent on its own, and the outbox sweeper picks up anything still
+ * pending.
  */
-import { getBoss } from '@/lib/jobs/boss';
-import { enqueueMediaFetch } from '@/lib/jobs/enqueue';
+import { enqueueMediaFetch, enqueueOutboxBatch } from '@/lib/jobs/enqueue';
 import { Q } from '@/lib/jobs/queues';
 import { logger } from '@/lib/log/logger';
 import { describeError } from './describe-error';
@@ -18,8 +16,7 @@ export async function enqueueNewMedia(ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     try {
-      const boss = await getBoss();
-      await boss.insert(chunk.map((mediaId) => ({ name: Q.mediaFetch, data: { mediaId }, singletonKey: mediaId })));
+      await enqueueOutboxBatch(Q.mediaFetch, chunk);
     } catch (e) {
       log.warn('bulk media enqueue failed, sending one by one', { count: chunk.length, error: describeError(e) });
       for (const id of chunk) await enqueueMediaFetch(id).catch((err) => log.error('media enqueue failed', { id, error: describeError(err) }));
