@@ -14,13 +14,17 @@ export interface ServedFake {
 
 export async function serveFake(
   software: NodeInfoSoftware,
-  opts: { port?: number; host?: string },
+  opts: { port?: number; host?: string; latencyMs?: number },
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
 ): Promise<ServedFake> {
   let baseUrl = '';
+  // A real server across the internet answers in tens to hundreds of milliseconds; benchmarks that fan out to many
+  // instances must pay that, or parallelism would look free. Jitter of ±25 % keeps answers from arriving in lockstep.
+  const latency = opts.latencyMs ?? 0;
+  const delay = () => (latency > 0 ? new Promise((r) => setTimeout(r, latency * (0.75 + Math.random() * 0.5))) : Promise.resolve());
   const server = createServer((req, res) => {
     if (serveNodeInfo(req, res, baseUrl, software)) return;
-    handle(req, res).catch((e) => {
+    delay().then(() => handle(req, res)).catch((e) => {
       console.error(`[fake-${software.name}] request failed`, e);
       if (!res.headersSent) res.writeHead(500);
       res.end();

@@ -217,10 +217,62 @@ export interface Capabilities {
   domainBlockOptions?: DomainBlockOption[];
   /** What media.purge needs from the moderator: the report's media URLs, the target's host, or an age in days. */
   mediaPurgeBy?: 'urls' | 'host' | 'days';
+  /**
+   * Copy lookups (lib/cases): present when the connector implements `findCopies`. Absent: every copy search on
+   * this kind says "cannot check without fetching".
+   */
+  findCopies?: CopyLookupCapability;
   /** Oldest server version this connector is written and tested against, e.g. "4.0" (shown in the matrix). */
   minVersion?: string;
   /** Actions that need a newer server than minVersion, with the version they arrived in, e.g. "1.0 (API v4)". */
   since?: Partial<Record<ActionKind, string>>;
+}
+
+/**
+ * What a copy search asks an instance (lib/cases): "do you hold this post or this file?". Every field is as the
+ * ORIGIN server published it (ActivityPub id of the post, its web URL, the file's URL, the posting account).
+ */
+export interface CopyQuery {
+  /** ActivityPub id of the origin post, e.g. https://origin.example/users/alice/statuses/1. */
+  originUri: string | null;
+  /** The origin post's web page, e.g. https://origin.example/@alice/1. */
+  originUrl: string | null;
+  /** The file's URL on the origin server (what other servers record as the media's remote URL). */
+  originMediaUrls: string[];
+  /** The posting account as user@domain (domain = the origin's), and its profile URL / ActivityPub id. */
+  originAccount: { acct: string; url: string | null } | null;
+}
+
+/** One copy an instance holds, in that instance's own ids and URLs. */
+export interface FoundCopy {
+  /** The instance's id for the post (status, note, post, video), or null where only a file was found. */
+  postId: string | null;
+  postUrl: string | null;
+  /** The post's ActivityPub id as this instance records it (equals the query's originUri for a federated copy). */
+  postUri: string | null;
+  /** The instance's id and URL for the file (drive file, media attachment), where it has one. */
+  mediaId: string | null;
+  mediaUrl: string | null;
+  /** The origin URL of the file as this instance records it. */
+  originMediaUrl: string | null;
+  /** Who posted it, as this instance knows them. */
+  account: { remoteId: string | null; acct: string } | null;
+  /** What identified it: the post's origin URI, or the file's origin URL. */
+  foundBy: 'origin_uri' | 'media_url';
+}
+
+export type CopyLookupResult =
+  /** The instance was asked and answered: `copies` may be empty (it holds none). `checked` says what was looked up. */
+  | { status: 'checked'; copies: FoundCopy[]; checked: string }
+  /** The server kind has no lookup that reads only its own database for this query: we did not ask. */
+  | { status: 'cannot_check'; reason: string };
+
+/** How a server kind can look for copies without making the server fetch anything (capabilities.findCopies). */
+export interface CopyLookupCapability {
+  /** Which query fields its lookups use. */
+  by: ('origin_uri' | 'media_url' | 'account')[];
+  /** Moderator-facing text: the endpoints used, and why they never fetch from elsewhere (or what cannot be checked). */
+  note: string;
 }
 
 export interface Connector {
@@ -231,6 +283,12 @@ export interface Connector {
   getReport(remoteId: string): Promise<RemoteReport>;
   /** Throws AppError('unsupported') for actions not in capabilities; AppError('remote_error') with the remote text otherwise. */
   perform(action: ConnectorAction): Promise<ActionResult>;
+  /**
+   * Looks for copies of one item using ONLY lookups that read the server's own database: never a call that can make
+   * the server fetch from another server (no resolve=true search, no ap/show, no resolve_object, no webfinger).
+   * Throws AppError like the other calls (remote_error, rate_limited, unauthorized) when the server fails.
+   */
+  findCopies?(query: CopyQuery): Promise<CopyLookupResult>;
   /** Ends what the connector holds on the server (PeerTube revokes its session token). Optional: most hold nothing. */
   close?(): Promise<void>;
 }

@@ -18,19 +18,19 @@ export async function upsertStatuses(tx: Tx, instanceId: string, inputs: StatusI
   for (const i of inputs) byId.set(i.status.remoteId, i);
   if (byId.size === 0) return new Map();
   const json = JSON.stringify([...byId.values()].map(({ status: s, accountId }) => ({
-    remoteId: s.remoteId, accountId, url: s.url, contentHtml: sanitizeStatusHtml(s.contentHtml), spoilerText: s.spoilerText ?? '',
+    remoteId: s.remoteId, accountId, url: s.url, uri: s.uri ?? null, contentHtml: sanitizeStatusHtml(s.contentHtml), spoilerText: s.spoilerText ?? '',
     sensitive: s.sensitive === true, visibility: s.visibility,
     // ISO from Date: Postgres and JavaScript do not accept the same loose date formats.
     remoteCreatedAt: s.createdAt ? new Date(s.createdAt).toISOString() : null,
   })));
   const rows = await tx.$queryRawUnsafe<Array<{ id: string; remoteId: string }>>(
-    `INSERT INTO "Status" ("id", "instanceId", "remoteId", "accountId", "url", "contentHtml", "spoilerText", "sensitive", "visibility", "remoteCreatedAt")
-     SELECT gen_random_uuid(), $1::uuid, v."remoteId", v."accountId"::uuid, v.url, v."contentHtml", v."spoilerText", v.sensitive, v.visibility,
+    `INSERT INTO "Status" ("id", "instanceId", "remoteId", "accountId", "url", "uri", "contentHtml", "spoilerText", "sensitive", "visibility", "remoteCreatedAt")
+     SELECT gen_random_uuid(), $1::uuid, v."remoteId", v."accountId"::uuid, v.url, v.uri, v."contentHtml", v."spoilerText", v.sensitive, v.visibility,
        (v."remoteCreatedAt"::timestamptz AT TIME ZONE 'UTC')
-     FROM jsonb_to_recordset($2::jsonb) AS v("remoteId" text, "accountId" text, url text, "contentHtml" text, "spoilerText" text,
+     FROM jsonb_to_recordset($2::jsonb) AS v("remoteId" text, "accountId" text, url text, uri text, "contentHtml" text, "spoilerText" text,
        sensitive boolean, visibility text, "remoteCreatedAt" text)
      ON CONFLICT ("instanceId", "remoteId") DO UPDATE SET
-       "accountId" = EXCLUDED."accountId", "url" = EXCLUDED."url", "contentHtml" = EXCLUDED."contentHtml",
+       "accountId" = EXCLUDED."accountId", "url" = EXCLUDED."url", "uri" = COALESCE(EXCLUDED."uri", "Status"."uri"), "contentHtml" = EXCLUDED."contentHtml",
        "spoilerText" = EXCLUDED."spoilerText", "sensitive" = EXCLUDED."sensitive", "visibility" = EXCLUDED."visibility",
        "remoteCreatedAt" = COALESCE(EXCLUDED."remoteCreatedAt", "Status"."remoteCreatedAt")
      RETURNING "id"::text AS "id", "remoteId"`,

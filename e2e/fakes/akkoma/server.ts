@@ -1,4 +1,5 @@
 /** startFakeAkkoma: a fake Pleroma/Akkoma admin API on node:http, seeded deterministically. */
+import type { FederatedCopyOptions } from '../federation/known-bad';
 import { randomBytes } from 'node:crypto';
 import { serveFake } from '../serve-fake';
 import { handle } from './routes';
@@ -17,6 +18,10 @@ export interface FakeAkkomaOptions {
   token?: string;
   scopes?: string[];
   rateLimit?: { limit: number; windowMs: number };
+  /** Hold a federated copy of the shared known-bad test post (../federation/known-bad.ts), reported or not. */
+  knownBad?: FederatedCopyOptions;
+  /** Answer every request after about this many milliseconds (benchmarks: a server across the internet). */
+  latencyMs?: number;
 }
 
 export interface FakeAkkoma {

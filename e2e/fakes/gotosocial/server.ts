@@ -1,4 +1,5 @@
 /** startFakeGoToSocial: a fake GoToSocial admin API on node:http, seeded deterministically. */
+import type { FederatedCopyOptions } from '../federation/known-bad';
 import { randomBytes } from 'node:crypto';
 import { serveFake } from '../serve-fake';
 import { buildReport, type NewReportInput } from './new-report';
@@ -17,6 +18,10 @@ export interface FakeGoToSocialOptions {
   token?: string;
   scopes?: string[];
   rateLimit?: { limit: number; windowMs: number };
+  /** Hold a federated copy of the shared known-bad test post (../federation/known-bad.ts), reported or not. */
+  knownBad?: FederatedCopyOptions;
+  /** Answer every request after about this many milliseconds (benchmarks: a server across the internet). */
+  latencyMs?: number;
 }
 
 export interface FakeGoToSocial {

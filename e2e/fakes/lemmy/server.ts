@@ -3,6 +3,7 @@
  * only); with `version: '1.0.0'` (or any 1.x, pre-releases included) it is Lemmy 1.0 and serves API v4 next
  * to v3 from the same state. NodeInfo reports the version.
  */
+import type { FederatedCopyOptions } from '../federation/known-bad';
 import { serveFake } from '../serve-fake';
 import { handle } from './routes';
 import { addReport, seedState, type NewReportInput } from './seed';
@@ -21,6 +22,10 @@ export interface FakeLemmyOptions {
   username?: string;
   password?: string;
   rateLimit?: { limit: number; windowMs: number };
+  /** Hold a federated copy of the shared known-bad test post (../federation/known-bad.ts), reported or not. */
+  knownBad?: FederatedCopyOptions;
+  /** Answer every request after about this many milliseconds (benchmarks: a server across the internet). */
+  latencyMs?: number;
 }
 
 export interface FakeLemmy {

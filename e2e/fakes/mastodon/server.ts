@@ -1,4 +1,5 @@
 /** startFakeMastodon: a fake Mastodon 4.x admin API on node:http, seeded deterministically. */
+import type { FederatedCopyOptions } from '../federation/known-bad';
 import { randomBytes } from 'node:crypto';
 import { serveFake } from '../serve-fake';
 import type { RolePermissions } from './entities';
@@ -20,6 +21,10 @@ export interface FakeMastodonOptions {
   scopes?: string[];
   rolePermissions?: RolePermissions;
   rateLimit?: { limit: number; windowMs: number };
+  /** Hold a federated copy of the shared known-bad test post (../federation/known-bad.ts), reported or not. */
+  knownBad?: FederatedCopyOptions;
+  /** Answer every request after about this many milliseconds (benchmarks: a server across the internet). */
+  latencyMs?: number;
 }
 
 export interface FakeMastodon {

@@ -1,4 +1,5 @@
 /** startFakeMisskey: a fake Misskey API (POST /api/<endpoint>, token as `i`) on node:http, seeded deterministically. */
+import type { FederatedCopyOptions } from '../federation/known-bad';
 import { randomBytes } from 'node:crypto';
 import { serveFake } from '../serve-fake';
 import { notifyReportEvent } from './deliver-webhook';
@@ -21,6 +22,10 @@ export interface FakeMisskeyOptions {
   /** Whether that role is administrator (admin/delete-account needs it); default true. Implies nothing without `moderator`. */
   admin?: boolean;
   rateLimit?: { limit: number; windowMs: number };
+  /** Hold a federated copy of the shared known-bad test post (../federation/known-bad.ts), reported or not. */
+  knownBad?: FederatedCopyOptions;
+  /** Answer every request after about this many milliseconds (benchmarks: a server across the internet). */
+  latencyMs?: number;
 }
 
 export interface FakeMisskey {

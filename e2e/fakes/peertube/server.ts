@@ -1,4 +1,5 @@
 /** startFakePeerTube: a fake PeerTube abuse/moderation API on node:http, seeded deterministically. */
+import type { FederatedCopyOptions } from '../federation/known-bad';
 import { randomBytes } from 'node:crypto';
 import { serveFake } from '../serve-fake';
 import { handle } from './routes';
@@ -18,6 +19,10 @@ export interface FakePeerTubeOptions {
   rateLimit?: { limit: number; windowMs: number };
   /** Token lifetimes and the login limit (PeerTube's defaults: 1 day, 14 days, 15 logins per 5 minutes per IP). */
   oauth?: FakePeerTubeStateInit['oauth'];
+  /** Hold a federated copy of the shared known-bad test post (../federation/known-bad.ts), reported or not. */
+  knownBad?: FederatedCopyOptions;
+  /** Answer every request after about this many milliseconds (benchmarks: a server across the internet). */
+  latencyMs?: number;
 }
 
 export interface FakePeerTube {
