@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: one fake server of every kind (two Mastodons, GoToSocial, Akkoma, Misskey, Lemmy 0.19 and 1.0,
  * PeerTube) with synthetic reports (harmless generated images), connected to a separate demo database (.data/demo),
- * then the dashboard as `npm start` runs it. Ctrl-C stops everything.
+ * then the dashboard as `npm start` runs it. Five of the fakes also hold a federated copy of one synthetic
+ * "known-bad" test image, and a demo match bank holds its hashes, so a case opens by itself. Ctrl-C stops everything.
  */
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -10,29 +11,24 @@ process.env.DATA_DIR ??= path.join(process.cwd(), '.data/demo');
 process.env.EMBEDDED_PG_PORT ??= '54331';
 
 const { prepareDatabase } = await import('../lib/db/prepare-database');
-const { startFakeMastodon } = await import('../e2e/fakes/mastodon/server');
-const { startFakeGoToSocial } = await import('../e2e/fakes/gotosocial/server');
-const { startFakeAkkoma } = await import('../e2e/fakes/akkoma/server');
-const { startFakeMisskey } = await import('../e2e/fakes/misskey/server');
-const { startFakeLemmy } = await import('../e2e/fakes/lemmy/server');
-const { startFakePeerTube } = await import('../e2e/fakes/peertube/server');
+const { startKnownBadScenario } = await import('../e2e/fakes/federation/start-scenario');
 const { connectDemoInstances } = await import('./demo/connect-demo-instances');
+const { ensureDemoBank } = await import('./demo/ensure-demo-bank');
+const { knownBadSummary } = await import('./demo/known-bad-summary');
 
 const say = (m: string) => console.log(`[demo] ${m}`);
 const database = await prepareDatabase(say); // migrations as the owner; sets DATABASE_URL (app role) for what follows
 
-const fakes = [
-  await startFakeMastodon({ port: 4101, reports: 36, seed: 1, domain: 'alpha.test', title: 'Alpha Social', token: 'demo-alpha-admin-token' }),
-  await startFakeMastodon({ port: 4102, reports: 24, seed: 2, domain: 'beta.test', title: 'Beta Town', token: 'demo-beta-admin-token' }),
-  await startFakeGoToSocial({ port: 4103, reports: 12, seed: 3, token: 'demo-gts-admin-token' }),
-  await startFakeAkkoma({ port: 4104, reports: 12, seed: 4, token: 'demo-akkoma-admin-token' }),
-  await startFakeMisskey({ port: 4105, reports: 12, seed: 5, token: 'demo-misskey-admin-token' }),
-  await startFakeLemmy({ port: 4106, reports: 12, seed: 6 }),
-  await startFakePeerTube({ port: 4107, reports: 12, seed: 7 }),
-  await startFakeLemmy({ port: 4108, reports: 12, seed: 8, version: '1.0.0', domain: 'lemmy-one.test' }),
-];
+// The known-bad scenario (e2e/fakes/federation/start-scenario.ts) on the demo's fixed ports.
+const scenario = await startKnownBadScenario({
+  ports: { alpha: 4101, beta: 4102, gotosocial: 4103, akkoma: 4104, misskey: 4105, lemmy: 4106, peertube: 4107, lemmyOne: 4108 },
+});
+const fakes = scenario.fakes;
 say(`Fake instances: ${fakes.map((f) => f.url).join(', ')}`);
+// The bank first: the app has not synced anything yet, so the known-bad copies match it as they arrive.
+say(await ensureDemoBank());
 for (const line of await connectDemoInstances(fakes.map((f) => ({ url: f.url, token: f.token })))) say(line);
+say(knownBadSummary(fakes));
 
 const app = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'scripts/start.ts')], { stdio: 'inherit', env: process.env });
 let stopping = false;
@@ -43,7 +39,7 @@ async function stop(code: number) {
     app.kill('SIGTERM');
     await new Promise((r) => app.once('exit', r));
   }
-  await Promise.all(fakes.map((f) => f.close()));
+  await scenario.close();
   await database.stop();
   process.exit(code);
 }

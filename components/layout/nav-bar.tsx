@@ -8,6 +8,7 @@ const RANK: Record<string, number> = { viewer: 0, moderator: 1, admin: 2, owner:
 
 const LINKS: { href: string; label: string; admin?: boolean; minRole?: 'moderator' }[] = [
   { href: '/queue', label: 'Queue' },
+  { href: '/cases', label: 'Cases' },
   { href: '/instances', label: 'Instances' },
   { href: '/banks', label: 'Hash banks', minRole: 'moderator' },
   { href: '/users', label: 'Users', admin: true },

@@ -1,14 +1,15 @@
 import type { MatchView } from '@/lib/queue/match-view';
 import { isSevereMatch } from '@/lib/queue/match-view';
 
-const VARIANT: Record<string, string> = {
+/** How a dihedral variant reads to a person (shared by the case page's "how found"). */
+export const VARIANT_TEXT: Record<string, string> = {
   rot90: 'rotated 90°', rot180: 'rotated 180°', rot270: 'rotated 270°', flipx: 'flipped top-bottom',
   flipy: 'flipped left-right', transpose: 'transposed', antitranspose: 'anti-transposed',
 };
 
 export function describeMatch(m: MatchView): string {
   const how = m.signalType === 'pdq' ? `distance ${m.distance}/256` : `exact ${m.signalType.toUpperCase()}`;
-  const variant = VARIANT[m.variant] ? `, ${VARIANT[m.variant]}` : '';
+  const variant = VARIANT_TEXT[m.variant] ? `, ${VARIANT_TEXT[m.variant]}` : '';
   const quality = m.signalType === 'pdq' && m.quality !== null ? `, quality ${m.quality}` : '';
   return `${m.bank}${m.label ? ` (${m.label})` : ''}, severity ${m.severity}, ${how}${variant}${quality}`;
 }

@@ -2,6 +2,7 @@
 
 import type { QueueRow as Row } from '@/lib/queue/types';
 import { Badge } from '@/components/ui/badge';
+import { CaseBadgeChip, groupText } from '@/components/cases/case-badge';
 import { categoryTone, formatAge } from './format';
 import { MatchBadge } from './match-badge';
 
@@ -9,17 +10,27 @@ export const rowDomId = (id: string) => `queue-row-${id}`;
 
 export type RowNote = { text: string; tone: 'info' | 'ok' | 'danger' | 'neutral' };
 
+/**
+ * Where a row leads: its report, or the case when the row stands for several reports of one case (grouped: the
+ * item is reviewed once, on the case page, which lists every linked report).
+ */
+export function rowHref(row: Row, grouped: boolean): string {
+  return grouped && row.case && row.case.reports > 1 ? `/cases/${row.case.id}` : `/reports/${row.id}`;
+}
+
 /** One dense line per report. Every string is remote text and is rendered escaped (plain JSX text). */
-export function QueueRowItem({ row, selected, dimmed, note, onSelect, onOpen }: { row: Row; selected: boolean; dimmed: boolean; note?: RowNote; onSelect: () => void; onOpen: () => void }) {
+export function QueueRowItem({ row, selected, dimmed, note, grouped = false, onSelect, onOpen }: { row: Row; selected: boolean; dimmed: boolean; note?: RowNote; grouped?: boolean; onSelect: () => void; onOpen: () => void }) {
+  const href = rowHref(row, grouped);
+  const group = grouped && row.case ? groupText(row.case) : null;
   return (
     <li
       id={rowDomId(row.id)}
       role="option"
       aria-selected={selected}
-      onClick={(e) => (e.ctrlKey || e.metaKey ? openInNewTab(row.id) : tapped(e.nativeEvent) ? onOpen() : onSelect())}
-      onAuxClick={(e) => (e.button === 1 ? openInNewTab(row.id) : undefined)}
+      onClick={(e) => (e.ctrlKey || e.metaKey ? openInNewTab(href) : tapped(e.nativeEvent) ? onOpen() : onSelect())}
+      onAuxClick={(e) => (e.button === 1 ? openInNewTab(href) : undefined)}
       onDoubleClick={onOpen}
-      data-href={`/reports/${row.id}`}
+      data-href={href}
       className={`grid cursor-pointer grid-cols-[7rem_5.5rem_minmax(0,14rem)_minmax(0,1fr)_3rem_2.5rem] items-center gap-3 border-b border-line px-3 py-2 text-sm last:border-0 ${selected ? 'bg-[#e2ebf4] outline outline-2 -outline-offset-2 outline-accent' : 'hover:bg-[#f2f3f4]'} ${dimmed ? 'opacity-50' : ''}`}
     >
       <span className="truncate"><Badge>{row.instance.name}</Badge></span>
@@ -31,6 +42,12 @@ export function QueueRowItem({ row, selected, dimmed, note, onSelect, onOpen }: 
         <span className="block truncate text-xs text-muted">by {row.reporterAcct ?? 'unknown reporter'}{row.assigneeAcct ? ` · assigned to ${row.assigneeAcct}` : ''}</span>
       </span>
       <span className="min-w-0">
+        {row.case ? (
+          <span className="mr-1.5 inline-flex flex-wrap items-center gap-1.5">
+            <CaseBadgeChip badge={row.case} />
+            {group ? <span className="text-xs font-medium text-ink" data-testid="case-group">{group}</span> : null}
+          </span>
+        ) : null}
         {row.match ? <MatchBadge match={row.match} /> : null}
         <span className="block truncate text-muted">{row.excerpt || <em>No comment</em>}</span>
         {note ? <Badge tone={note.tone}>{note.text}</Badge> : null}
@@ -50,8 +67,8 @@ function tapped(e: Event): boolean {
   return 'pointerType' in e && e.pointerType === 'touch';
 }
 
-function openInNewTab(reportId: string): void {
-  window.open(`/reports/${reportId}`, '_blank', 'noopener');
+function openInNewTab(href: string): void {
+  window.open(href, '_blank', 'noopener');
 }
 
 function MediaIcon() {

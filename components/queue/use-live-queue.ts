@@ -7,6 +7,7 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { dropShownCases } from '@/lib/queue/group-by-case';
 import type { QueuePage, QueueRow } from '@/lib/queue/types';
 import { diffLive, mergeShowNew } from './live-diff';
 import { fetchQueuePage } from './queue-api';
@@ -40,9 +41,10 @@ export function useLiveQueue(initial: QueuePage, query: string) {
     setLoadError(null);
     try {
       const page = await fetchQueuePage(query, cursor);
+      // A later page may hold more reports of a case already shown: the first row shown stands for them all.
       setRows((prev) => {
         const have = new Set(prev.map((r) => r.id));
-        return [...prev, ...page.items.filter((r) => !have.has(r.id))];
+        return [...prev, ...dropShownCases(prev, page.items.filter((r) => !have.has(r.id)))];
       });
       setCursor(page.nextCursor);
     } catch (e) {

@@ -5,7 +5,7 @@
  * server audits on every load. With the blur preference off the original loads directly, and is audited the
  * same way. Videos and other non-image files are never shown inline: a card and an audited download.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { MediaView } from '@/lib/queue/detail-types';
 import { isSevereMatch } from '@/lib/queue/match-view';
 import { AddToBankButton } from '@/components/banks/add-to-bank-button';
@@ -14,7 +14,11 @@ import type { MediaPrefs } from './media-prefs';
 import { useReblur } from './use-reblur';
 import { MediaState } from './media-state';
 
-export function MediaItem({ media, reportId, prefs, canAct }: { media: MediaView; reportId: string; prefs: MediaPrefs; canAct: boolean }) {
+/**
+ * `reportId` is the context a reveal is audited with (the report page); the case page reveals without one. `extra`
+ * sits with the item's own buttons (the report page's "Open case").
+ */
+export function MediaItem({ media, reportId, prefs, canAct, extra }: { media: MediaView; reportId?: string; prefs: MediaPrefs; canAct: boolean; extra?: ReactNode }) {
   const severe = media.matches.length > 0 && isSevereMatch(media.matches[0]);
   // Originals are for moderators and up (canAct here, since the report is visible); viewers get the preview only.
   const mayReveal = canAct && media.hasOriginal;
@@ -31,7 +35,8 @@ export function MediaItem({ media, reportId, prefs, canAct }: { media: MediaView
     onPageShowFromCache: () => setRevealed(auto),
   });
 
-  const original = `/api/media/${media.id}/original?report=${reportId}`;
+  const original = `/api/media/${media.id}/original${reportId ? `?report=${reportId}` : ''}`;
+  const download = `${original}${reportId ? '&' : '?'}download=1`;
   const label = media.description?.trim() || 'Media without a description';
   if (media.state !== 'done') return <MediaState media={media} label={label} />;
 
@@ -44,8 +49,9 @@ export function MediaItem({ media, reportId, prefs, canAct }: { media: MediaView
         <figcaption className="text-xs text-muted">
           {media.type === 'video' || media.type === 'gifv' || media.mime?.startsWith('video/') ? 'Video is not previewed; download to inspect.' : 'This file type is not previewed; download to inspect.'}
         </figcaption>
-        {mayReveal ? <a href={`${original}&download=1`} download className="text-sm font-medium text-accent underline">Download original</a> : null}
+        {mayReveal ? <a href={download} download className="text-sm font-medium text-accent underline">Download original</a> : null}
         {bankButton}
+        {extra}
       </figure>
     );
   }
@@ -89,6 +95,7 @@ export function MediaItem({ media, reportId, prefs, canAct }: { media: MediaView
           </button>
         ) : null}
         {bankButton}
+        {extra}
       </div>
     </figure>
   );

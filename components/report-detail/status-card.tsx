@@ -4,6 +4,8 @@ import { Card } from '@/components/ui/card';
 import { MediaItem } from './media-item';
 import { MediaDelete } from '@/components/actions/media-delete';
 import { StatusActions } from '@/components/actions/status-actions';
+import { CaseBadgeLink } from '@/components/cases/case-badge';
+import { OpenCaseButton } from '@/components/cases/open-case-button';
 import type { MediaPrefs } from './media-prefs';
 
 /**
@@ -27,7 +29,13 @@ export function StatusCard({ status, index, reportId, prefs, canAct }: { status:
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label={`Media in status ${index + 1}`} role="group">
           {status.media.map((m) => (
             <div key={m.id} className="space-y-1.5">
-              <MediaItem media={m} reportId={reportId} prefs={prefs} canAct={canAct} />
+              <MediaItem
+                media={m}
+                reportId={reportId}
+                prefs={prefs}
+                canAct={canAct}
+                extra={m.case ? <CaseBadgeLink badge={m.case} /> : canAct && m.state === 'done' ? <OpenCaseButton target={{ mediaId: m.id }} context={`for ${m.description?.trim() || 'this media item'}`} size="sm" /> : null}
+              />
               {canAct ? <MediaDelete reportId={reportId} mediaId={m.id} deletedAt={m.remoteDeletedAt} /> : null}
             </div>
           ))}

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/audit/actor';
 import { runAuditCommand } from '@/lib/audit/cli-audit';
 import { runBanksCommand } from '@/lib/banks/cli-banks';
+import { runCasesCommand } from '@/lib/cases/cli-cases';
 import { addInstance } from '@/lib/instances/add-instance';
 import { listInstances } from '@/lib/instances/list-instances';
 import { ingestMedia } from '@/lib/media/ingest-media';
@@ -56,6 +57,10 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     case 'audit verify':
     case 'audit checkpoint':
       return runAuditCommand(verb, args, out, actor);
+    case 'cases list':
+    case 'cases open':
+    case 'cases show':
+      return runCasesCommand(verb, args, out, actor);
     default:
       out(USAGE);
       return 2;
@@ -111,4 +116,7 @@ export const USAGE = `Usage: npm run cli -- <command>
   banks import --bank NAME FILE [--kind match|allow] [--label csam|ncii|terrorism|spam|other] [--severity 1-5] [--signal pdq|md5|sha256]
   banks export --bank NAME [--signal pdq|md5|sha256]
   audit verify [--checkpoint FILE]
-  audit checkpoint [--out FILE]`;
+  audit checkpoint [--out FILE]
+  cases list [--json] [--state active|open|closed|all]   (default: all)
+  cases open --media MEDIA_ID [--json]   (prints the case id; an existing case's if the media is in one)
+  cases show CASE [--json]   (CASE: a case id or number)`;

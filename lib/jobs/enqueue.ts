@@ -27,6 +27,12 @@ export async function enqueueRematch(runId: string): Promise<void> {
   await boss.send(Q.bankRematch, { runId }, { singletonKey: runId });
 }
 
+/** A copy search of one case: its CaseLookup rows are the truth, so one queued job per case is enough. */
+export async function enqueueCopySearch(caseId: string): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(Q.caseFindCopies, { caseId }, { singletonKey: caseId });
+}
+
 /**
  * One statement for many outbox wake-ups (the dispatcher's); rows that already have a queued job are skipped.
  * `priority` puts them ahead of the queue (pg-boss fetches by priority first): used for a dead worker's rows.

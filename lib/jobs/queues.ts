@@ -7,6 +7,7 @@ export const Q = {
   actionPerform: 'action.perform',
   tick: 'scheduler.tick',
   bankRematch: 'bank.rematch',
+  caseFindCopies: 'case.find-copies',
 } as const;
 
 export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
@@ -21,5 +22,7 @@ export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
   { name: Q.mediaFetch, options: { policy: 'short', retryLimit: 0, expireInSeconds: 900 } },
   { name: Q.actionPerform, options: { policy: 'short', retryLimit: 0, expireInSeconds: 900 } },
   { name: Q.bankRematch, options: { policy: 'standard', retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 } },
+  // One queued search per case ('short'); the lookup rows carry the leases, so no pg-boss retries.
+  { name: Q.caseFindCopies, options: { policy: 'short', retryLimit: 0, expireInSeconds: 900 } },
   { name: Q.tick, options: { policy: 'singleton', retryLimit: 0, expireInSeconds: 120 } },
 ];

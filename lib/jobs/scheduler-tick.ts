@@ -7,9 +7,10 @@ import { runAuditCheckpointTick } from '@/lib/audit/checkpoint-tick';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { dispatchOutbox } from './dispatch-outbox';
-import { enqueueInstanceSync, enqueueRematch } from './enqueue';
+import { strandedLookupCases } from '@/lib/cases/claim-lookups';
+import { enqueueCopySearch, enqueueInstanceSync, enqueueRematch } from './enqueue';
 
-export async function runSchedulerTick(now = new Date()): Promise<{ syncs: number; actions: number; media: number; rematches: number }> {
+export async function runSchedulerTick(now = new Date()): Promise<{ syncs: number; actions: number; media: number; rematches: number; lookups: number }> {
   const dueBefore = new Date(now.getTime() - env().SYNC_INTERVAL_SECONDS * 1000);
   const instances = await db.instance.findMany({
     where: { syncEnabled: true, status: { not: 'disabled' }, OR: [{ lastSyncStartedAt: null }, { lastSyncStartedAt: { lt: dueBefore } }] },
@@ -20,6 +21,9 @@ export async function runSchedulerTick(now = new Date()): Promise<{ syncs: numbe
   const stranded = new Date(now.getTime() - 60_000);
   const runs = await db.rematchRun.findMany({ where: { status: 'queued', createdAt: { lt: stranded } }, select: { id: true }, take: 50 });
   for (const r of runs) await enqueueRematch(r.id);
+  // Copy lookups whose job was lost or whose worker died (lease ran out) are run again.
+  const lookups = await strandedLookupCases(now);
+  for (const caseId of lookups) await enqueueCopySearch(caseId);
   await runAuditCheckpointTick(now).catch((e: unknown) => console.error(`[audit] checkpoint: ${e instanceof Error ? e.message : String(e)}`));
-  return { syncs: instances.length, actions: outbox.actions, media: outbox.media, rematches: runs.length };
+  return { syncs: instances.length, actions: outbox.actions, media: outbox.media, rematches: runs.length, lookups: lookups.length };
 }

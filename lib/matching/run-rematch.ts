@@ -14,6 +14,7 @@ import { MEDIA_HASH_SELECT, matchMediaBatch, type MediaHashRow } from './match-b
 import type { MediaHits } from './find-media-hits';
 import { refreshReportMatches, reportIdsForMedia } from './refresh-report-matches';
 import { syncBankIndex } from './sync-bank-index';
+import { autoOpenCaseForMedia } from '@/lib/cases/auto-open-case';
 
 const PAGE = 500;
 const log = logger('matching');
@@ -60,6 +61,7 @@ async function walkMedia(runId: string, bankId: string | null): Promise<{ total:
     if (page.length === 0) break;
     const { hits, changed } = await matchMediaBatch(index, page, settings);
     await refreshReportMatches(await reportIdsForMedia(changed));
+    await autoOpenCases(changed, hits);
     done += page.length;
     matched += countMatched(hits, bankId);
     total = Math.max(total, done); // media hashed during the run
@@ -68,6 +70,14 @@ async function walkMedia(runId: string, bankId: string | null): Promise<{ total:
     after = page[page.length - 1].id;
   }
   return { total, done, matched };
+}
+
+/** Media that newly match (e.g. a bank import) at or above the auto-open setting become cases too; logged, never fatal. */
+async function autoOpenCases(changed: readonly string[], hits: Map<string, MediaHits>): Promise<void> {
+  for (const mediaId of changed) {
+    if ((hits.get(mediaId)?.matches.length ?? 0) === 0) continue;
+    await autoOpenCaseForMedia(mediaId).catch((e) => log.error('case auto-open failed', { mediaId, error: e instanceof Error ? e.message : String(e) }));
+  }
 }
 
 /** Media with at least one stored match in the run's bank (any bank for a settings-wide run). */

@@ -12,6 +12,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { logger } from '@/lib/log/logger';
 import type { MediaHashRow } from '@/lib/matching/match-batch';
 import { matchMedia } from '@/lib/matching/match-media';
+import { attachMediaToCases } from '@/lib/cases/attach-media';
+import { autoOpenCaseForMedia } from '@/lib/cases/auto-open-case';
 import { getMediaStore } from '@/lib/storage';
 import { exemptOriginFor } from '@/lib/net/fetch-policy';
 import { fetchMedia } from './fetch-media';
@@ -85,10 +87,19 @@ export async function ingestMedia(mediaId: string, opts: IngestOptions = {}): Pr
  * media job (which would fetch the file again). The next rematch run covers it.
  */
 async function matchSafely(mediaId: string, hashes: MediaHashRow): Promise<void> {
+  let matched = false;
   try {
     const out = await matchMedia(mediaId, hashes);
+    matched = out.matches > 0;
     if (out.matches > 0) log.info('media matched a hash bank', { mediaId, matches: out.matches, reports: out.reportIds.length });
   } catch (e) {
     log.error('matching failed', { mediaId, error: e instanceof Error ? e.message : String(e) });
+  }
+  // Cases next (joining an open case first, so auto-open finds it); like matching, never a reason to refetch.
+  try {
+    await attachMediaToCases(hashes);
+    if (matched) await autoOpenCaseForMedia(mediaId);
+  } catch (e) {
+    log.error('case attach/auto-open failed', { mediaId, error: e instanceof Error ? e.message : String(e) });
   }
 }

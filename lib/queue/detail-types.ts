@@ -2,6 +2,7 @@
  * The report detail's view model (JSON-safe, type-only; see types.ts for why).
  * Every string here except `StatusView.contentHtml` is remote text and must be rendered escaped.
  */
+import type { CaseBadge } from '@/lib/cases/types';
 import type { MatchView } from './match-view';
 import type { QueueStatus } from './types';
 
@@ -45,6 +46,8 @@ export interface MediaView {
   matches: MatchView[];
   /** When a media.delete removed the file on its server (our evidence copy stays). */
   remoteDeletedAt: string | null;
+  /** The open case this item belongs to ("Case 12" instead of "Open case"); filled by getReport, absent elsewhere. */
+  case?: { id: string; number: number } | null;
 }
 
 export interface StatusView {
@@ -90,4 +93,6 @@ export interface ReportDetail {
   statuses: StatusView[];
   /** Whether this actor may request actions here (the UI hides shortcuts and buttons otherwise). */
   canAct: boolean;
+  /** The open (or purging) case this report is linked to, or null. */
+  case: CaseBadge | null;
 }

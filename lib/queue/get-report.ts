@@ -5,8 +5,9 @@
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import { canActOn, canSeeInstance } from '@/lib/auth/policy';
+import { caseBadgesForReports, caseForMedia } from '@/lib/cases/case-badges';
 import { AppError } from '@/lib/errors';
-import type { RemoteNoteView, ReportDetail } from './detail-types';
+import type { RemoteNoteView, ReportDetail, StatusView } from './detail-types';
 import { excerpt } from './excerpt';
 import { loadReportStatuses } from './load-report-statuses';
 import { accountSelect, toAccountCard } from './account-card';
@@ -38,6 +39,10 @@ export async function getReport({ ctx, input }: { ctx: Ctx; input: { id: string 
     db.report.count({ where: againstTarget }),
     loadReportStatuses(r.id),
   ]);
+  const [badges, mediaCases] = await Promise.all([
+    caseBadgesForReports(ctx, [r.id]),
+    caseForMedia(ctx, statuses.flatMap((s) => s.media.map((m) => m.id))),
+  ]);
 
   return {
     id: r.id,
@@ -60,9 +65,14 @@ export async function getReport({ ctx, input }: { ctx: Ctx; input: { id: string 
       remoteCreatedAt: e.remoteCreatedAt.toISOString(), excerpt: excerpt(e.comment),
     })),
     earlierTotal,
-    statuses,
+    statuses: withMediaCases(statuses, mediaCases),
     canAct: canActOn(ctx.actor, r.instance.id),
+    case: badges.get(r.id) ?? null,
   };
+}
+
+function withMediaCases(statuses: StatusView[], cases: Map<string, { id: string; number: number }>): StatusView[] {
+  return statuses.map((s) => ({ ...s, media: s.media.map((m) => ({ ...m, case: cases.get(m.id) ?? null })) }));
 }
 
 /** `rules` is stored JSON from the sync; read it defensively and keep only the texts. */

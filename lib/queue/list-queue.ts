@@ -6,10 +6,13 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/audit/actor';
 import { visibleInstanceIds } from '@/lib/auth/policy';
+import { caseBadgesForReports } from '@/lib/cases/case-badges';
+import type { CaseBadge } from '@/lib/cases/types';
 import { assigneeWhere } from './assignee-where';
 import { countOpenByInstance } from './count-open';
 import { decodeCursor, encodeCursor } from './cursor';
 import { excerpt } from './excerpt';
+import { groupByCase } from './group-by-case';
 import { toMatchView } from './match-view';
 import { afterCursor, orderByFor } from './keyset';
 import { queueInputSchema, type QueueInput } from './queue-input';
@@ -45,12 +48,16 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
     ? encodeCursor({ sort: q.sort, remoteCreatedAt: last.remoteCreatedAt, id: last.id, priority: last.priority })
     : null;
   const names = new Map(counts.map((c) => [c.instanceId, c]));
-  return { items: page.map((r) => toRow(r, names.get(r.instanceId))), nextCursor, counts };
+  // One query for the whole page. The cursor above comes from the last RAW row, so grouping never skips a report.
+  const cases = await caseBadgesForReports(ctx, page.map((r) => r.id));
+  const items = page.map((r) => toRow(r, names.get(r.instanceId), cases.get(r.id) ?? null));
+  // With an instance filter every report of that instance is listed: there is nothing to group across.
+  return { items: q.instanceId ? items : groupByCase(items), nextCursor, counts };
 }
 
 type Selected = Prisma.ReportGetPayload<{ select: typeof rowSelect }>;
 
-function toRow(r: Selected, inst: { name: string; kind: string } | undefined): QueueRow {
+function toRow(r: Selected, inst: { name: string; kind: string } | undefined, badge: CaseBadge | null): QueueRow {
   return {
     id: r.id,
     instance: { id: r.instanceId, name: inst?.name ?? '', kind: inst?.kind ?? '' },
@@ -66,5 +73,6 @@ function toRow(r: Selected, inst: { name: string; kind: string } | undefined): Q
     remoteCreatedAt: r.remoteCreatedAt.toISOString(),
     status: r.status,
     match: r.matchSummary ? toMatchView(r.matchSummary) : null,
+    case: badge,
   };
 }

@@ -6,7 +6,7 @@
 import { db } from '@/lib/db';
 import { sanitizeStatusHtml } from '@/lib/reports/sanitize-html';
 import type { StatusView } from './detail-types';
-import { isInlineImage } from './media-policy';
+import { mediaViewSelect, toMediaView } from './media-view';
 import { safeHttpUrl } from './safe-url';
 
 export async function loadReportStatuses(reportId: string): Promise<StatusView[]> {
@@ -17,17 +17,7 @@ export async function loadReportStatuses(reportId: string): Promise<StatusView[]
       status: {
         select: {
           id: true, remoteId: true, url: true, contentHtml: true, spoilerText: true, sensitive: true, visibility: true, remoteCreatedAt: true, remoteState: true,
-          media: {
-            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-            select: {
-              id: true, type: true, state: true, previewKind: true, description: true, mime: true, width: true, height: true,
-              error: true, previewKey: true, storageKey: true, pdqQuality: true, remoteDeletedAt: true,
-              matches: {
-                where: { bank: { kind: 'match', enabled: true }, entry: { enabled: true } },
-                select: { distance: true, variant: true, quality: true, signalType: true, bank: { select: { name: true, label: true, severity: true } } },
-              },
-            },
-          },
+          media: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: mediaViewSelect },
         },
       },
     },
@@ -42,16 +32,6 @@ export async function loadReportStatuses(reportId: string): Promise<StatusView[]
     visibility: s.visibility,
     remoteCreatedAt: s.remoteCreatedAt?.toISOString() ?? null,
     remoteState: s.remoteState,
-    // Storage keys stay on the server; the browser only learns whether a preview/original exists.
-    media: s.media.map(({ previewKey, storageKey, matches, pdqQuality, remoteDeletedAt, ...m }) => ({
-      ...m,
-      remoteDeletedAt: remoteDeletedAt?.toISOString() ?? null,
-      matches: matches
-        .map((x) => ({ bank: x.bank.name, label: x.bank.label, severity: x.bank.severity, distance: x.distance, variant: x.variant, quality: x.quality ?? pdqQuality, signalType: x.signalType }))
-        .sort((a, b) => b.severity - a.severity || a.distance - b.distance),
-      inlineOriginal: isInlineImage(m.mime),
-      hasPreview: !!previewKey,
-      hasOriginal: !!storageKey,
-    })),
+    media: s.media.map(toMediaView),
   }));
 }

@@ -3,6 +3,7 @@
  * data and the route handlers' refetches then have exactly the same shape, so client code has one type.
  * Type-only module: client components import it without pulling server code.
  */
+import type { CaseBadge } from '@/lib/cases/types';
 import type { MatchView } from './match-view';
 
 export type QueueSort = 'newest' | 'oldest' | 'priority';
@@ -27,6 +28,11 @@ export interface QueueRow {
   status: QueueStatus;
   /** The report's best hash match, or null. */
   match: MatchView | null;
+  /**
+   * The open (or purging) case the report is linked to. Without an instance filter a case's reports are grouped:
+   * this row stands for `case.reports` reports on `case.instances` instances.
+   */
+  case: CaseBadge | null;
 }
 
 export interface InstanceCount {

@@ -14,6 +14,7 @@ import { logger } from '@/lib/log/logger';
 import { describeError } from './describe-error';
 import { recordSkipped } from './record-skipped';
 import { upsertReport } from './upsert-report';
+import { linkSyncedReportsSafely } from '@/lib/cases/link-synced-reports';
 
 const log = logger('webhook');
 
@@ -49,6 +50,7 @@ async function applyReport(
   try {
     const out = await upsertReport(instance.id, await read());
     for (const id of out.newMediaIds) await enqueueMediaFetch(id);
+    if (out.changed) await linkSyncedReportsSafely([out.reportId]);
     reportId = out.reportId;
     log.info('webhook applied', { instanceId: instance.id, event, changed: out.changed });
   } catch (e) {

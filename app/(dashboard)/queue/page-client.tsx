@@ -10,7 +10,7 @@ import { HelpDialog } from '@/components/queue/help-dialog';
 import { InstanceCounts } from '@/components/queue/instance-counts';
 import { NewReportsBar } from '@/components/queue/new-reports-bar';
 import { QueueFilters } from '@/components/queue/queue-filters';
-import { QueueRowItem, rowDomId } from '@/components/queue/queue-row';
+import { QueueRowItem, rowDomId, rowHref } from '@/components/queue/queue-row';
 import { toQueryString, type QueueFilterValues } from '@/components/queue/filter-values';
 import { useLiveQueue } from '@/components/queue/use-live-queue';
 import { useQueueKeys } from '@/components/queue/use-queue-keys';
@@ -29,6 +29,8 @@ export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; 
   const rows = live.rows;
   const index = rows.findIndex((r) => r.id === selectedId);
   const selected = index >= 0 ? rows[index] : undefined;
+  // Reports of one case are grouped under one row unless the list is narrowed to one instance (list-queue.ts).
+  const grouped = !filters.instanceId;
 
   // Filters live in the URL: the server page re-renders with fresh initial data for the new filters.
   const setFilters = useCallback((patch: Partial<QueueFilterValues>) => {
@@ -47,7 +49,7 @@ export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; 
       const next = rows[Math.min(rows.length - 1, Math.max(0, (index < 0 ? -1 : index) + d))];
       if (next) setSelectedId(next.id);
     },
-    open: () => { if (selected) router.push(`/reports/${selected.id}`); },
+    open: () => { if (selected) router.push(rowHref(selected, grouped)); },
     resolve: canAct ? () => { if (selected) void actions.run(selected, 'report.resolve'); } : undefined,
     assign: canAct ? () => { if (selected) void actions.run(selected, 'report.assign_to_self'); } : undefined,
     toggleHelp: () => setHelpOpen((o) => !o),
@@ -83,8 +85,9 @@ export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; 
                   selected={r.id === selectedId}
                   dimmed={live.gone.has(r.id)}
                   note={actions.notes[r.id] ?? (live.gone.has(r.id) ? { text: filters.status === 'open' ? 'No longer open' : 'Reopened', tone: 'neutral' } : undefined)}
+                  grouped={grouped}
                   onSelect={() => setSelectedId(r.id)}
-                  onOpen={() => router.push(`/reports/${r.id}`)}
+                  onOpen={() => router.push(rowHref(r, grouped))}
                 />
               ))}
             </ul>

@@ -3,6 +3,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getUserPreferences, requirePageActor } from '@/lib/auth/current-actor';
 import { hasRole } from '@/lib/auth/policy';
 import { getMatchSettings } from '@/lib/matching/match-settings';
+import { getCaseSettings } from '@/lib/cases/case-settings';
+import { CaseSettingsCard } from '@/components/cases/case-settings';
 import { MatchingSettings } from '@/components/settings/matching-settings';
 import { PasswordForm, PreferencesForm, SignOutEverywhere } from './page-client';
 
@@ -19,6 +21,7 @@ export default async function SettingsPage() {
         <PasswordForm email={actor.email} />
         <SignOutEverywhere />
         {hasRole(actor, 'moderator') ? <MatchingSettings initial={await getMatchSettings()} canEdit={hasRole(actor, 'admin')} /> : null}
+        {hasRole(actor, 'admin') ? <CaseSettingsCard initial={await getCaseSettings()} /> : null}
       </div>
     </>
   );

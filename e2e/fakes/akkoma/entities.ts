@@ -1,4 +1,6 @@
 /** The fake's in-memory records. Accounts are keyed by nickname, as Akkoma's admin user endpoints are. */
+import type { KnownBadVariant } from '../federation/known-bad';
+
 export interface FakeAccount {
   id: string;
   nickname: string; // "alice" locally, "bob@remote.example" for remote accounts
@@ -14,6 +16,10 @@ export interface FakeMedia {
   imageSeed: number;
   width: number;
   height: number;
+  /** The attachment's origin URL (remote_url) when it differs from the default remote pattern. */
+  remoteUrl?: string;
+  /** Served with the shared known-bad bytes (../federation/known-bad.ts) instead of a seeded pattern. */
+  knownBad?: KnownBadVariant;
 }
 
 export interface FakeStatus {
@@ -24,6 +30,9 @@ export interface FakeStatus {
   visibility: string;
   createdAt: string;
   mediaIds: string[];
+  /** The ActivityPub id and web URL as recorded for a federated post (default: built from the author's domain). */
+  uri?: string;
+  url?: string;
 }
 
 export type ReportState = 'open' | 'closed' | 'resolved';

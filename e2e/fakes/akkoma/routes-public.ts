@@ -1,4 +1,5 @@
 /** Non-admin routes: the credential and instance reads verify() makes, and synthetic media files. */
+import { knownBadImage, knownBadMime } from '../federation/known-bad';
 import { syntheticImage } from '../images';
 import { notFound, type Route } from './route-types';
 import { serializeAccount } from './serialize';
@@ -18,6 +19,7 @@ export const publicRoutes: Route[] = [
       const media = state.media.get(id);
       // A purged-and-banned URL is gone from the cache, so the fake stops serving it too.
       if (!media || state.bannedUrls.has(`${state.baseUrl}/media/${id}.png`)) throw notFound();
+      if (media.knownBad) return { body: await knownBadImage(media.knownBad), contentType: knownBadMime(media.knownBad) };
       return { body: await syntheticImage(media.imageSeed, { width: media.width, height: media.height }), contentType: 'image/png' };
     },
   },

@@ -8,11 +8,12 @@ import { authorize } from './auth';
 import { adminRoutes } from './routes-admin';
 import { controlRoutes } from './routes-control';
 import { publicRoutes } from './routes-public';
+import { lookupRoutes } from './routes-lookup';
 import { userRoutes } from './routes-users';
 import { FakeError, notFound, type Reply, type Route } from './route-types';
 import type { FakeAkkomaState } from './state';
 
-const ROUTES: Route[] = [...adminRoutes, ...userRoutes, ...publicRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...adminRoutes, ...userRoutes, ...lookupRoutes, ...publicRoutes, ...controlRoutes];
 
 export async function handle(state: FakeAkkomaState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);

@@ -17,14 +17,14 @@ export function serializeStatus(state: FakeAkkomaState, s: FakeStatus): Record<s
   const account = state.anyAccount(s.nickname);
   const remoteDomain = s.nickname.split('@')[1];
   return {
-    id: s.id, uri: `https://${remoteDomain ?? state.domain}/objects/${s.id}`, url: `https://${state.domain}/notice/${s.id}`,
+    id: s.id, uri: s.uri ?? `https://${remoteDomain ?? state.domain}/objects/${s.id}`, url: s.url ?? `https://${state.domain}/notice/${s.id}`,
     content: s.content, spoiler_text: '', sensitive: s.sensitive, visibility: s.visibility, created_at: s.createdAt,
     account: account ? serializeAccount(state, account) : null,
     media_attachments: s.mediaIds.map((id) => {
       const url = `${state.baseUrl}/media/${id}.png`;
       return {
         id, type: 'image', url, preview_url: url, description: null,
-        remote_url: remoteDomain ? `https://${remoteDomain}/media/${id}.png` : null,
+        remote_url: state.media.get(id)?.remoteUrl ?? (remoteDomain ? `https://${remoteDomain}/media/${id}.png` : null),
       };
     }),
   };

@@ -6,6 +6,7 @@ import { handle } from './routes';
 import { addReport, seedState, type NewReportInput } from './seed';
 import { serializeReport } from './serialize';
 import { FakeAkkomaState } from './state';
+import { seedKnownBad } from './known-bad';
 
 export interface FakeAkkomaOptions {
   port?: number; // 0 (default) = a random free port
@@ -46,6 +47,7 @@ export async function startFakeAkkoma(opts: FakeAkkomaOptions = {}): Promise<Fak
     seed: opts.seed ?? 1,
   });
   seedState(state, opts.reports ?? 30);
+  if (opts.knownBad) seedKnownBad(state, opts.knownBad);
   const served = await serveFake({ name: 'akkoma', version: state.version }, opts, (req, res) => handle(state, req, res));
   state.baseUrl = served.baseUrl;
   return {

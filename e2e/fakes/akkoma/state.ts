@@ -1,4 +1,5 @@
 /** All of the fake's mutable state, in memory. Tests in the same process may read and change it directly. */
+import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import type { FakeAccount, FakeMedia, FakeReport, FakeStatus, MalformKind, WriteRecord } from './entities';
@@ -35,6 +36,8 @@ export class FakeAkkomaState {
   readonly malformed = new Map<string, MalformKind>();
   readonly bannedUrls = new Set<string>();
   records: WriteRecord[] = [];
+  /** Calls that would have made the real server fetch from another server (search by URL, WebFinger of an unknown nickname). */
+  remoteFetches: RemoteFetchRecord[] = [];
   adminNickname = 'admin';
 
   private serial = 0;
@@ -63,6 +66,10 @@ export class FakeAkkomaState {
   /** A live account, or the purged record of a deleted one (reports and statuses still point at it). */
   anyAccount(nickname: string): FakeAccount | undefined {
     return this.accounts.get(nickname) ?? this.deletedAccounts.get(nickname);
+  }
+
+  recordFetch(endpoint: string, target: string): void {
+    this.remoteFetches.push({ at: new Date().toISOString(), endpoint, target });
   }
 
   /** A deterministic clock so seeded timestamps do not depend on when the test runs. */

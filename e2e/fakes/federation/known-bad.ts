@@ -38,8 +38,11 @@ export const KNOWN_BAD = {
   reportComment: 'Known-bad test pattern again (synthetic). Please remove.',
 } as const;
 
-/** Seed of the pattern: fixed, so its PDQ hash is the same on every run (the demo bank holds it). */
-export const KNOWN_BAD_SEED = 731_337;
+/**
+ * Seed of the pattern: fixed, so its PDQ hash is the same on every run (the demo bank holds it). Chosen so the PDQ
+ * quality (93, and 93 for the rotated re-encode) is far above the matcher's default gate of 50: many seeds hash near or below it, and a hash just over the gate could fall under it after a re-encode.
+ */
+export const KNOWN_BAD_SEED = 731_320;
 
 /**
  * How a server's cached copy differs from the origin file. 'original': byte-identical (same SHA-256/MD5).

@@ -19,6 +19,11 @@ export interface FakeMedia {
   createdAt: string;
   /** False after media_cleanup pruned the cached copy of a remote file. */
   cached: boolean;
+  /** A federated file keeps the origin's URL (default: derived from the author's domain). */
+  remoteUrl?: string;
+  /** Exact bytes of the cached original instead of a rendered pattern, and their format. */
+  bytes?: Buffer;
+  format?: 'png' | 'jpeg';
 }
 
 export interface FakeStatus {
@@ -27,6 +32,9 @@ export interface FakeStatus {
   content: string;
   createdAt: string;
   mediaIds: string[];
+  /** A federated post keeps the origin's ActivityPub id and web URL (default: derived from the author). */
+  uri?: string;
+  url?: string;
 }
 
 export interface FakeReport {

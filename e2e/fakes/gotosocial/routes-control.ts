@@ -38,6 +38,8 @@ function parse<T>(schema: z.ZodType<T>, body: Params): T {
 export const controlRoutes: Route[] = [
   { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },
   { method: 'POST', pattern: /^\/__fake\/reset-records$/, handler: ({ state }) => { state.records = []; return { json: { ok: true } }; } },
+  { method: 'GET', pattern: /^\/__fake\/remote-fetches$/, handler: ({ state }) => ({ json: state.remoteFetches }) },
+  { method: 'POST', pattern: /^\/__fake\/reset-remote-fetches$/, handler: ({ state }) => { state.remoteFetches = []; return { json: { ok: true } }; } },
   { method: 'GET', pattern: /^\/__fake\/state$/, handler: ({ state }) => ({ json: state.summary() }) },
   {
     method: 'POST', pattern: /^\/__fake\/reports$/,

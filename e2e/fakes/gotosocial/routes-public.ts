@@ -20,10 +20,11 @@ export const publicRoutes: Route[] = [
   },
   {
     // Files are public in GoToSocial (no token). A pruned remote file is gone until refetched.
-    method: 'GET', pattern: /^\/fileserver\/[0-9A-Z]{26}\/attachment\/(original|small)\/([0-9A-Z]{26})\.png$/,
+    method: 'GET', pattern: /^\/fileserver\/[0-9A-Z]{26}\/attachment\/(original|small)\/([0-9A-Z]{26})\.(?:png|jpeg)$/,
     handler: async ({ state, params: [size, id] }) => {
       const media = state.media.get(id);
       if (!media || !media.cached) throw new HttpError(404, 'Not Found');
+      if (size === 'original' && media.bytes) return { body: media.bytes, contentType: `image/${media.format ?? 'png'}` };
       const dims = size === 'small'
         ? { width: Math.max(1, Math.round(media.width / 2)), height: Math.max(1, Math.round(media.height / 2)) }
         : { width: media.width, height: media.height };

@@ -9,9 +9,10 @@ import type { Route } from './route-types';
 import { adminRoutes } from './routes-admin';
 import { controlRoutes } from './routes-control';
 import { publicRoutes } from './routes-public';
+import { searchRoutes } from './routes-search';
 import type { FakeState } from './state';
 
-const ROUTES: Route[] = [...publicRoutes, ...adminRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...publicRoutes, ...searchRoutes, ...adminRoutes, ...controlRoutes];
 
 export async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);

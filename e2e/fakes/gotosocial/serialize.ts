@@ -4,7 +4,7 @@ import { acctOf, type FakeState } from './state';
 
 export function mediaUrls(state: FakeState, m: FakeMedia) {
   const base = `${state.baseUrl}/fileserver/${m.accountId}/attachment`;
-  return { url: `${base}/original/${m.id}.png`, preview_url: `${base}/small/${m.id}.png` };
+  return { url: `${base}/original/${m.id}.${m.format ?? 'png'}`, preview_url: `${base}/small/${m.id}.png` };
 }
 
 export function serializeAccount(state: FakeState, a: FakeAccount) {
@@ -32,7 +32,7 @@ function serializeMedia(state: FakeState, m: FakeMedia) {
   const account = state.accounts.get(m.accountId);
   return {
     id: m.id, type: 'image', ...mediaUrls(state, m),
-    remote_url: account?.domain ? `https://${account.domain}/media/${m.id}.png` : null,
+    remote_url: m.remoteUrl ?? (account?.domain ? `https://${account.domain}/media/${m.id}.png` : null),
     preview_remote_url: null, text_url: null, description: 'A synthetic test pattern', blurhash: null,
     meta: { original: { width: m.width, height: m.height, size: `${m.width}x${m.height}`, aspect: m.width / m.height } },
   };
@@ -43,7 +43,7 @@ export function serializeStatus(state: FakeState, s: FakeStatus) {
   const url = `${serializeAccount(state, account).url}/statuses/${s.id}`;
   return {
     id: s.id, created_at: s.createdAt, sensitive: false, spoiler_text: '', visibility: 'public', language: 'en',
-    uri: url, url, content: s.content, account: serializeAccount(state, account),
+    uri: s.uri ?? url, url: s.url ?? url, content: s.content, account: serializeAccount(state, account),
     media_attachments: s.mediaIds.map((id) => state.media.get(id)).filter((m) => m !== undefined).map((m) => serializeMedia(state, m)),
     mentions: [], tags: [], emojis: [], replies_count: 0, reblogs_count: 0, favourites_count: 0,
   };

@@ -1,10 +1,11 @@
 /** startFakeGoToSocial: a fake GoToSocial admin API on node:http, seeded deterministically. */
-import type { FederatedCopyOptions } from '../federation/known-bad';
+import { knownBadImage, type FederatedCopyOptions } from '../federation/known-bad';
 import { randomBytes } from 'node:crypto';
 import { serveFake } from '../serve-fake';
 import { buildReport, type NewReportInput } from './new-report';
 import { handle } from './routes';
 import { seedState } from './seed';
+import { seedKnownBad } from './seed-known-bad';
 import { serializeReport } from './serialize';
 import { FakeState } from './state';
 
@@ -46,6 +47,7 @@ export async function startFakeGoToSocial(opts: FakeGoToSocialOptions = {}): Pro
     seed: opts.seed ?? 1,
   });
   seedState(state, opts.reports ?? 30);
+  if (opts.knownBad) seedKnownBad(state, opts.knownBad, await knownBadImage(opts.knownBad.variant));
   const served = await serveFake({ name: 'gotosocial', version: state.version }, opts, (req, res) => handle(state, req, res));
   state.baseUrl = served.baseUrl;
   return {

@@ -1,4 +1,5 @@
 /** All of the fake's mutable state, in memory. Tests in the same process may read and change it directly. */
+import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import type {
@@ -38,6 +39,8 @@ export class FakeState {
   readonly cleanups: Array<{ remoteCacheDays: number; pruned: string[] }> = [];
 
   records: WriteRecord[] = [];
+  /** API calls that would have made the real server fetch from another server (routes-search.ts). */
+  remoteFetches: RemoteFetchRecord[] = [];
   adminId = '';
   reporterIds: string[] = [];
   targetIds: string[] = [];

@@ -9,11 +9,12 @@ import { HttpError, parseBody, parseParams, readBody, type Params } from '../mas
 import { FakeError, type Reply, type Route } from './route-types';
 import { apiRoutes } from './routes-api';
 import { controlRoutes } from './routes-control';
+import { lookupRoutes } from './routes-lookup';
 import { purgeRoutes } from './routes-purge';
 import { v4Routes } from './routes-v4';
 import type { FakeLemmyState, FakePerson } from './state';
 
-const ROUTES: Route[] = [...apiRoutes, ...v4Routes, ...purgeRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...apiRoutes, ...v4Routes, ...purgeRoutes, ...lookupRoutes, ...controlRoutes];
 const LOGIN_PATHS = ['/api/v3/user/login', '/api/v4/account/auth/login'];
 
 export async function handle(state: FakeLemmyState, req: IncomingMessage, res: ServerResponse): Promise<void> {

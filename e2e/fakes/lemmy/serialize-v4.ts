@@ -9,7 +9,7 @@ import type { FakeLemmyState, FakePerson, FakePost, FakeReport } from './state';
 export function serializePersonV4(state: FakeLemmyState, p: FakePerson): Record<string, unknown> {
   const host = p.domain ?? state.domain;
   return {
-    id: p.id, name: p.name, published_at: '2025-12-01T00:00:00Z', ap_id: `https://${host}/u/${p.name}`, local: p.domain === null,
+    id: p.id, name: p.name, published_at: '2025-12-01T00:00:00Z', ap_id: p.actorId ?? `https://${host}/u/${p.name}`, local: p.domain === null,
     deleted: p.deleted, bot_account: false, instance_id: p.domain === null ? 1 : 2, post_count: 0, comment_count: 0,
   };
 }
@@ -20,15 +20,15 @@ function person(state: FakeLemmyState, id: number) {
   return serializePersonV4(state, p);
 }
 
-function serializePostV4(state: FakeLemmyState, p: FakePost): Record<string, unknown> {
+export function serializePostV4(state: FakeLemmyState, p: FakePost): Record<string, unknown> {
   return {
-    id: p.id, name: p.name, body: p.body, url: p.url, thumbnail_url: p.url, creator_id: p.creatorId, community_id: 1, removed: p.removed,
-    locked: false, deleted: p.deleted, nsfw: false, published_at: p.published, local: true, ap_id: `https://${state.domain}/post/${p.id}`,
+    id: p.id, name: p.name, body: p.body, url: p.url, thumbnail_url: p.thumbnailUrl ?? p.url, creator_id: p.creatorId, community_id: 1, removed: p.removed,
+    locked: false, deleted: p.deleted, nsfw: false, published_at: p.published, local: !p.apId, ap_id: p.apId ?? `https://${state.domain}/post/${p.id}`,
     language_id: 0, featured_community: false, featured_local: false,
   };
 }
 
-function communityV4(state: FakeLemmyState): Record<string, unknown> {
+export function communityV4(state: FakeLemmyState): Record<string, unknown> {
   return {
     id: 1, name: 'general', title: 'General', removed: false, published_at: '2025-12-01T00:00:00Z', deleted: false, nsfw: false,
     ap_id: `https://${state.domain}/c/general`, local: true, hidden: false, posting_restricted_to_mods: false, instance_id: 1,

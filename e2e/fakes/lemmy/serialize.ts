@@ -5,7 +5,7 @@ export function serializePerson(state: FakeLemmyState, p: FakePerson): Record<st
   const host = p.domain ?? state.domain;
   return {
     id: p.id, name: p.name, display_name: null, avatar: null, banned: p.banned, published: '2025-12-01T00:00:00Z',
-    actor_id: `https://${host}/u/${p.name}`, local: p.domain === null, deleted: p.deleted, bot_account: false, instance_id: 1,
+    actor_id: p.actorId ?? `https://${host}/u/${p.name}`, local: p.domain === null, deleted: p.deleted, bot_account: false, instance_id: 1,
   };
 }
 
@@ -15,15 +15,15 @@ function person(state: FakeLemmyState, id: number) {
   return serializePerson(state, p);
 }
 
-function serializePost(state: FakeLemmyState, p: FakePost): Record<string, unknown> {
+export function serializePost(state: FakeLemmyState, p: FakePost): Record<string, unknown> {
   return {
-    id: p.id, name: p.name, body: p.body, url: p.url, thumbnail_url: p.url, creator_id: p.creatorId, community_id: 1,
-    removed: p.removed, deleted: p.deleted, nsfw: false, published: p.published, local: true,
-    ap_id: `https://${state.domain}/post/${p.id}`,
+    id: p.id, name: p.name, body: p.body, url: p.url, thumbnail_url: p.thumbnailUrl ?? p.url, creator_id: p.creatorId, community_id: 1,
+    removed: p.removed, deleted: p.deleted, nsfw: false, published: p.published, local: !p.apId,
+    ap_id: p.apId ?? `https://${state.domain}/post/${p.id}`,
   };
 }
 
-const community = { id: 1, name: 'general', title: 'General', actor_id: 'https://lemmy.test/c/general', local: true };
+export const community = { id: 1, name: 'general', title: 'General', actor_id: 'https://lemmy.test/c/general', local: true };
 
 export function serializeReport(state: FakeLemmyState, r: FakeReport): Record<string, unknown> {
   if (r.type === 'community') throw new Error('fake lemmy: community reports exist only in the v4 API');

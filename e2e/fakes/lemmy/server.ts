@@ -5,6 +5,7 @@
  */
 import type { FederatedCopyOptions } from '../federation/known-bad';
 import { serveFake } from '../serve-fake';
+import { seedKnownBad } from './known-bad';
 import { handle } from './routes';
 import { addReport, seedState, type NewReportInput } from './seed';
 import { serializeReport } from './serialize';
@@ -48,6 +49,7 @@ export async function startFakeLemmy(opts: FakeLemmyOptions = {}): Promise<FakeL
   const served = await serveFake({ name: 'lemmy', version: state.version }, opts, (req, res) => handle(state, req, res));
   state.baseUrl = served.baseUrl;
   seedState(state, opts.reports ?? 30); // after listen: seeded image URLs point at this server
+  if (opts.knownBad) seedKnownBad(state, opts.knownBad);
   return {
     url: state.baseUrl,
     token: JSON.stringify({ username_or_email: state.credentials.username, password: state.credentials.password }),

@@ -2,16 +2,25 @@
  * The fake Lemmy's in-memory state. Ids are integers per table, as in Lemmy's Postgres schema. One state backs
  * both API generations: a 1.0 fake serves /api/v4 next to /api/v3 (as 1.0 does through routes_v3).
  */
+import type { KnownBadVariant, RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 
 /** 'community' reports exist only from Lemmy 1.0 on, so only the v4 list shows them. */
 export type ReportType = 'post' | 'comment' | 'pm' | 'community';
 
-export interface FakePerson { id: number; name: string; domain: string | null; banned: boolean; admin: boolean; deleted: boolean }
+export interface FakePerson {
+  id: number; name: string; domain: string | null; banned: boolean; admin: boolean; deleted: boolean;
+  /** ActivityPub id when it is not Lemmy's own /u/name form (a remote Mastodon account, for instance). */
+  actorId?: string;
+}
 export interface FakePost {
   id: number; creatorId: number; name: string; body: string | null; url: string | null; imageSeed: number | null; removed: boolean;
   deleted: boolean; published: string;
+  /** A federated post: its origin's ActivityPub id (local posts get https://domain/post/id). */
+  apId?: string;
+  /** pict-rs thumbnail URL when it differs from url (a federated image post links the origin's file). */
+  thumbnailUrl?: string;
 }
 export interface FakeComment { id: number; creatorId: number; postId: number; content: string; removed: boolean; deleted: boolean; published: string }
 export interface FakePm { id: number; creatorId: number; content: string; published: string }
@@ -42,6 +51,10 @@ export class FakeLemmyState {
   readonly malformed = new Set<string>();
   blockedInstances: string[] = [];
   records: WriteRecord[] = [];
+  /** Every API call that would have made a real Lemmy fetch from another server (GET /__fake/remote-fetches). */
+  remoteFetches: RemoteFetchRecord[] = [];
+  /** Bytes of the known-bad copy this instance caches, when it holds one (known-bad.ts). */
+  knownBadVariant: KnownBadVariant | null = null;
   adminId = 1;
   private serials: Record<string, number> = {};
   private clock = Date.parse('2026-01-01T00:00:00Z');
@@ -64,6 +77,10 @@ export class FakeLemmyState {
   tick(): string {
     this.clock += 60_000 + Math.floor(this.rng() * 3_600_000);
     return new Date(this.clock).toISOString();
+  }
+
+  recordRemoteFetch(endpoint: string, target: string): void {
+    this.remoteFetches.push({ at: new Date().toISOString(), endpoint, target });
   }
 
   admin(): FakePerson {

@@ -46,6 +46,9 @@ export interface FakeStatus {
   visibility: 'public' | 'unlisted' | 'private' | 'direct';
   createdAt: string;
   media: FakeMedia[];
+  /** A federated post keeps the origin's ActivityPub id and web URL (default: derived from the author). */
+  uri?: string;
+  url?: string;
 }
 
 export interface FakeRule {

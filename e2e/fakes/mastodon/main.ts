@@ -1,5 +1,6 @@
 /**
  * CLI: `npx tsx e2e/fakes/mastodon/main.ts --port 4101 --reports 30 --seed 1 --domain alpha.test`
+ * `--known-bad original|reencoded-rotated [--known-bad-reported]` adds the federated known-bad copy (../federation).
  * Prints one JSON line {"url","token"} on stdout once listening, so parent processes can read it.
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     title: { type: 'string' },
     token: { type: 'string' },
     scopes: { type: 'string' }, // space- or comma-separated
+    'known-bad': { type: 'string' },
+    'known-bad-reported': { type: 'boolean', default: false },
   },
 });
 
@@ -25,6 +28,9 @@ const fake = await startFakeMastodon({
   title: values.title,
   token: values.token,
   scopes: values.scopes?.split(/[\s,]+/).filter(Boolean),
+  knownBad: values['known-bad']
+    ? { variant: values['known-bad'] === 'reencoded-rotated' ? 'reencoded-rotated' : 'original', reported: values['known-bad-reported'] }
+    : undefined,
 });
 process.stdout.write(`${JSON.stringify({ url: fake.url, token: fake.token })}\n`);
 

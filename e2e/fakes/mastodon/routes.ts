@@ -9,12 +9,15 @@ import type { Route } from './route-types';
 import { accountRoutes } from './routes-accounts';
 import { controlRoutes } from './routes-control';
 import { domainBlockRoutes } from './routes-domain-blocks';
+import { lookupRoutes } from './routes-lookup';
 import { mediaRoutes } from './routes-media';
 import { publicRoutes } from './routes-public';
 import { reportRoutes } from './routes-reports';
 import type { FakeState } from './state';
 
-const ROUTES: Route[] = [...publicRoutes, ...reportRoutes, ...accountRoutes, ...domainBlockRoutes, ...mediaRoutes, ...controlRoutes];
+const ROUTES: Route[] = [
+  ...publicRoutes, ...lookupRoutes, ...reportRoutes, ...accountRoutes, ...domainBlockRoutes, ...mediaRoutes, ...controlRoutes,
+];
 
 export async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);

@@ -1,11 +1,12 @@
 /** startFakeMastodon: a fake Mastodon 4.x admin API on node:http, seeded deterministically. */
-import type { FederatedCopyOptions } from '../federation/known-bad';
+import { knownBadImage, type FederatedCopyOptions } from '../federation/known-bad';
 import { randomBytes } from 'node:crypto';
 import { serveFake } from '../serve-fake';
 import type { RolePermissions } from './entities';
 import { buildReport, type NewReportInput } from './new-report';
 import { handle } from './routes';
 import { seedState } from './seed';
+import { seedKnownBad } from './seed-known-bad';
 import { serializeReport } from './serialize-report';
 import { FakeState } from './state';
 import { sendWebhook, type SendWebhookInput, type SendWebhookResult } from './webhook';
@@ -50,6 +51,7 @@ export async function startFakeMastodon(opts: FakeMastodonOptions = {}): Promise
     seed: opts.seed ?? 1,
   });
   seedState(state, opts.reports ?? 30);
+  if (opts.knownBad) seedKnownBad(state, opts.knownBad, await knownBadImage(opts.knownBad.variant));
   const served = await serveFake({ name: 'mastodon', version: state.version }, opts, (req, res) => handle(state, req, res));
   state.baseUrl = served.baseUrl;
   return {

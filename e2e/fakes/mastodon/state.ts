@@ -3,6 +3,7 @@ import type {
   FakeAccount, FakeDomainBlock, FakeMedia, FakeReport, FakeRule, FakeStatus, MalformKind, RolePermissions,
   WarningRecord, WebhookRecord, WriteRecord,
 } from './entities';
+import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 
@@ -40,6 +41,8 @@ export class FakeState {
   records: WriteRecord[] = [];
   readonly warnings: WarningRecord[] = [];
   readonly webhooks: WebhookRecord[] = [];
+  /** API calls that would have made the real server fetch from another server (routes-lookup.ts). */
+  remoteFetches: RemoteFetchRecord[] = [];
   adminId = '';
   /** Pools the seeder and addReport() pick from. */
   reporterIds: string[] = [];

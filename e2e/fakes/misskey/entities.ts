@@ -1,4 +1,6 @@
 /** The fake Misskey's in-memory records. Field names follow Misskey's packed entities where they are served. */
+import type { KnownBadVariant } from '../federation/known-bad';
+
 export interface FakeUser {
   id: string;
   username: string;
@@ -8,6 +10,8 @@ export interface FakeUser {
   isModerator: boolean;
   isAdmin: boolean;
   isSuspended: boolean;
+  /** ActivityPub id of a remote user as recorded (the known-bad spreader); default: built from host and id. */
+  uri?: string;
 }
 
 export interface FakeDriveFile {
@@ -21,6 +25,12 @@ export interface FakeDriveFile {
   comment: string | null;
   isSensitive: boolean;
   createdAt: string;
+  /** A remote file's origin URL (drive_file.uri); null/absent for local uploads. */
+  uri?: string | null;
+  /** Remote file not cached (drive_file.isLink): its `url` column then holds the origin URL itself. */
+  isLink?: boolean;
+  /** Served with the shared known-bad bytes (../federation/known-bad.ts) instead of a seeded pattern. */
+  knownBad?: KnownBadVariant;
 }
 
 export interface FakeNote {
@@ -31,6 +41,9 @@ export interface FakeNote {
   visibility: 'public' | 'home' | 'followers' | 'specified';
   fileIds: string[];
   createdAt: string;
+  /** A remote note's ActivityPub id and web URL, as Misskey records them (local notes have neither). */
+  uri?: string | null;
+  url?: string | null;
 }
 
 export interface FakeReport {

@@ -46,6 +46,11 @@ export async function handleControl(state: FakeMisskeyState, req: IncomingMessag
     case 'POST reset-records':
       state.records = [];
       return { json: { ok: true } };
+    case 'GET remote-fetches':
+      return { json: state.remoteFetches };
+    case 'POST reset-remote-fetches':
+      state.remoteFetches = [];
+      return { json: { ok: true } };
     case 'GET state':
       return { json: state.summary() };
     case 'POST reports': {

@@ -4,17 +4,19 @@
  * POST only for /api/*. Calls to write endpoints are recorded with their body (minus `i`) and final status.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { knownBadImage } from '../federation/known-bad';
 import { syntheticImage } from '../images';
 import { adminEndpoints } from './endpoints-admin';
 import { deleteEndpoints } from './endpoints-delete';
 import { webhookEndpoints } from './endpoints-webhooks';
 import { publicEndpoints } from './endpoints-public';
+import { lookupEndpoints } from './endpoints-lookup';
 import type { Endpoint } from './endpoint-types';
 import { MisskeyApiError, errors, readJsonBody, send, type Reply } from './http';
 import { handleControl } from './routes-control';
 import type { FakeMisskeyState } from './state';
 
-export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints, ...deleteEndpoints, ...webhookEndpoints };
+export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints, ...deleteEndpoints, ...webhookEndpoints, ...lookupEndpoints };
 
 export async function handle(state: FakeMisskeyState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);
@@ -74,6 +76,8 @@ function errorReply(e: unknown): Reply {
 async function serveFile(state: FakeMisskeyState, url: URL): Promise<Reply> {
   const file = state.files.get(url.pathname.slice('/files/'.length));
   if (!file) return { status: 404, json: errors.noSuchEndpoint().toJson() };
+  // The cached copy of the known-bad file: the same bytes for the file and its thumbnail (the app hashes the file).
+  if (file.knownBad) return { body: await knownBadImage(file.knownBad), contentType: file.type };
   const thumb = url.searchParams.has('thumbnail');
   const format = file.type === 'image/jpeg' ? 'jpeg' : file.type === 'image/webp' ? 'webp' : 'png';
   const size = thumb ? { width: 160, height: 120 } : { width: file.width, height: file.height };

@@ -11,7 +11,7 @@ export function packUser(state: FakeMisskeyState, u: FakeUser) {
     avatarUrl: `${state.baseUrl}/identicon/${u.id}`,
     createdAt: u.createdAt,
     url: u.host ? `https://${u.host}/@${u.username}` : null,
-    uri: u.host ? `https://${u.host}/users/${u.id}` : null,
+    uri: u.host ? u.uri ?? `https://${u.host}/users/${u.id}` : null,
     isSuspended: u.isSuspended,
     isModerator: u.isModerator,
     isAdmin: u.isAdmin,
@@ -27,10 +27,33 @@ export function packFile(state: FakeMisskeyState, f: FakeDriveFile) {
     size: 1024,
     isSensitive: f.isSensitive,
     properties: { width: f.width, height: f.height },
-    url: `${state.baseUrl}/files/${f.id}`,
-    thumbnailUrl: `${state.baseUrl}/files/${f.id}?thumbnail=1`,
+    url: fileUrl(state, f),
+    thumbnailUrl: f.isLink ? null : `${state.baseUrl}/files/${f.id}?thumbnail=1`,
     comment: f.comment,
     userId: f.userId,
+  };
+}
+
+/** A remote file that is not cached (isLink) keeps the origin URL in its url column; cached ones are served here. */
+export function fileUrl(state: FakeMisskeyState, f: FakeDriveFile): string {
+  return f.isLink && f.uri ? f.uri : `${state.baseUrl}/files/${f.id}`;
+}
+
+/** admin/drive/show-file's raw row: the packed fields plus uri, isLink, userHost, src and the storage flags. */
+export function packFileAdmin(state: FakeMisskeyState, f: FakeDriveFile) {
+  const owner = state.users.get(f.userId);
+  const packed = packFile(state, f);
+  return {
+    ...packed,
+    userHost: owner?.host ?? null,
+    isLink: f.isLink ?? false,
+    uri: f.uri ?? null,
+    src: f.uri ?? null,
+    webpublicUrl: null,
+    storedInternal: !f.isLink,
+    md5: '0'.repeat(32),
+    requestIp: null,
+    requestHeaders: null,
   };
 }
 
@@ -46,8 +69,9 @@ export function packNote(state: FakeMisskeyState, n: FakeNote) {
     visibility: n.visibility,
     fileIds: n.fileIds,
     files: n.fileIds.map((id) => state.files.get(id)).filter((f): f is FakeDriveFile => Boolean(f)).map((f) => packFile(state, f)),
-    uri: null, // local notes carry no uri/url in Misskey; the client builds /notes/<id>
-    url: null,
+    // Local notes carry no uri/url in Misskey (the client builds /notes/<id>); remote notes keep the origin's.
+    uri: n.uri ?? null,
+    url: n.url ?? null,
   };
 }
 

@@ -8,6 +8,7 @@ import { handle } from './routes';
 import { addReport, addSystemWebhook, seedState, type NewReportInput, type NewSystemWebhookInput } from './seed';
 import { packReport } from './serialize';
 import { FakeMisskeyState } from './state';
+import { seedKnownBad } from './known-bad';
 
 export interface FakeMisskeyOptions {
   port?: number; // 0 (default) = a random free port
@@ -54,6 +55,8 @@ export const DEFAULT_PERMISSIONS = [
   'write:notes',
   'write:drive',
   'write:admin:federation',
+  'read:admin:show-user',
+  'read:admin:drive',
 ];
 
 export async function startFakeMisskey(opts: FakeMisskeyOptions = {}): Promise<FakeMisskey> {
@@ -68,6 +71,7 @@ export async function startFakeMisskey(opts: FakeMisskeyOptions = {}): Promise<F
   const served = await serveFake({ name: 'misskey', version: state.version }, opts, (req, res) => handle(state, req, res));
   state.baseUrl = served.baseUrl;
   seedState(state, opts.reports ?? 30); // after listen: report comments link to this server's own note URLs
+  if (opts.knownBad) seedKnownBad(state, opts.knownBad);
   return {
     url: state.baseUrl,
     token: state.auth.token,

@@ -1,4 +1,5 @@
 /** All of the fake Misskey's mutable state, in memory. Tests in the same process may read and change it directly. */
+import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import type {
@@ -49,6 +50,8 @@ export class FakeMisskeyState {
   readonly deletedUserIds: string[] = [];
   readonly deletedFileIds: string[] = [];
   records: WriteRecord[] = [];
+  /** Calls that would have made the real server fetch from another server (ap/show, users/show of an unknown host). */
+  remoteFetches: RemoteFetchRecord[] = [];
   adminId = '';
   localIds: string[] = [];
   remoteIds: string[] = [];

@@ -8,10 +8,11 @@ import { HttpError, parseBody, parseParams, readBody, type Params } from '../mas
 import { apiRoutes } from './routes-api';
 import { authorize, authRoutes, limitLogin } from './routes-auth';
 import { controlRoutes } from './routes-control';
+import { searchRoutes } from './routes-search';
 import { notFound, problemReply, ProblemError, type Reply, type Route } from './http';
 import type { FakePeerTubeState } from './state';
 
-const ROUTES: Route[] = [...authRoutes, ...apiRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...authRoutes, ...apiRoutes, ...searchRoutes, ...controlRoutes];
 
 export async function handle(state: FakePeerTubeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);

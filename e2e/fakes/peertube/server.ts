@@ -19,7 +19,10 @@ export interface FakePeerTubeOptions {
   rateLimit?: { limit: number; windowMs: number };
   /** Token lifetimes and the login limit (PeerTube's defaults: 1 day, 14 days, 15 logins per 5 minutes per IP). */
   oauth?: FakePeerTubeStateInit['oauth'];
-  /** Hold a federated copy of the shared known-bad test post (../federation/known-bad.ts), reported or not. */
+  /**
+   * Accepted like on every fake, and holds nothing: PeerTube stores only videos and their comments, so it never
+   * caches an image post from Mastodon or Misskey (copy lookups on PeerTube answer cannot_check for it).
+   */
   knownBad?: FederatedCopyOptions;
   /** Answer every request after about this many milliseconds (benchmarks: a server across the internet). */
   latencyMs?: number;

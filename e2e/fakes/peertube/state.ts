@@ -1,4 +1,5 @@
 /** All of the fake's mutable state, in memory. Tests in the same process may read and change it directly. */
+import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import { FakeOAuth, type FakeOAuthOptions, type IssuedTokens } from './oauth';
@@ -33,6 +34,8 @@ export class FakePeerTubeState {
   readonly blockedAccounts = new Set<string>();
   readonly blockedServers = new Set<string>();
   records: WriteRecord[] = [];
+  /** Every API call that would have made a real PeerTube fetch from another server (GET /__fake/remote-fetches). */
+  remoteFetches: RemoteFetchRecord[] = [];
 
   private serial = 0;
   private clock = Date.parse('2026-01-01T00:00:00Z');
@@ -63,6 +66,10 @@ export class FakePeerTubeState {
   /** A new access/refresh pair; the user's other tokens stay valid, as on PeerTube 7 (see oauth.ts). */
   issueTokens(): IssuedTokens {
     return this.auth.issueTokens();
+  }
+
+  recordRemoteFetch(endpoint: string, target: string): void {
+    this.remoteFetches.push({ at: new Date().toISOString(), endpoint, target });
   }
 
   /** A video is local when its owner is (accounts with host null live on the fake instance). */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { accountSchema, idSchema, statusSchema } from '../mastodon/api-types';
-import { optionalDate, requiredDate } from '../shared/remote-schemas';
+import { optionalDate, requiredDate, SAFE_ID } from '../shared/remote-schemas';
 
 export { statusSchema };
 
@@ -66,6 +66,16 @@ export const reportListSchema = z.object({
   total: z.unknown().optional().transform((t) => (typeof t === 'number' && Number.isSafeInteger(t) && t >= 0 ? t : null)),
   reports: z.array(z.unknown()),
 });
+
+/** GET /admin/users (AdminAPI.AccountView index): only what a copy lookup needs; items are parsed one by one. */
+export const adminUserListSchema = z.object({ users: z.array(z.unknown()) });
+export const adminUserSchema = z.object({ id: z.string().regex(SAFE_ID, 'not an id'), nickname: z.string() });
+
+/** GET /admin/users/:id/statuses: {total, activities} since Pleroma 2.1; a bare list before. Statuses parsed one by one. */
+export const adminUserStatusesSchema = z.union([
+  z.object({ activities: z.array(z.unknown()) }).transform((r) => r.activities),
+  z.array(z.unknown()),
+]);
 
 export const credentialSchema = accountSchema.extend({
   is_admin: flag,

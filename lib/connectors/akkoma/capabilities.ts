@@ -45,6 +45,16 @@ export const akkomaCapabilities: Capabilities = {
   mediaPurgeBy: 'urls',
   resolveTakesComment: true,
   webhooks: false,
+  findCopies: {
+    by: ['account', 'origin_uri', 'media_url'],
+    note:
+      'Looks the origin account up in this server\'s own user table (admin users list, filtered to remote accounts) and ' +
+      'reads its latest 100 posts through the admin API, by the account\'s internal id, for the post whose ActivityPub ' +
+      'id is the origin post or an attachment from the origin file URL. Neither call fetches from another server. ' +
+      'Akkoma\'s search is never used: it fetches any URL it does not already hold, even with resolve=false, and ' +
+      'looking an unknown remote account up by nickname triggers a WebFinger fetch. Without the origin account Akkoma ' +
+      'cannot check. Akkoma usually keeps remote files only in its media proxy cache: the copy found is the post.',
+  },
   // The /api/v1/pleroma/admin prefix arrived with Pleroma 2.3.0 ("Reroute /api/pleroma/* to /api/v1/pleroma/*"),
   // so every Akkoma release (forked from Pleroma 2.4+) has it; Akkoma 3.6 removed the unversioned prefix.
   minVersion: 'Akkoma 3.0 / Pleroma 2.3',

@@ -25,7 +25,8 @@ export interface AkkomaClientOptions {
 export const ADMIN = '/api/v1/pleroma/admin';
 
 export class AkkomaClient {
-  private readonly baseUrl: string;
+  /** Without a trailing slash; copy lookups build the instance's own post links from it. */
+  readonly baseUrl: string;
   private readonly token: string;
   private readonly http: RemoteHttp;
 

@@ -3,6 +3,7 @@ import type { Connector, ConnectorConfig } from '../types';
 import { akkomaReportSchema } from './api-types';
 import { akkomaCapabilities } from './capabilities';
 import { ADMIN, AkkomaClient } from './client';
+import { findAkkomaCopies } from './find-copies';
 import { listAkkomaReports } from './list-reports';
 import { mapReport } from './mapper';
 import { parseRemote, safeId } from './parse';
@@ -22,5 +23,6 @@ export function createAkkomaConnector(config: ConnectorConfig): Connector {
     getReport: async (remoteId) =>
       writableOrThrow(mapReport(parseRemote(akkomaReportSchema, await client.request('GET', `${ADMIN}/reports/${safeId(remoteId)}`), 'report')), 'Akkoma'),
     perform: (action) => performAkkoma(client, action),
+    findCopies: (query) => findAkkomaCopies(client, query),
   };
 }

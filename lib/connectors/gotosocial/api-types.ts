@@ -28,5 +28,8 @@ export const gtsDomainBlockSchema = z.object({
 /** `version` is "0.20.0" or "0.20.0 abcdef1" (semver, then an optional git commit); source_url names the code. */
 export const gtsInstanceSchema = instanceSchema.extend({ source_url: text });
 
+/** /api/v2/search: only `statuses` is read, and each status is parsed on its own (copy-match.ts). */
+export const gtsSearchSchema = z.object({ statuses: z.array(z.unknown()).max(1000).nullish() });
+
 export type GtsAdminReport = z.infer<typeof gtsAdminReportSchema>;
 export type GtsInstance = z.infer<typeof gtsInstanceSchema>;

@@ -34,6 +34,14 @@ export const gotosocialCapabilities: Capabilities = {
     'status.visibility': `A post's visibility cannot be changed by a moderator. ${NOT_IN_API}`,
     'media.delete': 'One file cannot be deleted; media cleanup prunes cached remote media by age.',
   },
+  findCopies: {
+    by: ['origin_uri'],
+    note:
+      "Searches this instance's stored posts for the origin post's ActivityPub id (or web URL) with resolve=false, " +
+      'which GoToSocial answers from its own database only; it never asks the origin server. GoToSocial has no ' +
+      'lookup by file URL, so the same file re-posted in another post is found only by the dashboard\'s own hashes. ' +
+      'The token also needs the read:search scope.',
+  },
   accountActionTypes: ['suspend'],
   accountUndoTypes: [],
   mediaPurgeBy: 'days',

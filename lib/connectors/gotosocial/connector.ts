@@ -6,6 +6,7 @@ import { gtsAdminReportSchema } from './api-types';
 import { gotosocialCapabilities } from './capabilities';
 import { GoToSocialClient } from './client';
 import { decodeCursor, encodeCursor } from './link-header';
+import { findCopiesGoToSocial } from './find-copies';
 import { mapGtsReport } from './mapper';
 import { formatIssues, parseRemote, rawId, safeId } from './parse-remote';
 import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
@@ -24,6 +25,7 @@ export function createGoToSocialConnector(config: ConnectorConfig): Connector {
       return writableOrThrow(mapGtsReport(parseRemote(gtsAdminReportSchema, res.data, 'admin report')), 'GoToSocial');
     },
     perform: (action) => performGoToSocial(client, action),
+    findCopies: (query) => findCopiesGoToSocial(client, query),
   };
 }
 

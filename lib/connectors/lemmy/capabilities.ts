@@ -44,6 +44,15 @@ export const lemmyCapabilities: Capabilities = {
   // A domain block here is always a full block with no options (instance-apis.md).
   domainBlockOptions: [],
   webhooks: false,
+  findCopies: {
+    by: ['origin_uri', 'media_url'],
+    note:
+      'Copies are looked up with Lemmy\'s search, which then reads only its own database. On Lemmy 1.0 the search is sent without ' +
+      'logging in, because a logged-in search makes Lemmy fetch the searched address from its origin; it finds the post by its origin ' +
+      'address and by the address of its image. Lemmy 0.19 can only match the image address (search type "Url"): a copy whose image ' +
+      'link differs is not found there. resolve_object and lookups of unknown accounts are never used, since they fetch. Lemmy 0.19 ' +
+      'hides NSFW posts from search unless the dashboard\'s account has "Show NSFW" on; a private Lemmy 1.0 instance cannot be checked.',
+  },
   minVersion: '0.19',
   statusDeleteReversible: true,
   accountActionText: { label: 'Ban reason', hint: "Shown in Lemmy's public modlog." },

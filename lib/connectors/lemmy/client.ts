@@ -35,7 +35,7 @@ export const V4 = '/api/v4';
 const LOGIN_PATH: Record<LemmyApi, string> = { v3: `${V3}/user/login`, v4: `${V4}/account/auth/login` };
 
 export class LemmyClient {
-  private readonly baseUrl: string;
+  readonly baseUrl: string;
   private readonly http: RemoteHttp;
   private readonly credentials: LemmyCredentials | null;
   private readonly rawToken: string;
@@ -89,6 +89,14 @@ export class LemmyClient {
       if (this.jwt === jwt) this.jwt = null;
       return this.send(method, path, opts, this.jwt ?? (await this.login()));
     }
+  }
+
+  /**
+   * A GET without the JWT. Lemmy 1.0's search and resolve_object dereference a URL or webfinger name from its
+   * origin only for a logged-in user; anonymously they read the database only (copy lookups rely on that).
+   */
+  requestAnonymous(path: string, query?: Query): Promise<unknown> {
+    return this.send('GET', path, { query }, null);
   }
 
   private async loginOnce(): Promise<string> {

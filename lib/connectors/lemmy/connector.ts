@@ -6,6 +6,7 @@ import type { Connector, ConnectorConfig } from '../types';
 import { selectLemmyApi } from './api-version';
 import { lemmyCapabilities } from './capabilities';
 import { LemmyClient } from './client';
+import { findLemmyCopies } from './find-copies';
 import { getLemmyReport, listLemmyReports } from './list-reports';
 import { getLemmyReportV4, listLemmyReportsV4 } from './list-reports-v4';
 import { performLemmy } from './perform';
@@ -25,5 +26,6 @@ export function createLemmyConnector(config: ConnectorConfig): Connector {
     listReports: (input) => (api === 'v4' ? listLemmyReportsV4(client, input) : listLemmyReports(client, input)),
     getReport: (remoteId) => (api === 'v4' ? getLemmyReportV4(client, remoteId) : getLemmyReport(client, remoteId)),
     perform: (action) => performLemmy(client, action),
+    findCopies: (query) => findLemmyCopies(client, query),
   };
 }

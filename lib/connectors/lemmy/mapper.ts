@@ -38,14 +38,21 @@ export function mapPerson(p: LemmyPerson): RemoteAccount {
 
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|bmp)(\?|#|$)/i;
 
-/** A post's url is often a plain link; only image-looking URLs and the thumbnail count as media. */
+/**
+ * A post's url is often a plain link; only image-looking URLs and the thumbnail count as media. A federated image
+ * post (or a link to an image elsewhere) records the file's URL on its origin as `url`, while the instance's own
+ * copy is its pict-rs thumbnail on another host: then the thumbnail is what we fetch (this instance serves it) and
+ * the origin URL becomes remoteUrl, which is how copies of one file are matched across instances (lib/cases).
+ */
 export function postMedia(post: LemmyPost): RemoteMedia[] {
   const url = post.url && IMAGE_EXT.test(post.url) ? post.url : null;
-  const main = url ?? post.thumbnail_url ?? null;
+  const thumb = post.thumbnail_url ?? null;
+  const elsewhere = url !== null && thumb !== null && hostOf(url) !== hostOf(thumb);
+  const main = elsewhere ? thumb : url ?? thumb;
   if (!main) return [];
   return [{
-    remoteId: `post:${post.id}:image`, type: 'image', url: main, previewUrl: post.thumbnail_url ?? null,
-    remoteUrl: null, description: null, meta: url ? null : { link: post.url ?? null },
+    remoteId: `post:${post.id}:image`, type: 'image', url: main, previewUrl: thumb,
+    remoteUrl: elsewhere ? url : null, description: null, meta: url ? null : { link: post.url ?? null },
   }];
 }
 

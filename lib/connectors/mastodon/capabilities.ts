@@ -36,6 +36,15 @@ export const mastodonCapabilities: Capabilities = {
     'media.delete': "Mastodon's admin API cannot delete one media file; suspend the account and delete its data.",
     'report.forward': 'Mastodon forwards a report only when the reporter asks for it; the admin API cannot forward later.',
   },
+  findCopies: {
+    by: ['account', 'origin_uri', 'media_url'],
+    note:
+      "Looks the origin account up (accounts/lookup, which never asks the account's server) and reads its 80 newest " +
+      'media posts stored on this instance, keeping the post whose ActivityPub id or file URL is the origin\'s. ' +
+      "Mastodon's search looks a URL up only with resolve=true, which fetches it from the origin, so search is not used. " +
+      'An older copy, or one whose author is unknown, is not found. The token also needs the read:accounts and ' +
+      'read:statuses scopes.',
+  },
   webhooks: true,
   // Admin::Report with assigned_account and the v1 admin account actions are 4.0+; webhooks arrived in 4.0.
   minVersion: '4.0',

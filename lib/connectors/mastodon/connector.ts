@@ -6,6 +6,7 @@ import { adminReportSchema } from './api-types';
 import { mastodonCapabilities } from './capabilities';
 import { MastodonClient } from './client';
 import { decodeCursor, encodeCursor } from './link-header';
+import { findCopiesMastodon } from './find-copies';
 import { mapAdminReport } from './mapper';
 import { formatIssues, parseRemote, rawId, safeId } from './parse-remote';
 import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
@@ -24,6 +25,7 @@ export function createMastodonConnector(config: ConnectorConfig): Connector {
       return writableOrThrow(mapAdminReport(parseRemote(adminReportSchema, res.data, 'Admin::Report')), 'Mastodon');
     },
     perform: (action) => performMastodon(client, action),
+    findCopies: (query) => findCopiesMastodon(client, query),
   };
 }
 

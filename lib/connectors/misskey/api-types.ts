@@ -47,6 +47,15 @@ export const noteSchema = z.object({
   files: z.array(z.unknown()).nullish(),
 });
 
+/** admin/drive/show-file: the raw row, with the origin URL (`uri`) of a remote file and whether it is only linked. */
+export const adminDriveFileSchema = driveFileSchema.extend({
+  userId: idSchema.nullish().catch(null),
+  userHost: text,
+  uri: text,
+  isLink: flag,
+  webpublicUrl: text,
+});
+
 export const reportSchema = z.object({
   id: idSchema,
   createdAt: requiredDate,
@@ -70,6 +79,7 @@ export const errorBodySchema = z.object({
 
 export type MisskeyUser = z.infer<typeof userSchema>;
 export type MisskeyDriveFile = z.infer<typeof driveFileSchema>;
+export type MisskeyAdminDriveFile = z.infer<typeof adminDriveFileSchema>;
 export type MisskeyNote = z.infer<typeof noteSchema>;
 export type MisskeyReport = z.infer<typeof reportSchema>;
 export type MisskeyErrorBody = z.infer<typeof errorBodySchema>['error'];

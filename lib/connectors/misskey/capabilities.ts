@@ -19,6 +19,8 @@ export const MISSKEY_PERMISSIONS = [
   'write:notes', // notes/delete
   'write:drive', // drive/files/delete: one drive file, any owner's for a moderator
   'write:admin:federation', // admin/federation/delete-all-files (media purge by host)
+  'read:admin:show-user', // admin/show-users: find a remote account by username and host (copy lookups)
+  'read:admin:drive', // admin/drive/show-file: a drive file's origin URL (copy lookups)
 ] as const;
 
 export type MisskeyPermission = (typeof MISSKEY_PERMISSIONS)[number];
@@ -81,6 +83,17 @@ export const misskeyCapabilities: Capabilities = {
   accountUndoTypes: ['unsuspend'],
   mediaPurgeBy: 'host',
   webhooks: true,
+  findCopies: {
+    by: ['account', 'origin_uri', 'media_url'],
+    note:
+      'Looks the origin account up in this server\'s own user table (admin/show-users by username and host), reads its ' +
+      'latest 100 notes with files (users/notes) for the one whose ActivityPub id is the origin post, and reads that ' +
+      'note\'s file (admin/drive/show-file) for its origin URL. Without the account it asks admin/drive/show-file by ' +
+      'the origin file URL, which finds only files this server links to without caching: Misskey matches url, ' +
+      'thumbnailUrl and webpublicUrl, not the origin URL a cached file keeps in uri. None of these fetch from another ' +
+      'server; ap/show and users/show with a host do (they resolve unknown objects and users), so they are never used. ' +
+      'Needs the read:admin:show-user and read:admin:drive permissions.',
+  },
   // 2024.10.0 added resolvedAs (accept/reject), the moderation note with admin/update-abuse-user-report, and the
   // packed users in the abuseReport system-webhook payload the webhook parser needs (misskey-dev/misskey #14704, #14698).
   minVersion: '2024.10.0',

@@ -2,6 +2,7 @@
 import type { Connector, ConnectorConfig } from '../types';
 import { misskeyCapabilities } from './capabilities';
 import { MisskeyClient } from './client';
+import { findMisskeyCopies } from './find-copies';
 import { getReport, listReports } from './list-reports';
 import { performMisskey } from './perform';
 import { verifyMisskey } from './verify';
@@ -15,5 +16,6 @@ export function createMisskeyConnector(config: ConnectorConfig): Connector {
     listReports: (input) => listReports(client, input),
     getReport: (remoteId) => getReport(client, remoteId),
     perform: (action) => performMisskey(client, action),
+    findCopies: (query) => findMisskeyCopies(client, query),
   };
 }

@@ -18,6 +18,8 @@ export const ENDPOINT_KINDS: Readonly<Record<string, MisskeyPermission>> = {
   'notes/delete': 'write:notes',
   'drive/files/delete': 'write:drive',
   'admin/federation/delete-all-files': 'write:admin:federation',
+  'admin/show-users': 'read:admin:show-user',
+  'admin/drive/show-file': 'read:admin:drive',
 };
 
 export function kindFor(endpoint: string): MisskeyPermission | null {

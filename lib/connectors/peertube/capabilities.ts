@@ -52,6 +52,15 @@ export const peertubeCapabilities: Capabilities = {
   webhooks: false,
   // Checked against the PeerTube 7.0.0 OpenAPI (instance-apis.md §6) and the server's validators; the fake runs as
   // 7.0.0. The endpoints are older (the /abuses API arrived in 2.4), but older servers are untested.
+  findCopies: {
+    by: ['origin_uri'],
+    note:
+      'PeerTube holds only videos and their comments: an image post from another server is never on it, so those copies say ' +
+      '"cannot check". A video is looked up by its UUID with the video search limited to this instance, which reads only ' +
+      'PeerTube\'s database. Searching by a URL is never used, because PeerTube then fetches that URL from its origin; nor is ' +
+      'opening the video by id, which can make PeerTube refresh a remote video from its origin. Like PeerTube\'s own search, ' +
+      'it sees remote videos only from instances this PeerTube follows.',
+  },
   minVersion: '7.0',
   // Status ids are video-N or comment-V-N (mapper.ts); only videos have a block list.
   statusIdPattern: { 'status.block': '^video-' },

@@ -2,6 +2,7 @@
 import type { Connector, ConnectorConfig } from '../types';
 import { peertubeCapabilities } from './capabilities';
 import { PeerTubeClient } from './client';
+import { findPeerTubeCopies } from './find-copies';
 import { getPeerTubeReport, listPeerTubeReports } from './list-reports';
 import { performPeerTube } from './perform';
 import { verifyPeerTube } from './verify';
@@ -17,6 +18,7 @@ export function createPeerTubeConnector(config: ConnectorConfig): Connector {
     listReports: (input) => listPeerTubeReports(client, input),
     getReport: (remoteId) => getPeerTubeReport(client, remoteId),
     perform: (action) => performPeerTube(client, action),
+    findCopies: (query) => findPeerTubeCopies(client, query),
     close: () => client.close(),
   };
 }

@@ -154,6 +154,9 @@ CREATE INDEX "CaseSignal_signalType_value_idx" ON "CaseSignal"("signalType", "va
 CREATE UNIQUE INDEX "CaseSignal_caseId_signalType_value_key" ON "CaseSignal"("caseId", "signalType", "value");
 
 -- CreateIndex
+CREATE INDEX "AuditEvent_targetType_targetId_seq_idx" ON "AuditEvent"("targetType", "targetId", "seq");
+
+-- CreateIndex
 CREATE INDEX "Status_uri_idx" ON "Status"("uri");
 
 -- AddForeignKey

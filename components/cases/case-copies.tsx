@@ -1,0 +1,61 @@
+import type { CaseCopyView } from '@/lib/cases/types';
+import { Badge } from '@/components/ui/badge';
+import { ScrollCard } from '@/components/ui/scroll-card';
+import { formatAge } from '@/components/queue/format';
+import { COPY_STATE_TEXT, describeFoundBy } from './case-text';
+import { SafeLink } from './safe-link';
+
+const STATE_TONE = { present: 'danger', removed: 'ok', cannot_check: 'neutral', error: 'warn' } as const;
+
+/** Every copy by instance: where it is, how it was recognised, and whether it is still there. */
+export function CaseCopies({ copies }: { copies: CaseCopyView[] }) {
+  const sorted = [...copies].sort((a, b) => a.instance.name.localeCompare(b.instance.name) || a.foundAt.localeCompare(b.foundAt));
+  return (
+    <section aria-labelledby="case-copies-heading" className="space-y-2">
+      <h2 id="case-copies-heading" className="text-sm font-semibold">Copies ({copies.length})</h2>
+      {copies.length === 0 ? (
+        <p className="text-sm text-muted">No copy found yet. Lookups on the connected instances are listed below.</p>
+      ) : (
+        <ScrollCard label="Copies by instance">
+          <table className="w-full text-sm" data-testid="case-copies">
+            <caption className="sr-only">Copies of the item on each instance</caption>
+            <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th scope="col" className="px-3 py-2">Instance</th>
+                <th scope="col" className="px-3 py-2">Post</th>
+                <th scope="col" className="px-3 py-2">Media</th>
+                <th scope="col" className="px-3 py-2">How found</th>
+                <th scope="col" className="px-3 py-2">Source</th>
+                <th scope="col" className="px-3 py-2">State</th>
+                <th scope="col" className="px-3 py-2">Checked</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((c) => (
+                <tr key={c.id} data-testid="case-copy" data-found-by={c.foundBy} className="border-b border-line align-top last:border-0">
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    {c.instance.name} <span className="block text-xs font-normal text-muted">{c.instance.kind}</span>
+                  </th>
+                  <td className="max-w-[16rem] break-all px-3 py-2">
+                    <SafeLink href={c.postUrl} text={c.postUrl ?? c.remotePostId} />
+                    {c.accountAcct ? <span className="block text-xs text-muted" dir="auto">by {c.accountAcct}</span> : null}
+                  </td>
+                  <td className="max-w-[16rem] break-all px-3 py-2"><SafeLink href={c.mediaUrl} text={c.mediaUrl ?? c.remoteMediaId} /></td>
+                  <td className="px-3 py-2">{describeFoundBy(c)}</td>
+                  <td className="px-3 py-2">{c.foundVia === 'local' ? 'In our store' : 'Lookup on the instance'}</td>
+                  <td className="px-3 py-2">
+                    <Badge tone={STATE_TONE[c.state]}>{COPY_STATE_TEXT[c.state]}</Badge>
+                    {c.stateDetail ? <span className="block text-xs text-muted">{c.stateDetail}</span> : null}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-xs text-muted">
+                    <time dateTime={c.checkedAt} title={new Date(c.checkedAt).toLocaleString()} suppressHydrationWarning>{formatAge(c.checkedAt)} ago</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollCard>
+      )}
+    </section>
+  );
+}
