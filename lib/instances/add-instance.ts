@@ -7,10 +7,14 @@ import { assertAllowed, canAllowPrivate, canManageInstances } from '@/lib/auth/p
 import type { VerifyResult } from '@/lib/connectors/types';
 import { AppError } from '@/lib/errors';
 import { enqueueInstanceSync } from '@/lib/jobs/enqueue';
+import { queueLookupsForInstance } from '@/lib/cases/queue-lookups-for-instance';
+import { logger } from '@/lib/log/logger';
 import { apiVersionFor } from '@/lib/connectors/detect/api-version';
 import { connectorWithToken, detectInstanceSoftware } from './connector-for';
 import { normalizeBaseUrl } from './normalize-url';
 import { sealToken } from './token-box';
+
+const log = logger('instances');
 
 export const addInstanceInput = z.object({
   kind: z.enum(['auto', 'mastodon', 'gotosocial', 'akkoma', 'misskey', 'lemmy', 'peertube']).default('auto'),
@@ -67,5 +71,7 @@ export async function addInstance({ ctx, input }: { ctx: Ctx; input: z.input<typ
     return row;
   });
   await enqueueInstanceSync(created.id, 'added');
+  // Active cases ask the new instance too; a failure here never undoes the connection (the tick retries queued rows).
+  await queueLookupsForInstance(created.id).catch((e: unknown) => log.warn('case lookups for the new instance not queued', { instanceId: created.id, error: e instanceof Error ? e.message : String(e) }));
   return { id: created.id, name, checks };
 }
