@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
+import { freshDatabase, pool } from './bench-support';
 import { setProcessEnv } from '../lib/env';
 import { DIHEDRAL_NAMES } from '../lib/hashing/dihedral';
 
@@ -27,24 +27,6 @@ function num(name: string, fallback: number): number {
 setProcessEnv({ DATA_DIR: path.join(process.cwd(), '.data/bench-cases'), EMBEDDED_PG_PORT: '54352', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
 
 const BENCH_DB = 'bench_cases';
-
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(`create database ${BENCH_DB}`);
-  await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${BENCH_DB}`;
-  return u.toString();
-}
-
-async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
-}
 
 /** A PDQ hash (64 hex digits) with `bits` random bits flipped. */
 function flip(hex: string, bits: number): string {
@@ -71,7 +53,7 @@ async function main(): Promise<void> {
   const handle = await ensureDatabase((m) => console.log(m));
   const fakes: Fake[] = [];
   try {
-    setProcessEnv({ DATABASE_URL: await freshDatabase(handle.url) });
+    setProcessEnv({ DATABASE_URL: await freshDatabase(handle.url, BENCH_DB) });
     const { applyMigrations } = await import('../lib/db/migrate');
     await applyMigrations(process.env.DATABASE_URL ?? '');
     const { db } = await import('../lib/db');

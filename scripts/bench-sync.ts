@@ -12,7 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import pg from 'pg';
+import { freshDatabase, pool } from './bench-support';
 
 function num(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,25 +38,6 @@ function startFake(reports: number): Promise<{ child: ChildProcess; info: FakeIn
   });
 }
 
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(`create database ${BENCH_DB}`);
-  await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${BENCH_DB}`;
-  return u.toString();
-}
-
-/** A fixed number of workers pulling from one list, like the worker's media queue handlers. */
-async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
-}
-
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -70,7 +51,7 @@ async function main(): Promise<void> {
   const handle = await ensureDatabase((m) => console.log(m));
   const fake = await startFake(reports);
   try {
-    process.env.DATABASE_URL = await freshDatabase(handle.url);
+    process.env.DATABASE_URL = await freshDatabase(handle.url, BENCH_DB);
     resetEnvCache();
     const { applyMigrations } = await import('../lib/db/migrate');
     await applyMigrations(process.env.DATABASE_URL);

@@ -1,6 +1,6 @@
 /**
  * The case index: agrees with a brute-force Hamming scan (fast-check, random hashes and dihedral variants within
- * and beyond the threshold), follows new CaseSignal rows by watermark without reloading, drops closed cases, and
+ * and beyond the threshold), follows new CaseSignal rows without reloading (also one that commits after a higher id), drops closed cases, and
  * answers among 10,000 open cases in well under a millisecond.
  */
 import fc from 'fast-check';
@@ -92,7 +92,7 @@ describe('syncCaseIndex (database)', () => {
     const index = await syncCaseIndex();
     const s2 = caseIndexStats();
     expect(s2.loads).toBe(1);
-    expect(s2.watermark > s1.watermark).toBe(true);
+    expect(s2.signals > s1.signals).toBe(true);
     const bRow = await db.media.findUniqueOrThrow({ where: { id: b.mediaId ?? '' } });
     expect(index.query({ sha256: bRow.sha256, threshold: 31 }).map((h) => h.caseId)).toEqual([second.caseId]);
 
@@ -103,5 +103,33 @@ describe('syncCaseIndex (database)', () => {
     const aRow = await db.media.findUniqueOrThrow({ where: { id: a.mediaId ?? '' } });
     expect(fresh.query({ sha256: aRow.sha256, threshold: 31 })).toEqual([]);
     expect(fresh.query({ sha256: bRow.sha256, threshold: 31 }).map((h) => h.caseId)).toEqual([second.caseId]);
+  });
+
+  it('takes in a signal that commits after a higher id was already read (ids are handed out at insert, not commit)', async () => {
+    resetCaseIndex();
+    await syncCaseIndex();
+    const early = await db.case.create({ data: { title: 'slow opener', openedVia: 'cli', openedByLabel: 'system:test' } });
+    const late = await db.case.create({ data: { title: 'fast opener', openedVia: 'cli', openedByLabel: 'system:test' } });
+    const slowHash = 'a'.repeat(64);
+    const fastHash = 'b'.repeat(64);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => { release = r; });
+    let inserted: () => void = () => {};
+    const insertedYet = new Promise<void>((r) => { inserted = r; });
+    // The slow transaction takes the LOWER id first and commits last.
+    const slow = db.$transaction(async (tx) => {
+      await tx.caseSignal.create({ data: { caseId: early.id, signalType: 'sha256', value: slowHash } });
+      inserted();
+      await gate;
+    }, { timeout: 20_000 });
+    await insertedYet;
+    await db.caseSignal.create({ data: { caseId: late.id, signalType: 'sha256', value: fastHash } });
+    const before = await syncCaseIndex();
+    expect(before.query({ sha256: fastHash, threshold: 31 }).map((h) => h.caseId)).toEqual([late.id]);
+    expect(before.query({ sha256: slowHash, threshold: 31 })).toEqual([]);
+    release();
+    await slow;
+    const after = await syncCaseIndex();
+    expect(after.query({ sha256: slowHash, threshold: 31 }).map((h) => h.caseId)).toEqual([early.id]);
   });
 });

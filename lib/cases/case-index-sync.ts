@@ -1,20 +1,21 @@
 /**
  * The one CaseIndex of this process, loaded once (signals of open and purging cases) and then following new
- * CaseSignal rows by id watermark, the way sync-bank-index.ts follows BankChange. With nothing new, a sync is one
+ * CaseSignal rows by id with a gap-aware cursor, the way sync-bank-index.ts follows BankChange. With nothing new, a sync is one
  * indexed query: cheap enough to run before every attach. A reopened case re-issues its signals with new ids
  * (set-case-state.ts), so followers that dropped it pick it up again.
  */
 import { db } from '@/lib/db';
 import { ACTIVE_STATES } from './case-access';
+import { ChangeCursor, DEFAULT_GAP_GRACE_MS } from '@/lib/matching/change-cursor';
 import { CaseIndex } from './case-index';
 
 const PAGE = 5_000;
 
-interface Holder { index: CaseIndex | null; watermark: bigint; loads: number; queue: Promise<unknown> }
+interface Holder { index: CaseIndex | null; cursor: ChangeCursor; loads: number; queue: Promise<unknown> }
 const g = globalThis as unknown as { __caseIndex?: Holder };
 
 function holder(): Holder {
-  g.__caseIndex ??= { index: null, watermark: BigInt(0), loads: 0, queue: Promise.resolve() };
+  g.__caseIndex ??= { index: null, cursor: new ChangeCursor(BigInt(0)), loads: 0, queue: Promise.resolve() };
   return g.__caseIndex;
 }
 
@@ -31,41 +32,53 @@ export function syncCaseIndex(): Promise<CaseIndex> {
     const h = holder();
     if (!h.index) {
       const index = new CaseIndex();
-      // The watermark is read FIRST: a signal committed during the load is then read again by the next follow (harmless).
-      const top = await db.caseSignal.aggregate({ _max: { id: true } });
-      await readSignals(index, BigInt(0), true);
+      // Full load of the active cases' signals. The cursor starts at the newest signal older than the gap grace
+      // period: anything newer may still have a lower-id neighbour in flight, so the follows keep looking there.
+      const settled = await db.caseSignal.aggregate({ _max: { id: true }, where: { createdAt: { lt: new Date(Date.now() - DEFAULT_GAP_GRACE_MS) } } });
+      h.cursor = new ChangeCursor(settled._max.id ?? BigInt(0));
+      await readSignals(index, h.cursor, true, BigInt(0));
       h.index = index;
-      h.watermark = top._max.id ?? BigInt(0);
       h.loads++;
       return index;
     }
-    h.watermark = await readSignals(h.index, h.watermark, false);
+    await readSignals(h.index, h.cursor, false);
     return h.index;
   });
 }
 
-/** Adds signals with id > after (only active cases' on a full load); returns the new watermark. */
-async function readSignals(index: CaseIndex, after: bigint, activeOnly: boolean): Promise<bigint> {
-  let mark = after;
+/**
+ * Adds the signals the cursor has not applied yet (only active cases' on a full load). Ids are handed out at insert,
+ * not at commit, and ON CONFLICT inserts burn ids: "id > highest seen" would skip a signal that commits late (a case
+ * opening while another opens faster), so the cursor steps over a gap only once it has stayed open for its grace
+ * period, as the bank index does with BankChange (lib/matching/change-cursor.ts).
+ */
+async function readSignals(index: CaseIndex, cursor: ChangeCursor, activeOnly: boolean, from = cursor.watermark): Promise<void> {
+  const now = Date.now();
+  let after = from;
   for (;;) {
     const rows = await db.caseSignal.findMany({
-      where: { id: { gt: mark }, ...(activeOnly ? { case: { state: { in: [...ACTIVE_STATES] } } } : {}) },
+      where: { id: { gt: after }, ...(activeOnly ? { case: { state: { in: [...ACTIVE_STATES] } } } : {}) },
       orderBy: { id: 'asc' }, take: PAGE, select: { id: true, caseId: true, signalType: true, value: true },
     });
-    for (const r of rows) index.add({ id: Number(r.id), caseId: r.caseId, signalType: r.signalType, value: r.value });
-    if (rows.length > 0) mark = rows[rows.length - 1].id;
-    if (rows.length < PAGE) return mark;
+    for (const r of rows) {
+      if (!activeOnly && cursor.isApplied(r.id)) continue;
+      index.add({ id: Number(r.id), caseId: r.caseId, signalType: r.signalType, value: r.value });
+      cursor.markApplied(r.id, now);
+    }
+    if (rows.length > 0) after = rows[rows.length - 1].id;
+    if (rows.length < PAGE) break;
   }
+  cursor.advance(now);
 }
 
 /** Forgets the index (tests; the next sync loads it again). */
 export function resetCaseIndex(): void {
   const h = holder();
   h.index = null;
-  h.watermark = BigInt(0);
+  h.cursor = new ChangeCursor(BigInt(0));
 }
 
-export function caseIndexStats(): { loaded: boolean; loads: number; watermark: bigint; signals: number } {
+export function caseIndexStats(): { loaded: boolean; loads: number; watermark: bigint; signals: number; pendingAboveGap: number } {
   const h = holder();
-  return { loaded: h.index !== null, loads: h.loads, watermark: h.watermark, signals: h.index?.size ?? 0 };
+  return { loaded: h.index !== null, loads: h.loads, watermark: h.cursor.watermark, signals: h.index?.size ?? 0, pendingAboveGap: h.cursor.pending };
 }
