@@ -17,7 +17,7 @@ export function CaseCopies({ copies }: { copies: CaseCopyView[] }) {
         <p className="text-sm text-muted">No copy found yet. Lookups on the connected instances are listed below.</p>
       ) : (
         <ScrollCard label="Copies by instance">
-          <table className="w-full text-sm" data-testid="case-copies">
+          <table className="w-full min-w-[48rem] text-sm" data-testid="case-copies">
             <caption className="sr-only">Copies of the item on each instance</caption>
             <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
               <tr>
@@ -36,11 +36,11 @@ export function CaseCopies({ copies }: { copies: CaseCopyView[] }) {
                   <th scope="row" className="px-3 py-2 text-left font-medium">
                     {c.instance.name} <span className="block text-xs font-normal text-muted">{c.instance.kind}</span>
                   </th>
-                  <td className="max-w-[16rem] break-all px-3 py-2">
-                    <SafeLink href={c.postUrl} text={c.postUrl ?? c.remotePostId} />
+                  <td className="max-w-[16rem] break-words px-3 py-2">
+                    <SafeLink href={c.postUrl} text={c.postUrl ?? c.remotePostId} short />
                     {c.accountAcct ? <span className="block text-xs text-muted" dir="auto">by {c.accountAcct}</span> : null}
                   </td>
-                  <td className="max-w-[16rem] break-all px-3 py-2"><SafeLink href={c.mediaUrl} text={c.mediaUrl ?? c.remoteMediaId} /></td>
+                  <td className="max-w-[16rem] break-words px-3 py-2"><SafeLink href={c.mediaUrl} text={c.mediaUrl ?? c.remoteMediaId} short /></td>
                   <td className="px-3 py-2">{describeFoundBy(c)}</td>
                   <td className="px-3 py-2">{c.foundVia === 'local' ? 'In our store' : 'Lookup on the instance'}</td>
                   <td className="px-3 py-2">

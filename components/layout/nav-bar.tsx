@@ -21,7 +21,7 @@ export function NavBar({ email, role, isAdmin }: { email: string; role: string; 
   const router = useRouter();
   return (
     <header className="border-b border-line bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-1 px-4 py-2">
+      <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-1 overflow-x-auto whitespace-nowrap px-4 py-2">
         <Link href="/queue" className="mr-4 font-semibold tracking-tight">Fedimod</Link>
         {LINKS.filter((l) => (!l.admin || isAdmin) && (!l.minRole || (RANK[role] ?? -1) >= RANK[l.minRole])).map((l) => {
           const active = pathname === l.href || pathname.startsWith(`${l.href}/`) || (l.href === '/queue' && pathname.startsWith('/reports/'));
@@ -37,8 +37,9 @@ export function NavBar({ email, role, isAdmin }: { email: string; role: string; 
           );
         })}
         <div className="ml-auto flex items-center gap-3 text-sm text-muted">
+          {/* On a phone the links scroll sideways and the address gives way; the role stays visible. */}
           <span>
-            {email} <span className="rounded bg-[#eceeef] px-1.5 py-0.5 text-xs">{role}</span>
+            <span className="hidden md:inline">{email} </span><span className="rounded bg-[#eceeef] px-1.5 py-0.5 text-xs" title={email}>{role}</span>
           </span>
           <button type="button" onClick={() => void signOut({ redirect: false }).then(() => router.push('/signin'))} className="rounded-md px-2 py-1 hover:bg-[#eceeef] hover:text-ink">
             Sign out
