@@ -17,7 +17,7 @@ export function CaseCopies({ copies }: { copies: CaseCopyView[] }) {
         <p className="text-sm text-muted">No copy found yet. Lookups on the connected instances are listed below.</p>
       ) : (
         <ScrollCard label="Copies by instance">
-          <table className="w-full min-w-[48rem] text-sm" data-testid="case-copies">
+          <table className="w-full min-w-[44rem] text-sm" data-testid="case-copies">
             <caption className="sr-only">Copies of the item on each instance</caption>
             <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
               <tr>
@@ -25,7 +25,6 @@ export function CaseCopies({ copies }: { copies: CaseCopyView[] }) {
                 <th scope="col" className="px-3 py-2">Post</th>
                 <th scope="col" className="px-3 py-2">Media</th>
                 <th scope="col" className="px-3 py-2">How found</th>
-                <th scope="col" className="px-3 py-2">Source</th>
                 <th scope="col" className="px-3 py-2">State</th>
                 <th scope="col" className="px-3 py-2">Checked</th>
               </tr>
@@ -41,8 +40,10 @@ export function CaseCopies({ copies }: { copies: CaseCopyView[] }) {
                     {c.accountAcct ? <span className="block text-xs text-muted" dir="auto">by {c.accountAcct}</span> : null}
                   </td>
                   <td className="max-w-[16rem] break-words px-3 py-2"><SafeLink href={c.mediaUrl} text={c.mediaUrl ?? c.remoteMediaId} short /></td>
-                  <td className="px-3 py-2">{describeFoundBy(c)}</td>
-                  <td className="px-3 py-2">{c.foundVia === 'local' ? 'In our store' : 'Lookup on the instance'}</td>
+                  <td className="px-3 py-2">
+                    {describeFoundBy(c)}
+                    <span className="block text-xs text-muted">{c.foundVia === 'local' ? 'in our store' : 'by a lookup on the instance'}</span>
+                  </td>
                   <td className="px-3 py-2">
                     <Badge tone={STATE_TONE[c.state]}>{COPY_STATE_TEXT[c.state]}</Badge>
                     {c.stateDetail ? <span className="block text-xs text-muted">{c.stateDetail}</span> : null}

@@ -30,7 +30,7 @@ export function CaseLookups({ lookups, canSearch, busy, onSearch }: { lookups: C
                   <span className="font-medium">{l.instance.name}</span>
                   <span className="text-xs text-muted">{l.instance.kind}</span>
                   <Badge tone={d.tone}>{d.text}</Badge>
-                  {d.detail ? <span className="basis-full text-xs text-muted">{d.detail}</span> : null}
+                  {d.detail ? <span className="basis-full text-xs text-muted [overflow-wrap:anywhere]">{d.detail}</span> : null}
                 </li>
               );
             })}

@@ -56,7 +56,7 @@ export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; 
   });
 
   return (
-    <div className="grid gap-5 lg:grid-cols-[14rem_minmax(0,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-5 lg:grid-cols-[14rem_minmax(0,1fr)]">
       <aside><InstanceCounts counts={live.counts} selected={draft.instanceId} onSelect={(id) => setFilters({ instanceId: id })} /></aside>
       <section aria-labelledby="queue-heading" aria-busy={navigating}>
         <div className="mb-2 flex items-center justify-between">
