@@ -136,4 +136,27 @@ describe('attaching new media to open cases', () => {
     expect(await caseOf(opened.caseId)).toMatchObject({ copyCount: 5, instanceCount: 5, reportCount: 5 });
     expect(await db.caseNote.count({ where: { caseId: opened.caseId } })).toBe(3);
   });
+
+  it('a copy first found by a remote lookup becomes local and "same file" once its media is hashed', async () => {
+    const a = await makeInstance('att-remote-a');
+    const first = await makePost(a, await knownBadHashes(), { reported: true });
+    const opened = await openCase({ ctx: { actor: systemActor }, input: { reportId: first.reportId ?? '' } });
+    // Instance b: the lookup found the post (origin URI) while its media row was not hashed yet.
+    const b = await makeInstance('att-remote-b');
+    const later = await makePost(b, null, { reported: true });
+    const media = await db.media.create({ data: { instanceId: b, statusId: later.statusId, remoteId: 'att-remote-b-1', type: 'image', url: 'https://local.example/media/r.png' } });
+    await db.$transaction(async (tx) => {
+      await upsertCaseCopy(tx, { caseId: opened.caseId, instanceId: b, copyKey: `post:${later.statusRemoteId}`, foundBy: 'origin_uri', foundVia: 'remote', mediaId: media.id, remotePostId: later.statusRemoteId });
+      await recountCase(tx, opened.caseId);
+    });
+    const h = await knownBadHashes();
+    await db.media.update({ where: { id: media.id }, data: { state: 'done', sha256: h.sha256, md5: h.md5, pdqHash: h.pdqHash, pdqQuality: h.pdqQuality, pdqDihedral: h.pdqDihedral ?? undefined } });
+
+    const out = await attachMediaToCases(await hashRow(media.id));
+
+    expect(out.caseIds).toEqual([opened.caseId]);
+    const copy = await db.caseCopy.findFirstOrThrow({ where: { caseId: opened.caseId, instanceId: b } });
+    expect(copy).toMatchObject({ foundBy: 'sha256', foundVia: 'local', mediaId: media.id });
+    expect(await db.caseCopy.count({ where: { caseId: opened.caseId, instanceId: b } })).toBe(1);
+  });
 });

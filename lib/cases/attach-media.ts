@@ -27,8 +27,10 @@ export async function attachMediaToCases(media: MediaHashRow): Promise<{ caseIds
   if (hits.length === 0) return { caseIds: [] };
   const ids = hits.map((h) => h.caseId);
   const live = new Set((await db.case.findMany({ where: { id: { in: ids }, state: { in: [...ACTIVE_STATES] } }, select: { id: true } })).map((c) => c.id));
-  // Already a copy there: nothing to add, and its own hashes (signals since it joined) would pass for a stronger find.
-  const holding = new Set((await db.caseCopy.findMany({ where: { mediaId: media.id, caseId: { in: ids } }, select: { caseId: true } })).map((c) => c.caseId));
+  // Already a local copy there: nothing to add, and its own hashes (signals since it joined) would pass for a
+  // stronger find. A copy first found by a remote lookup has no signals of its own, so its hash hit is genuine: it
+  // goes through, becomes local and shows the stronger way ("same file" rather than "same post").
+  const holding = new Set((await db.caseCopy.findMany({ where: { mediaId: media.id, caseId: { in: ids }, foundVia: 'local' }, select: { caseId: true } })).map((c) => c.caseId));
   const attached: string[] = [];
   for (const hit of hits) {
     if (!live.has(hit.caseId)) {
