@@ -1,9 +1,14 @@
 import { getBoss } from './boss';
 import { Q } from './queues';
 
+/**
+ * A sync somebody is waiting for (an instance just connected, "Sync now", a webhook, the re-read after an action)
+ * goes ahead of the routine ones: pg-boss fetches by priority first. Without this, a newly connected instance waits
+ * behind every due sync, including the slow failures of instances that are down.
+ */
 export async function enqueueInstanceSync(instanceId: string, reason: string): Promise<void> {
   const boss = await getBoss();
-  await boss.send(Q.instanceSync, { instanceId, reason }, { singletonKey: instanceId });
+  await boss.send(Q.instanceSync, { instanceId, reason }, { singletonKey: instanceId, priority: reason === 'schedule' ? 0 : 10 });
 }
 
 /**
