@@ -1,5 +1,6 @@
 import type { CaseTimelineEvent } from '@/lib/cases/types';
 import { Card } from '@/components/ui/card';
+import { describeCaseEvent } from './case-event-text';
 
 /** Detail values as short text (our own audit JSON; still rendered escaped); instance ids read as their names. */
 function detailText(details: Record<string, unknown>, names: ReadonlyMap<string, string>): string {
@@ -20,12 +21,19 @@ export function CaseTimeline({ events, instanceNames }: { events: CaseTimelineEv
           <ol>
             {events.map((e) => (
               <li key={e.seq} data-testid="case-event" className="border-b border-line px-3 py-2 text-sm last:border-0">
-                <p className="flex flex-wrap gap-x-2">
-                  <span className="font-mono text-xs">{e.action}</span>
-                  <span className="text-xs text-muted">{e.actorLabel}</span>
-                  <time dateTime={e.at} className="text-xs text-muted" suppressHydrationWarning>{new Date(e.at).toLocaleString()}</time>
+                <p className="[overflow-wrap:anywhere]">{describeCaseEvent(e, instanceNames)}</p>
+                <p className="flex flex-wrap gap-x-2 text-xs text-muted">
+                  <time dateTime={e.at} suppressHydrationWarning>{new Date(e.at).toLocaleString()}</time>
+                  <span>{e.actorLabel}</span>
+                  <span className="font-mono">{e.action}</span>
                 </p>
-                {detailText(e.details, instanceNames) ? <p className="mt-0.5 break-all text-xs text-muted">{detailText(e.details, instanceNames)}</p> : null}
+                {/* The raw details for whoever compares with the audit log, folded away. */}
+                {detailText(e.details, instanceNames) ? (
+                  <details className="mt-0.5 text-xs text-muted">
+                    <summary className="cursor-pointer">Details</summary>
+                    <p className="break-all">{detailText(e.details, instanceNames)}</p>
+                  </details>
+                ) : null}
               </li>
             ))}
           </ol>
