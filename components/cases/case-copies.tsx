@@ -40,7 +40,7 @@ export function CaseCopies({ copies }: { copies: CaseCopyView[] }) {
                     {c.accountAcct ? <span className="block text-xs text-muted" dir="auto">by {c.accountAcct}</span> : null}
                   </td>
                   <td className="max-w-[16rem] break-words px-3 py-2"><SafeLink href={c.mediaUrl} text={c.mediaUrl ?? c.remoteMediaId} short /></td>
-                  <td className="px-3 py-2">
+                  <td className="min-w-[10rem] px-3 py-2">
                     {describeFoundBy(c)}
                     <span className="block text-xs text-muted">{c.foundVia === 'local' ? 'in our store' : 'by a lookup on the instance'}</span>
                   </td>
