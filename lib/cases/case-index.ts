@@ -7,11 +7,11 @@
 import { isPdqHex } from '@/lib/hashing/hex';
 import { ExactMap } from '@/lib/matching/exact-map';
 import { PdqIndex } from '@/lib/matching/mih-index';
+import { foundByRank } from './found-by';
 
 export interface SignalRow { id: number; caseId: string; signalType: 'pdq' | 'md5' | 'sha256'; value: string }
 export interface CaseHit { caseId: string; foundBy: 'sha256' | 'md5' | 'pdq'; distance: number | null; variant: string | null }
 
-const RANK = { sha256: 0, md5: 1, pdq: 2 } as const;
 const EXACT = { md5: /^[0-9a-f]{32}$/, sha256: /^[0-9a-f]{64}$/ } as const;
 
 export class CaseIndex {
@@ -57,7 +57,7 @@ export class CaseIndex {
     const best = new Map<string, CaseHit>();
     const offer = (h: CaseHit) => {
       const prev = best.get(h.caseId);
-      if (!prev || RANK[h.foundBy] < RANK[prev.foundBy] || (h.foundBy === prev.foundBy && (h.distance ?? 0) < (prev.distance ?? 0))) best.set(h.caseId, h);
+      if (!prev || foundByRank(h.foundBy) < foundByRank(prev.foundBy) || (h.foundBy === prev.foundBy && (h.distance ?? 0) < (prev.distance ?? 0))) best.set(h.caseId, h);
     };
     for (const type of ['sha256', 'md5'] as const) {
       const v = q[type];

@@ -10,7 +10,8 @@ import type { Connector, CopyQuery } from '@/lib/connectors/types';
 import { connectorFor, type InstanceLike } from '@/lib/instances/connector-for';
 import { startHeartbeat } from '@/lib/jobs/heartbeat';
 import { logger } from '@/lib/log/logger';
-import { claimLookups } from './claim-lookups';
+import { lockCaseRow } from './case-access';
+import { claimLookups, extendLookupLeases } from './claim-lookups';
 import { lookupLimiter, type InstanceLimiter } from './instance-limiter';
 import { cannotLookUp, outcomeOfError, outcomeOfResult, type LookupOutcome } from './lookup-outcome';
 import { loadCopyQuery } from './load-copy-query';
@@ -43,7 +44,8 @@ export async function lookupInstance(caseId: string, instanceId: string, opts: L
     if (c.rows.length === 0) return null;
     claim = c.startedAt;
     const held = claim;
-    stop = startHeartbeat(leaseMs, async () => (await db.caseLookup.updateMany({ where: { caseId, instanceId, status: 'running', startedAt: held }, data: { leaseUntil: new Date(Date.now() + leaseMs) } })).count === 1);
+    const ids = c.rows.map((r) => r.id);
+    stop = startHeartbeat(leaseMs, async () => (await extendLookupLeases(ids, held, leaseMs)) === 1);
   }
   try {
     const instance = await db.instance.findUnique({ where: { id: instanceId } });
@@ -80,8 +82,7 @@ async function writeOutcome(caseId: string, instanceId: string, claim: Date, out
     // The Case row first, then the audit lock (taken by recordEvent), as every case verb does (case-access.ts,
     // attach-media.ts): the copy upsert audits before the recount updates the Case row, so without this two
     // lookups of one case deadlock (measured: 40P01 with 50 instances), each holding what the other waits for.
-    const locked = await tx.$queryRaw<{ id: string }[]>`select "id"::text as id from "Case" where "id" = ${caseId}::uuid for update`;
-    if (locked.length === 0) return null;
+    if ((await lockCaseRow(tx, caseId)) === null) return null;
     const done = await tx.caseLookup.updateMany({
       where: { caseId, instanceId, status: 'running', startedAt: claim },
       data: { status: outcome.status, detail: outcome.detail, found: outcome.copies.length, finishedAt: new Date(), leaseUntil: null },

@@ -7,6 +7,7 @@ import type { Tx } from '@/lib/db';
 import type { Actor } from '@/lib/audit/actor';
 import { recordEvent } from '@/lib/audit/record-event';
 import type { CopyFoundBy } from './types';
+import { strongerFoundBy } from './found-by';
 
 export interface UpsertCopyInput {
   caseId: string;
@@ -29,12 +30,6 @@ export interface UpsertCopyInput {
   actor?: Actor;
 }
 
-/** Strongest first: a byte-identical file beats a shared origin URI, which beats a perceptual near-match. */
-export const FOUND_BY_ORDER: readonly CopyFoundBy[] = ['sha256', 'md5', 'origin_uri', 'media_url', 'pdq'];
-
-export function strongerFoundBy(a: CopyFoundBy, b: CopyFoundBy): CopyFoundBy {
-  return FOUND_BY_ORDER.indexOf(a) <= FOUND_BY_ORDER.indexOf(b) ? a : b;
-}
 
 const FILLABLE = ['mediaId', 'remotePostId', 'postUrl', 'remoteMediaId', 'mediaUrl', 'originUri', 'originMediaUrl', 'accountAcct', 'remoteAccountId'] as const;
 
