@@ -222,6 +222,11 @@ export interface Capabilities {
    * this kind says "cannot check without fetching".
    */
   findCopies?: CopyLookupCapability;
+  /**
+   * How this kind removes one copy of a case's item (lib/purge), strongest first: the plan offers these options per
+   * instance, defaulting to the first whose references the copy has. Absent: copies on this kind cannot be removed.
+   */
+  purge?: PurgeOption[];
   /** Oldest server version this connector is written and tested against, e.g. "4.0" (shown in the matrix). */
   minVersion?: string;
   /** Actions that need a newer server than minVersion, with the version they arrived in, e.g. "1.0 (API v4)". */
@@ -275,6 +280,33 @@ export interface CopyLookupCapability {
   note: string;
 }
 
+/** What a purge step needs from the copy to build its ConnectorAction (lib/purge/build-step.ts fills it in). */
+export type PurgeStepRef =
+  | 'post' // the copy's post id on this instance (status.delete, status.purge, status.block)
+  | 'media' // the copy's file id on this instance (media.delete)
+  | 'media_url' // the copy's file URL on this instance (media.purge by urls)
+  | 'account' // the posting account's id on this instance (account.action, account.delete)
+  | 'account_host' // the posting account's domain (media.purge by host, domain.block)
+  | 'none'; // nothing (media.purge by days)
+
+/** One way to remove a copy on this server kind, as the purge plan shows it before anything runs. */
+export interface PurgeOption {
+  /** Stable id within the kind, e.g. 'suspend_delete_data', 'delete_post', 'purge_post'. */
+  id: string;
+  /** Moderator-facing, e.g. "Suspend the account and delete its data". */
+  label: string;
+  /** The steps in order. `action` is the ConnectorAction's fixed part (kind, type, flags); refs are filled per copy. */
+  steps: { action: { kind: ActionKind } & Record<string, unknown>; needs: PurgeStepRef[] }[];
+  /** What else it affects besides this item: only the copy (post/file), everything of the account, the whole domain, the whole cache. */
+  reach: 'item' | 'account' | 'domain' | 'cache';
+  /** Whether the removal can be undone on the server (a Lemmy removal, a PeerTube block, a domain block's lifting). */
+  reversible: boolean;
+  /** Whether the server stops serving the file after this option (false: Mastodon's suspension alone keeps it). */
+  removesFile: boolean;
+  /** One or two sentences: what happens on this server, and what it reaches beyond the item. */
+  note: string;
+}
+
 export interface Connector {
   readonly kind: ServerKind;
   readonly capabilities: Capabilities;
@@ -289,6 +321,11 @@ export interface Connector {
    * Throws AppError like the other calls (remote_error, rate_limited, unauthorized) when the server fails.
    */
   findCopies?(query: CopyQuery): Promise<CopyLookupResult>;
+  /**
+   * Reads one account as the server's admin API has it now (lib/purge checks whether a suspension or deletion whose
+   * outcome was unknown already happened before sending it again). null: the server no longer has the account.
+   */
+  getAccount?(remoteId: string): Promise<RemoteAccount | null>;
   /** Ends what the connector holds on the server (PeerTube revokes its session token). Optional: most hold nothing. */
   close?(): Promise<void>;
 }

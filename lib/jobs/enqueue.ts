@@ -38,6 +38,18 @@ export async function enqueueCopySearch(caseId: string): Promise<void> {
   await boss.send(Q.caseFindCopies, { caseId }, { singletonKey: caseId });
 }
 
+/** Drive one purge run (lib/purge/run-purge.ts); `at` delays it (a re-check that is not due yet). */
+export async function enqueuePurgeRun(runId: string, at?: Date): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(Q.purgeRun, { runId }, { singletonKey: runId, ...(at ? { startAfter: at } : {}) });
+}
+
+/** The evidence expiry sweep (lib/evidence/expire-evidence.ts): one at a time. */
+export async function enqueueEvidenceExpiry(): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(Q.evidenceExpire, {}, { singletonKey: 'evidence.expire' });
+}
+
 /**
  * One statement for many outbox wake-ups (the dispatcher's); rows that already have a queued job are skipped.
  * `priority` puts them ahead of the queue (pg-boss fetches by priority first): used for a dead worker's rows.

@@ -8,6 +8,8 @@ export const Q = {
   tick: 'scheduler.tick',
   bankRematch: 'bank.rematch',
   caseFindCopies: 'case.find-copies',
+  purgeRun: 'purge.run',
+  evidenceExpire: 'evidence.expire',
 } as const;
 
 export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
@@ -24,5 +26,8 @@ export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
   { name: Q.bankRematch, options: { policy: 'standard', retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 } },
   // One queued search per case ('short'); the lookup rows carry the leases, so no pg-boss retries.
   { name: Q.caseFindCopies, options: { policy: 'short', retryLimit: 0, expireInSeconds: 900 } },
+  // One queued driver per purge run; the run row's lease says who drives it, the steps and checks are rows.
+  { name: Q.purgeRun, options: { policy: 'short', retryLimit: 0, expireInSeconds: 1800 } },
+  { name: Q.evidenceExpire, options: { policy: 'singleton', retryLimit: 1, expireInSeconds: 3600 } },
   { name: Q.tick, options: { policy: 'singleton', retryLimit: 0, expireInSeconds: 120 } },
 ];
