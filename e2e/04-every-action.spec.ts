@@ -159,6 +159,8 @@ const PLANS: Plan[] = [
           { kind: 'account.action', act: accountAction('disable'), row: 'Disable login account', method: 'POST', path: /\/accounts\/\w+\/action$/, body: has('"type":"disable"') },
           { kind: 'account.action', act: accountAction('silence'), row: 'Limit (silence) account', method: 'POST', path: /\/accounts\/\w+\/action$/, body: has('"type":"silence"') },
           { kind: 'account.action', act: accountAction('suspend'), row: 'Suspend account', method: 'POST', path: /\/accounts\/\w+\/action$/, body: has('"type":"suspend"') },
+          // Mastodon deletes an account's data only once it is suspended (issue 10).
+          { kind: 'account.delete', act: deleteAccount, row: 'Delete account permanently', method: 'DELETE', path: /\/api\/v1\/admin\/accounts\/\w+$/ },
           { kind: 'account.undo', act: button('Unsuspend'), row: 'Unsuspend account', method: 'POST', path: /\/accounts\/\w+\/unsuspend$/ },
           { kind: 'account.undo', act: button('Unlimit'), row: 'Unlimit account', method: 'POST', path: /\/accounts\/\w+\/unsilence$/ },
           { kind: 'account.undo', act: button('Undo sensitive'), row: 'Undo sensitive account', method: 'POST', path: /\/accounts\/\w+\/unsensitive$/ },

@@ -32,6 +32,12 @@ const caseJson = z.strictObject({
   label: z.string().nullable(),
   copies: z.array(copyJson),
 });
+// Issue 10: `cases show --json` adds each copy's latest receipt and the case's evidence seal.
+const showJson = caseJson.extend({
+  copies: z.array(copyJson.extend({ receipt: z.strictObject({ verdict: z.enum(['removed', 'still_served', 'cannot_verify', 'accepted']), checkedAt: z.string(), httpStatus: z.number().int().nullable() }).nullable() })),
+  evidence: z.strictObject({ sealedAt: z.string().nullable(), retainUntil: z.string().nullable(), manifestSha256: z.string().nullable() }),
+});
+const asListed = (x: z.infer<typeof showJson>) => ({ ...x, copies: x.copies.map(({ receipt: _r, ...c }) => c), evidence: undefined });
 
 async function cli(...argv: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
@@ -92,13 +98,13 @@ describe('cases CLI', () => {
     expect(c.copies.find((x) => x.instanceUrl === two.inst.baseUrl)?.foundBy).toBe('sha256');
     expect(c.copies.map((x) => x.mediaUrl).sort()).toEqual([one.media.url, two.media.url].sort());
 
-    const byNumber = caseJson.parse(JSON.parse((await cli('cases', 'show', String(c.number), '--json')).lines[0]));
-    const byId = caseJson.parse(JSON.parse((await cli('cases', 'show', c.id, '--json')).lines[0]));
+    const byNumber = asListed(showJson.parse(JSON.parse((await cli('cases', 'show', String(c.number), '--json')).lines[0])));
+    const byId = asListed(showJson.parse(JSON.parse((await cli('cases', 'show', c.id, '--json')).lines[0])));
     const sortCopies = (x: z.infer<typeof caseJson>) => ({ ...x, copies: [...x.copies].sort((a, b) => a.instanceUrl.localeCompare(b.instanceUrl)) });
     expect(sortCopies(byNumber)).toEqual(sortCopies(c));
     expect(byId).toEqual(byNumber);
     // `--json` before the case still reads the case.
-    expect(caseJson.parse(JSON.parse((await cli('cases', 'show', '--json', `#${c.number}`)).lines[0])).id).toBe(c.id);
+    expect(showJson.parse(JSON.parse((await cli('cases', 'show', '--json', `#${c.number}`)).lines[0])).id).toBe(c.id);
   });
 
   it('prints readable text without --json', async () => {

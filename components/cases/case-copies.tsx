@@ -1,14 +1,43 @@
+'use client';
+
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { CaseCopyView } from '@/lib/cases/types';
 import { Badge } from '@/components/ui/badge';
 import { ScrollCard } from '@/components/ui/scroll-card';
 import { formatAge } from '@/components/queue/format';
 import { COPY_STATE_TEXT, describeFoundBy } from './case-text';
+import { acceptCopyCall } from './purge-api';
+import { PurgeAcceptDialog } from './purge-accept-dialog';
+import { canAcceptVerdict, VERDICT } from './purge-text';
 import { SafeLink } from './safe-link';
 
 const STATE_TONE = { present: 'danger', removed: 'ok', cannot_check: 'neutral', error: 'warn' } as const;
 
-/** Every copy by instance: where it is, how it was recognised, and whether it is still there. */
-export function CaseCopies({ copies }: { copies: CaseCopyView[] }) {
+/**
+ * Every copy by instance: where it is, how it was recognised, whether it is still there, and after a purge its
+ * latest receipt; a copy that is still served or cannot be verified can be accepted as is, with a reason.
+ */
+export function CaseCopies({ copies, caseId, canAccept = false }: { copies: CaseCopyView[]; caseId?: string; canAccept?: boolean }) {
+  const client = useQueryClient();
+  const [accepting, setAccepting] = useState<CaseCopyView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function accept(reason: string) {
+    if (!accepting || !caseId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await acceptCopyCall(caseId, accepting.id, reason);
+      setAccepting(null);
+      await Promise.all([client.invalidateQueries({ queryKey: ['case', caseId] }), client.invalidateQueries({ queryKey: ['purge-run', caseId] })]);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not accept the copy.');
+    } finally {
+      setBusy(false);
+    }
+  }
+  const showReceipts = copies.some((c) => c.receiptVerdict !== null);
   const sorted = [...copies].sort((a, b) => a.instance.name.localeCompare(b.instance.name) || a.foundAt.localeCompare(b.foundAt));
   return (
     <section aria-labelledby="case-copies-heading" className="space-y-2">
@@ -27,6 +56,7 @@ export function CaseCopies({ copies }: { copies: CaseCopyView[] }) {
                 <th scope="col" className="px-3 py-2">How found</th>
                 <th scope="col" className="px-3 py-2">State</th>
                 <th scope="col" className="px-3 py-2">Checked</th>
+                {showReceipts ? <th scope="col" className="px-3 py-2">Receipt</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -51,12 +81,34 @@ export function CaseCopies({ copies }: { copies: CaseCopyView[] }) {
                   <td className="whitespace-nowrap px-3 py-2 text-xs text-muted">
                     <time dateTime={c.checkedAt} title={new Date(c.checkedAt).toLocaleString()} suppressHydrationWarning>{formatAge(c.checkedAt)} ago</time>
                   </td>
+                  {showReceipts ? (
+                    <td className="px-3 py-2" data-testid="copy-receipt" data-verdict={c.receiptVerdict ?? 'none'}>
+                      {c.receiptVerdict ? (
+                        <Badge tone={VERDICT[c.receiptVerdict].tone}><span aria-hidden="true">{VERDICT[c.receiptVerdict].icon}&nbsp;</span>{VERDICT[c.receiptVerdict].text}</Badge>
+                      ) : <span className="text-xs text-muted">not checked</span>}
+                      {canAccept && caseId && canAcceptVerdict(c.receiptVerdict) ? (
+                        <button type="button" data-testid="copy-accept" className="mt-1 block text-xs text-accent underline" onClick={() => { setError(null); setAccepting(c); }}>
+                          Accept as is…<span className="sr-only"> (copy on {c.instance.name})</span>
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollCard>
       )}
+      {canAccept && caseId ? (
+        <PurgeAcceptDialog
+          open={accepting !== null}
+          copyText={accepting ? `${accepting.instance.name}: ${accepting.postUrl ?? accepting.mediaUrl ?? accepting.remotePostId ?? ''}` : ''}
+          busy={busy}
+          error={error}
+          onClose={() => setAccepting(null)}
+          onAccept={(reason) => void accept(reason)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -11,6 +11,13 @@ const FOUND_BY: Record<string, string> = {
 const LOOKUP: Record<string, string> = { found: 'found', none: 'none found', cannot_check: 'cannot check without fetching', error: 'error', queued: 'queued', running: 'searching' };
 const VIA: Record<string, string> = { report: 'from a report', media: 'from a media item', auto: 'automatically on a bank match', cli: 'from the command line' };
 
+const VERDICT: Record<string, string> = { removed: 'removed', still_served: 'still served', cannot_verify: 'cannot verify', accepted: 'accepted as is' };
+const ACTION_KIND: Record<string, string> = {
+  'account.action': 'Suspend the account', 'account.delete': "Delete the account's data", 'domain.block': 'Block the domain',
+  'status.delete': 'Delete the post', 'status.purge': 'Purge the post', 'status.block': 'Block the video',
+  'media.delete': 'Delete the file', 'media.purge': 'Purge cached media',
+};
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -44,6 +51,41 @@ export function describeCaseEvent(e: Pick<CaseTimelineEvent, 'action' | 'details
       const found = num(d.found) ?? 0;
       return `Lookup on ${instance}: ${status === 'found' ? `${found} found` : (LOOKUP[status] ?? status)}`;
     }
-    default: return e.action;
+    default: return describePurgeEvent(e.action, d, instance) ?? e.action;
+  }
+}
+
+const count = (v: unknown): number => (Array.isArray(v) ? v.length : (num(v) ?? 0));
+const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+
+/** Purge, receipt and evidence events (issue 10); null for an action this file does not know. */
+function describePurgeEvent(action: string, d: Record<string, unknown>, instance: string): string | null {
+  const outbox = /^(.+)\.(requested|succeeded|failed)$/.exec(action);
+  if (outbox && ACTION_KIND[outbox[1]]) {
+    const what = ACTION_KIND[outbox[1]];
+    return outbox[2] === 'requested' ? `${what} on ${instance}: queued` : outbox[2] === 'succeeded' ? `${what} on ${instance}: done` : `${what} on ${instance}: failed`;
+  }
+  switch (action) {
+    case 'case.purge_started': return `Purge started on ${n(count(d.instances), 'instance')}`;
+    case 'case.purge_steps_approved': return `Admin approved ${n(count(d.steps), 'step')}`;
+    case 'case.purge_steps_cancelled': return 'Waiting purge steps cancelled';
+    case 'case.receipt': {
+      const status = num(d.httpStatus);
+      return `Receipt from ${instance}: ${VERDICT[str(d.verdict) ?? ''] ?? 'unknown'}${status !== null ? ` (HTTP ${status})` : ''}`;
+    }
+    case 'case.copy_accepted': return `Copy accepted as is${str(d.reason) ? `: ${str(d.reason)}` : ''}`;
+    case 'case.recheck_requested': return `Asked ${instance} to be checked again`;
+    case 'case.purge_finished': {
+      const parts = [`${num(d.removed) ?? 0} removed`, `${num(d.stillServed) ?? 0} still served`, `${num(d.cannotVerify) ?? 0} cannot verify`, `${num(d.accepted) ?? 0} accepted`];
+      return `Purge finished: ${parts.join(', ')}`;
+    }
+    case 'evidence.sealed': return `Evidence sealed (version ${num(d.version) ?? '?'}, ${n(num(d.items) ?? 0, 'item')})${str(d.reason) ? `: ${str(d.reason)}` : ''}`;
+    case 'evidence.viewed': return `Evidence item opened${str(d.reason) ? `: ${str(d.reason)}` : ''}`;
+    case 'evidence.exported': return `Evidence exported${str(d.reason) ? `: ${str(d.reason)}` : ''}`;
+    case 'evidence.retention_extended': return `Evidence retention extended${str(d.to) ? ` to ${str(d.to)?.slice(0, 10)}` : ''}`;
+    case 'evidence.hold_set': return `Legal hold placed${str(d.reason) ? `: ${str(d.reason)}` : ''}`;
+    case 'evidence.hold_lifted': return `Legal hold lifted${str(d.reason) ? `: ${str(d.reason)}` : ''}`;
+    case 'evidence.destroyed': return `Evidence destroyed after retention (${n(num(d.items) ?? 0, 'item')}; hashes kept)`;
+    default: return null;
   }
 }

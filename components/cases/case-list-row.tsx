@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { formatAge } from '@/components/queue/format';
 import { CASE_STATE_TONE, plural, severityText } from './case-text';
 import { CaseThumb } from './case-thumb';
+import { purgeColumnText } from './purge-text';
 
 export const caseRowDomId = (id: string) => `case-row-${id}`;
 
@@ -23,7 +24,7 @@ export function CaseListRow({ item, selected, gray, onSelect, onOpen }: { item: 
       data-href={href}
       onClick={(e) => (e.ctrlKey || e.metaKey ? window.open(href, '_blank', 'noopener') : 'pointerType' in e.nativeEvent && e.nativeEvent.pointerType === 'touch' ? onOpen() : onSelect())}
       onDoubleClick={onOpen}
-      className={`grid cursor-pointer grid-cols-[3rem_minmax(0,1fr)] items-center gap-3 border-b border-line px-3 py-2 text-sm last:border-0 sm:grid-cols-[3rem_minmax(0,1fr)_11rem_9rem_3rem] ${selected ? 'bg-[#e2ebf4] outline outline-2 -outline-offset-2 outline-accent' : 'hover:bg-[#f2f3f4]'}`}
+      className={`grid cursor-pointer grid-cols-[3rem_minmax(0,1fr)] items-center gap-3 border-b border-line px-3 py-2 text-sm last:border-0 sm:grid-cols-[3rem_minmax(0,1fr)_11rem_9rem_9rem_3rem] ${selected ? 'bg-[#e2ebf4] outline outline-2 -outline-offset-2 outline-accent' : 'hover:bg-[#f2f3f4]'}`}
     >
       <CaseThumb mediaId={item.primaryMediaId} gray={gray} size="sm" />
       <span className="min-w-0">
@@ -38,6 +39,15 @@ export function CaseListRow({ item, selected, gray, onSelect, onOpen }: { item: 
       <span className="col-start-2 text-xs sm:col-start-auto">
         <span className="block font-medium text-ink">{plural(item.copyCount, 'copy', 'copies')} on {plural(item.instanceCount, 'instance')}</span>
         <span className="block text-muted">{plural(item.reportCount, 'report')}</span>
+      </span>
+      <span className="col-start-2 text-xs sm:col-start-auto" data-testid="case-purge">
+        <span className="text-muted">Purge: </span>
+        <span className={`font-medium ${item.stillServedCount > 0 ? 'text-danger' : 'text-ink'}`}>{purgeColumnText(item)}</span>
+        {item.sealedAt ? (
+          <span className="block text-muted" data-testid="case-sealed" title={`Evidence sealed ${new Date(item.sealedAt).toLocaleString()}`} suppressHydrationWarning>
+            <span aria-hidden="true">🔒 </span>evidence sealed
+          </span>
+        ) : null}
       </span>
       <span className="col-start-2 truncate text-xs text-muted sm:col-start-auto">{item.assignee ? `assigned to ${item.assignee.email}` : 'unassigned'}</span>
       <time dateTime={item.createdAt} title={new Date(item.createdAt).toLocaleString()} className="col-start-2 text-xs text-muted tabular-nums sm:col-start-auto sm:text-right" suppressHydrationWarning>

@@ -22,6 +22,7 @@ import { claimAction, extendActionLease } from './claim-action';
 import { appliedInReport, DELIVERY_CLASS, reportToCheck, UNCERTAIN_TEXT, type RemoteCheck } from './delivery-class';
 import { failureText, isRetryable } from './is-retryable';
 import { mayHaveApplied } from './may-have-applied';
+import { ALREADY_GONE, alreadyGone, checkEarlierPurgeStep, purgeStepCheckable } from '@/lib/purge/check-earlier-purge-step';
 
 const log = logger('actions');
 const SYSTEM = { type: 'system' as const, label: 'worker' };
@@ -52,7 +53,10 @@ export async function performAction(actionId: string, opts: PerformOptions = {})
   try {
     const connector = await connectorFor(action.instance);
     if (action.unconfirmedSendAt) {
-      const earlier = await checkEarlierAttempt(connector, payload, action.report?.remoteId ?? null);
+      // A purge step has no report to read: it asks the server for the account or the copy itself.
+      const earlier = action.purgeStepId
+        ? await checkEarlierPurgeStep(connector, action)
+        : await checkEarlierAttempt(connector, payload, action.report?.remoteId ?? null);
       log.info('earlier attempt may have reached the server; checked', { actionId, kind: action.kind, verdict: earlier });
       if (earlier === 'applied') {
         stop();
@@ -76,7 +80,11 @@ export async function performAction(actionId: string, opts: PerformOptions = {})
     // A send that may have landed keeps its mark, so the next claim looks before sending again.
     const uncertain = sentNow ? mayHaveApplied(e) : action.unconfirmedSendAt !== null;
     const text = failureText(e);
-    if (uncertain && DELIVERY_CLASS[payload.kind] === 'unverifiable') {
+    if (action.purgeStepId && alreadyGone(payload.kind, e)) {
+      return await finishDone(action, payload, { ok: true }, false, ALREADY_GONE);
+    }
+    const purgeCheckable = action.purgeStepId !== null && purgeStepCheckable(payload.kind);
+    if (uncertain && DELIVERY_CLASS[payload.kind] === 'unverifiable' && !purgeCheckable) {
       return await finishFailed(action, token, `${text} ${UNCERTAIN_TEXT}`, true);
     }
     const retry = isRetryable(e) && !opts.finalAttempt && action.attempts < s.actionMaxAttempts;
@@ -109,7 +117,7 @@ async function checkEarlierAttempt(connector: Connector, a: ConnectorAction, rep
 
 type ActionRow = Prisma.ActionGetPayload<{ include: typeof ROW }>;
 
-async function finishDone(action: ActionRow, payload: ConnectorAction, result: ActionResult, verified: boolean): Promise<PerformOutcome> {
+async function finishDone(action: ActionRow, payload: ConnectorAction, result: ActionResult, verified: boolean, detail?: string): Promise<PerformOutcome> {
   // The send succeeded (or the server shows it did): that is a fact whoever holds the lease now, so any running
   // or pending row becomes done; clearing the token makes a worker that took over in between stand down.
   const wrote = await db.$transaction(async (tx) => {
@@ -119,9 +127,10 @@ async function finishDone(action: ActionRow, payload: ConnectorAction, result: A
     });
     if (done.count === 0) return false;
     await applyLocalEffect(tx, action.instanceId, action.reportId, payload, capabilitiesFor(action.instance.kind as ServerKind));
+    if (action.purgeStepId) await tx.purgeStep.updateMany({ where: { id: action.purgeStepId }, data: { state: 'done', detail: detail ?? result.remoteRef ?? null } });
     await recordEvent(tx, {
-      actor: SYSTEM, action: `${action.kind}.succeeded`, targetType: 'report', targetId: action.reportId, instanceId: action.instanceId,
-      details: { actionId: action.id, attempts: action.attempts, remoteRef: result.remoteRef ?? null, ...(verified ? { foundAppliedOnServer: true } : {}) },
+      actor: SYSTEM, action: `${action.kind}.succeeded`, ...auditTarget(action), instanceId: action.instanceId,
+      details: { actionId: action.id, attempts: action.attempts, remoteRef: result.remoteRef ?? null, ...(verified ? { foundAppliedOnServer: true } : {}), ...(detail ? { detail } : {}) },
     });
     return true;
   });
@@ -144,11 +153,17 @@ async function finishFailed(action: ActionRow, token: string, text: string, unce
       data: { status: 'failed', lastError, finishedAt: new Date(), leaseUntil: null, leaseToken: null, nextAttemptAt: null, ...(uncertain ? {} : { unconfirmedSendAt: null }) },
     });
     if (failed.count === 0) return false;
+    if (action.purgeStepId) await tx.purgeStep.updateMany({ where: { id: action.purgeStepId }, data: { state: 'failed', detail: lastError } });
     await recordEvent(tx, {
-      actor: SYSTEM, action: `${action.kind}.failed`, targetType: 'report', targetId: action.reportId, instanceId: action.instanceId,
+      actor: SYSTEM, action: `${action.kind}.failed`, ...auditTarget(action), instanceId: action.instanceId,
       details: { actionId: action.id, attempts: action.attempts, error: lastError, ...(uncertain ? { mayHaveReachedServer: true } : {}) },
     });
     return true;
   });
   return wrote ? 'failed' : 'skipped';
+}
+
+/** A purge step's events belong to its case (lib/purge); every other action's to its report. */
+function auditTarget(action: ActionRow): { targetType: string; targetId: string | null } {
+  return action.caseId ? { targetType: 'case', targetId: action.caseId } : { targetType: 'report', targetId: action.reportId };
 }

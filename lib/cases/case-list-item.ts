@@ -4,7 +4,7 @@ import type { CaseListItem, CaseOpenedVia, CaseState } from './types';
 
 export const CASE_LIST_SELECT = {
   id: true, number: true, title: true, state: true, severity: true, label: true, copyCount: true, instanceCount: true, reportCount: true,
-  primaryMediaId: true, openedVia: true, createdAt: true, updatedAt: true, assignee: { select: { id: true, email: true } },
+  primaryMediaId: true, openedVia: true, removedCount: true, stillServedCount: true, sealedAt: true, createdAt: true, updatedAt: true, assignee: { select: { id: true, email: true } },
 } as const satisfies Prisma.CaseSelect;
 
 export type CaseListRow = Prisma.CaseGetPayload<{ select: typeof CASE_LIST_SELECT }>;
@@ -17,6 +17,7 @@ export function toCaseListItem(r: CaseListRow, counts?: { copyCount: number; ins
     copyCount: counts?.copyCount ?? r.copyCount, instanceCount: counts?.instanceCount ?? r.instanceCount, reportCount: counts?.reportCount ?? r.reportCount,
     primaryMediaId: r.primaryMediaId, assignee: r.assignee,
     openedVia: VIA.find((v) => v === r.openedVia) ?? 'media',
+    removedCount: r.removedCount, stillServedCount: r.stillServedCount, sealedAt: r.sealedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
   };
 }

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/audit/actor';
 import { visibleInstanceIds } from '@/lib/auth/policy';
 import type { ParsedArgs } from '@/lib/cli/args';
 import { AppError, isAppError } from '@/lib/errors';
+import { withPurgeJson } from '@/lib/purge/case-show-json';
 import { getCase } from './get-case';
 import { listCases } from './list-cases';
 import { openCase } from './open-case';
@@ -69,13 +70,13 @@ async function showCommand(args: ParsedArgs, out: Out, actor: Actor): Promise<nu
     throw e;
   });
   const row = cliJson(detail, detail.copies.map((c) => ({ instanceUrl: c.instance.baseUrl, postUrl: c.postUrl, mediaUrl: c.mediaUrl, foundBy: c.foundBy, state: c.state })));
-  if (args.flags.json) out(JSON.stringify(row));
+  if (args.flags.json) out(JSON.stringify(await withPurgeJson(detail.id, row, detail.copies.map((c) => c.id))));
   else showText(detail, row, out);
   return 0;
 }
 
 /** A case id, or a case number ("12" or "#12") as the UI shows it. */
-async function caseIdFor(ref: string): Promise<string> {
+export async function caseIdFor(ref: string): Promise<string> {
   if (uuid.safeParse(ref).success) return ref;
   const m = /^#?(\d{1,9})$/.exec(ref);
   if (!m) throw unknownCase(ref);

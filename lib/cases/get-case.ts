@@ -60,6 +60,7 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { id: string } 
       mediaUrl: c.mediaUrl, originUri: c.originUri, originMediaUrl: c.originMediaUrl, accountAcct: c.accountAcct,
       foundBy: c.foundBy as CopyFoundBy, foundVia: c.foundVia === 'remote' ? 'remote' : 'local', distance: c.distance, variant: c.variant,
       state: c.state as CaseCopyState, stateDetail: c.stateDetail, foundAt: c.foundAt.toISOString(), checkedAt: c.checkedAt.toISOString(),
+      receiptVerdict: c.receiptVerdict, receiptAt: c.receiptAt?.toISOString() ?? null,
     })),
     lookups: lookups.map((l) => ({
       instance: { id: l.instance.id, name: l.instance.name, kind: l.instance.kind }, status: l.status as CaseLookupStatus, detail: l.detail,

@@ -33,7 +33,7 @@ export async function changeState(tx: Tx, ctx: Ctx, caseId: string, to: 'open' |
   return { from: row.state };
 }
 
-async function reissueSignals(tx: Tx, caseId: string): Promise<void> {
+export async function reissueSignals(tx: Tx, caseId: string): Promise<void> {
   const signals = await tx.caseSignal.findMany({ where: { caseId }, select: { signalType: true, value: true } });
   if (signals.length === 0) return;
   await tx.caseSignal.deleteMany({ where: { caseId } });

@@ -23,6 +23,11 @@ export interface CaseListItem {
   primaryMediaId: string | null;
   assignee: { id: string; email: string } | null;
   openedVia: CaseOpenedVia;
+  /** Copies whose latest receipt says removed or accepted, and copies still served after a purge (the Purge column). */
+  removedCount: number;
+  stillServedCount: number;
+  /** When evidence was first sealed for the case, or null. */
+  sealedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -52,6 +57,9 @@ export interface CaseCopyView {
   stateDetail: string | null;
   foundAt: string;
   checkedAt: string;
+  /** The latest receipt's verdict and time (null before any purge check). */
+  receiptVerdict: 'removed' | 'still_served' | 'cannot_verify' | 'accepted' | null;
+  receiptAt: string | null;
 }
 
 /** The latest lookup on one instance (one row per connected instance the actor can see). */

@@ -7,6 +7,8 @@ import type { Actor } from '@/lib/audit/actor';
 import { runAuditCommand } from '@/lib/audit/cli-audit';
 import { runBanksCommand } from '@/lib/banks/cli-banks';
 import { runCasesCommand } from '@/lib/cases/cli-cases';
+import { purgeCaseCommand } from '@/lib/purge/purge-case-cli';
+import { runEvidenceCommand } from '@/lib/evidence/cli-evidence';
 import { addInstance } from '@/lib/instances/add-instance';
 import { listInstances } from '@/lib/instances/list-instances';
 import { ingestMedia } from '@/lib/media/ingest-media';
@@ -61,6 +63,11 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     case 'cases open':
     case 'cases show':
       return runCasesCommand(verb, args, out, actor);
+    case 'cases purge':
+      return purgeCaseCommand(args, out, actor);
+    case 'evidence verify':
+    case 'evidence export':
+      return runEvidenceCommand(verb, args, out, actor);
     default:
       out(USAGE);
       return 2;
@@ -119,4 +126,7 @@ export const USAGE = `Usage: npm run cli -- <command>
   audit checkpoint [--out FILE]
   cases list [--json] [--state active|open|closed|all]   (default: all)
   cases open --media MEDIA_ID [--json]   (prints the case id; an existing case's if the media is in one)
-  cases show CASE [--json]   (CASE: a case id or number)`;
+  cases show CASE [--json]   (CASE: a case id or number)
+  cases purge CASE --yes [--wait] [--timeout SECONDS]   (default plan; exit 0 only if every copy is removed or accepted)
+  evidence verify CASE [--json]   (exit 1 when any seal or the audit chain fails)
+  evidence export CASE --out FILE [--reason R]`;

@@ -13,7 +13,7 @@ import { dataDir, env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
 /** 'audit' keys the audit chain's MACs: whoever holds only the database cannot forge rows, head or checkpoints. */
-export type KeyPurpose = 'tokens' | 'media' | 'session' | 'audit';
+export type KeyPurpose = 'tokens' | 'media' | 'session' | 'audit' | 'evidence';
 
 const KEY_FILE = 'secret.key';
 const KEY_HEX = /^[0-9a-f]{64}$/;

@@ -81,7 +81,11 @@ export interface EvidenceVerifyResult {
     /** Items whose bytes are missing or do not hash to the manifest (empty when destroyed: nothing left to check). */
     badItems: { n: number; path: string; problem: string }[];
     checkedItems: number;
+    /** What is wrong with the manifest, in words (empty when manifestOk). */
+    problems?: string[];
   }[];
+  /** The whole audit chain up to its signed head (the seals' events are only as good as the chain they are in). */
+  chain?: { ok: boolean; problem: string | null };
 }
 
 /** `cases show CASE --json` adds this (fixed by the issue); null fields when never sealed. */

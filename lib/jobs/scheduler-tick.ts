@@ -8,9 +8,11 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { dispatchOutbox } from './dispatch-outbox';
 import { strandedLookupCases } from '@/lib/cases/claim-lookups';
-import { enqueueCopySearch, enqueueInstanceSync, enqueueRematch } from './enqueue';
+import { runEvidenceExpiryTick } from '@/lib/evidence/expiry-tick';
+import { strandedPurgeRuns } from '@/lib/purge/stranded-runs';
+import { enqueueCopySearch, enqueueInstanceSync, enqueuePurgeRun, enqueueRematch } from './enqueue';
 
-export async function runSchedulerTick(now = new Date()): Promise<{ syncs: number; actions: number; media: number; rematches: number; lookups: number }> {
+export async function runSchedulerTick(now = new Date()): Promise<{ syncs: number; actions: number; media: number; rematches: number; lookups: number; purges: number }> {
   const dueBefore = new Date(now.getTime() - env().SYNC_INTERVAL_SECONDS * 1000);
   const instances = await db.instance.findMany({
     where: { syncEnabled: true, status: { not: 'disabled' }, OR: [{ lastSyncStartedAt: null }, { lastSyncStartedAt: { lt: dueBefore } }] },
@@ -24,6 +26,10 @@ export async function runSchedulerTick(now = new Date()): Promise<{ syncs: numbe
   // Copy lookups whose job was lost or whose worker died (lease ran out) are run again.
   const lookups = await strandedLookupCases(now);
   for (const caseId of lookups) await enqueueCopySearch(caseId);
+  // Purge runs whose driver died or whose job was lost, with a step or a receipt round to do now.
+  const purges = await strandedPurgeRuns(now);
+  for (const runId of purges) await enqueuePurgeRun(runId);
+  await runEvidenceExpiryTick(now).catch((e: unknown) => console.error(`[evidence] expiry tick: ${e instanceof Error ? e.message : String(e)}`));
   await runAuditCheckpointTick(now).catch((e: unknown) => console.error(`[audit] checkpoint: ${e instanceof Error ? e.message : String(e)}`));
-  return { syncs: instances.length, actions: outbox.actions, media: outbox.media, rematches: runs.length, lookups: lookups.length };
+  return { syncs: instances.length, actions: outbox.actions, media: outbox.media, rematches: runs.length, lookups: lookups.length, purges: purges.length };
 }

@@ -63,6 +63,15 @@ export interface PurgeChoice {
   optionId: string | 'skip';
 }
 
+/**
+ * PurgeRun.plan: the plan as confirmed, with the option chosen per instance ('skip' ones are left out of `choices`).
+ * `checkOnly` are instances with copies but no available option: they get receipts (the truth) but no steps.
+ */
+export interface PurgeRunPlan extends PurgePlan {
+  choices: { instanceId: string; optionId: string }[];
+  checkOnly: string[];
+}
+
 export interface ReceiptCheck {
   what: 'media_url' | 'post_url' | 'lookup';
   url: string | null;

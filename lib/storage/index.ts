@@ -16,7 +16,7 @@ export type { BlobStore } from './types';
 let s3Inner: { signature: string; store: BlobStore } | null = null;
 
 /** One S3 client per process (it pools connections); rebuilt only if the configuration changed. */
-function s3Store(): BlobStore {
+export function s3Store(): BlobStore {
   const config = env();
   if (!config.S3_BUCKET) {
     throw new AppError('unsupported', 'storage: STORAGE_DRIVER=s3 needs S3_BUCKET', {

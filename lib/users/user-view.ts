@@ -10,6 +10,7 @@ export const userViewSelect = {
   lastSignInAt: true,
   createdAt: true,
   limitedToInstances: true,
+  evidenceAccess: true,
   instances: { select: { instanceId: true } },
 } as const;
 
@@ -23,6 +24,8 @@ export interface UserView {
   createdAt: string;
   /** null = every instance */
   instanceIds: string[] | null;
+  /** Granted evidence access (owners and admins have it by role, whatever this says). */
+  evidenceAccess: boolean;
 }
 
 interface UserRow {
@@ -34,6 +37,7 @@ interface UserRow {
   lastSignInAt: Date | null;
   createdAt: Date;
   limitedToInstances: boolean;
+  evidenceAccess: boolean;
   instances: { instanceId: string }[];
 }
 
@@ -47,5 +51,6 @@ export function toUserView(u: UserRow): UserView {
     lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     instanceIds: u.limitedToInstances ? u.instances.map((i) => i.instanceId) : null,
+    evidenceAccess: u.evidenceAccess,
   };
 }

@@ -5,6 +5,8 @@ import { hasRole } from '@/lib/auth/policy';
 import { getMatchSettings } from '@/lib/matching/match-settings';
 import { getCaseSettings } from '@/lib/cases/case-settings';
 import { CaseSettingsCard } from '@/components/cases/case-settings';
+import { EvidenceSettingsCard } from '@/components/cases/evidence-settings-card';
+import { getEvidenceSettings } from '@/lib/evidence/evidence-settings';
 import { MatchingSettings } from '@/components/settings/matching-settings';
 import { PasswordForm, PreferencesForm, SignOutEverywhere } from './page-client';
 
@@ -22,6 +24,7 @@ export default async function SettingsPage() {
         <SignOutEverywhere />
         {hasRole(actor, 'moderator') ? <MatchingSettings initial={await getMatchSettings()} canEdit={hasRole(actor, 'admin')} /> : null}
         {hasRole(actor, 'admin') ? <CaseSettingsCard initial={await getCaseSettings()} /> : null}
+        {hasRole(actor, 'admin') ? <EvidenceSettingsCard initial={await getEvidenceSettings()} /> : null}
       </div>
     </>
   );

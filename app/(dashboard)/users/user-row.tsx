@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
 import type { UserView } from '@/lib/users/user-view';
+import { EvidenceAccessToggle } from '@/components/cases/evidence-access-toggle';
 import { InstanceLimits } from './instance-limits';
 import { grantableRoles, ROLE_HELP, type RoleName } from './roles';
 import { useMutation } from './use-mutation';
@@ -52,6 +53,7 @@ export function UserRow({ user, me, instances, instanceName }: Props) {
             </option>
           ))}
         </Select>
+        <EvidenceAccessToggle user={user} editable={!locked} pending={pending} onChange={(on) => void patch({ evidenceAccess: on })} />
       </td>
       <td className="px-4 py-3">
         <div className="flex flex-wrap items-center gap-2">

@@ -74,16 +74,22 @@ describe('fake akkoma', () => {
     expect(records).toEqual([expect.objectContaining({ method: 'PUT', path: `${P}/users/tag`, status: 204 })]);
   });
 
-  it('serves synthetic media and stops after a purge with ban', async () => {
+  it('serves remote media through the proxy, which only a ban of the ORIGIN URL stops', async () => {
     fake = await startFakeAkkoma({ reports: 0 });
-    const report = fake.addReport({ statusCount: 4 });
-    const urls = (report.statuses as Array<{ media_attachments: Array<{ url: string }> }>).flatMap((s) => s.media_attachments.map((m) => m.url));
-    expect(urls.length).toBeGreaterThan(0);
-    const res = await fetch(urls[0]);
+    const report = fake.addReport({ account: 'bob@remote.example', statusCount: 4 });
+    const media = (report.statuses as Array<{ media_attachments: Array<{ url: string; remote_url: string }> }>).flatMap((s) => s.media_attachments);
+    expect(media.length).toBeGreaterThan(0);
+    const { url, remote_url: origin } = media[0];
+    expect(url.startsWith(`${fake.url}/proxy/`)).toBe(true);
+    const res = await fetch(url);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(100);
-    expect((await call(fake, 'POST', `${P}/media_proxy_caches/purge`, { urls: [urls[0]], ban: true })).status).toBe(200);
-    expect((await fetch(urls[0])).status).toBe(404);
+    // MediaProxyController checks the decoded origin URL: banning the proxied URL itself changes nothing.
+    expect((await call(fake, 'POST', `${P}/media_proxy_caches/purge`, { urls: [url], ban: true })).status).toBe(200);
+    expect((await fetch(url)).status).toBe(200);
+    expect((await call(fake, 'POST', `${P}/media_proxy_caches/purge`, { urls: [origin], ban: true })).status).toBe(200);
+    expect((await fetch(url)).status).toBe(404);
+    expect((await fetch(url.replace('/proxy/', '/proxy/x'))).status).toBe(403); // a forged signature
   });
 });
 

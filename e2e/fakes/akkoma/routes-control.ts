@@ -23,7 +23,26 @@ const rateLimit = z.object({
 });
 const malformed = z.object({ reportId: z.string(), kind: z.enum(['missing_account', 'id_object', 'bad_note', 'none']).default('missing_account') });
 
+const keepServing = z.object({ on: z.boolean() });
+
+/** Removal calls as Akkoma's admin API knows them: post and user deletes, deactivations, media proxy purges. */
+export function isRemovalCall(method: string, path: string): boolean {
+  const admin = '/api/v1/pleroma/admin';
+  if (method === 'DELETE') return path === `${admin}/users` || path.startsWith(`${admin}/statuses/`);
+  if (method === 'PATCH') return path === `${admin}/users/deactivate`;
+  return method === 'POST' && path === `${admin}/media_proxy_caches/purge`;
+}
+
 export const controlRoutes: Route[] = [
+  { method: 'GET', pattern: /^\/__fake\/destructive-calls$/, handler: ({ state }) => ({ json: state.removal.calls }) },
+  { method: 'POST', pattern: /^\/__fake\/reset-destructive-calls$/, handler: ({ state }) => { state.removal.reset(); return { json: { ok: true } }; } },
+  {
+    method: 'POST', pattern: /^\/__fake\/keep-serving$/,
+    handler: ({ state, body }) => {
+      state.removal.keepServing = parse(keepServing, body).on;
+      return { json: { ok: true, on: state.removal.keepServing } };
+    },
+  },
   { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },
   { method: 'POST', pattern: /^\/__fake\/reset-records$/, handler: ({ state }) => { state.records = []; return { json: { ok: true } }; } },
   { method: 'GET', pattern: /^\/__fake\/remote-fetches$/, handler: ({ state }) => ({ json: state.remoteFetches }) },

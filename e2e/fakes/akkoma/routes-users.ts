@@ -35,7 +35,11 @@ function deleteAccount(state: FakeAkkomaState, nickname: string): void {
   state.deletedAccounts.set(nickname, { ...account, isActive: false, tags: [], displayName: '' });
   for (const [id, s] of state.statuses) {
     if (s.nickname !== nickname) continue;
-    for (const mediaId of s.mediaIds) state.media.delete(mediaId);
+    for (const mediaId of s.mediaIds) {
+      const media = state.media.get(mediaId);
+      if (media) state.removedMedia.set(mediaId, media);
+      state.media.delete(mediaId);
+    }
     state.statuses.delete(id);
   }
 }

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseBody, readBody, parseParams, HttpError, type Params } from '../mastodon/http';
 import { authorize } from './auth';
 import { adminRoutes } from './routes-admin';
-import { controlRoutes } from './routes-control';
+import { controlRoutes, isRemovalCall } from './routes-control';
 import { publicRoutes } from './routes-public';
 import { lookupRoutes } from './routes-lookup';
 import { userRoutes } from './routes-users';
@@ -23,6 +23,8 @@ export async function handle(state: FakeAkkomaState, req: IncomingMessage, res: 
   try {
     const raw = method === 'GET' ? Buffer.alloc(0) : await readBody(req);
     body = parseBody(raw, url.pathname.startsWith('/__fake/') ? 'application/json' : req.headers['content-type']);
+    // Logged as received, before auth and outcome: the crash test counts what reached the server.
+    if (isRemovalCall(method, url.pathname)) state.removal.record(method, url.pathname);
     if (url.pathname.startsWith('/api/') && !state.rateLimiter.hit().allowed) throw new FakeError(429, { error: 'Throttled' });
     const match = findRoute(method, url.pathname);
     if (!match) throw notFound();

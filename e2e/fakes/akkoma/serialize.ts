@@ -1,6 +1,7 @@
 /** Akkoma's JSON shapes: the report view merges Mastodon's account view with the admin fields. */
 import type { FakeAccount, FakeReport, FakeReportNote, FakeStatus } from './entities';
 import type { FakeAkkomaState } from './state';
+import { proxyUrl } from './media-proxy';
 
 export function serializeAccount(state: FakeAkkomaState, a: FakeAccount): Record<string, unknown> {
   const [username, remoteDomain] = a.nickname.split('@');
@@ -17,15 +18,14 @@ export function serializeStatus(state: FakeAkkomaState, s: FakeStatus): Record<s
   const account = state.anyAccount(s.nickname);
   const remoteDomain = s.nickname.split('@')[1];
   return {
-    id: s.id, uri: s.uri ?? `https://${remoteDomain ?? state.domain}/objects/${s.id}`, url: s.url ?? `https://${state.domain}/notice/${s.id}`,
+    id: s.id, uri: s.uri ?? `https://${remoteDomain ?? state.domain}/objects/${s.id}`, url: s.url ?? `${state.baseUrl}/notice/${s.id}`,
     content: s.content, spoiler_text: '', sensitive: s.sensitive, visibility: s.visibility, created_at: s.createdAt,
     account: account ? serializeAccount(state, account) : null,
     media_attachments: s.mediaIds.map((id) => {
-      const url = `${state.baseUrl}/media/${id}.png`;
-      return {
-        id, type: 'image', url, preview_url: url, description: null,
-        remote_url: state.media.get(id)?.remoteUrl ?? (remoteDomain ? `https://${remoteDomain}/media/${id}.png` : null),
-      };
+      const remoteUrl = state.media.get(id)?.remoteUrl ?? (remoteDomain ? `https://${remoteDomain}/media/${id}.png` : null);
+      // A remote file is shown through the media proxy; a local upload from /media.
+      const url = remoteUrl ? proxyUrl(state, remoteUrl) : `${state.baseUrl}/media/${id}.png`;
+      return { id, type: 'image', url, preview_url: url, description: null, remote_url: remoteUrl };
     }),
   };
 }

@@ -2,6 +2,7 @@
 import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
+import { createRemovalControls, type RemovalControls } from '../destructive-log';
 import type { FakeAccount, FakeMedia, FakeReport, FakeStatus, MalformKind, WriteRecord } from './entities';
 
 export interface FakeAkkomaStateInit {
@@ -32,6 +33,10 @@ export class FakeAkkomaState {
   readonly deletedAccounts = new Map<string, FakeAccount>();
   readonly statuses = new Map<string, FakeStatus>();
   readonly media = new Map<string, FakeMedia>();
+  /** Attachments deleted with their posts' account: the media proxy can still stream their origin (media-proxy.ts). */
+  readonly removedMedia = new Map<string, FakeMedia>();
+  /** The removal log and the keep-serving switch (../destructive-log.ts). */
+  readonly removal: RemovalControls = createRemovalControls();
   readonly reports = new Map<string, FakeReport>();
   readonly malformed = new Map<string, MalformKind>();
   readonly bannedUrls = new Set<string>();

@@ -3,8 +3,9 @@ import { HttpError, str, truthy, type Reply } from '../mastodon/http';
 import type { FakeReport } from './entities';
 import { paginate } from './paginate';
 import type { Ctx, Route } from './route-types';
-import { serializeReport } from './serialize';
+import { serializeAdminAccount, serializeReport } from './serialize';
 import { acctOf, type FakeState } from './state';
+import { suspendAndDelete } from './removals';
 
 const ID = '([0-9A-Z]{26})';
 const DAY = 86_400_000;
@@ -45,7 +46,8 @@ function accountAction({ state, params, body }: Ctx) {
   if (state.runningActions.has(account.id)) {
     throw new HttpError(409, `Conflict: an action (suspend) is currently running for account ${acctOf(account)}`);
   }
-  account.suspended = true;
+  // GoToSocial answers at once and deletes in the background; the fake deletes before answering.
+  suspendAndDelete(state, account);
   return { json: { message: 'OK' } };
 }
 
@@ -61,7 +63,7 @@ function createDomainBlock({ state, body }: Ctx) {
   };
   state.domainBlocks.set(block.id, block);
   // A GoToSocial block is a full block: every account of the domain is suspended here.
-  for (const a of state.accounts.values()) if (a.domain === domain || a.domain?.endsWith(`.${domain}`)) a.suspended = true;
+  for (const a of state.accounts.values()) if (a.domain === domain || a.domain?.endsWith(`.${domain}`)) suspendAndDelete(state, a);
   return {
     json: {
       id: block.id, domain, obfuscate: block.obfuscate, public_comment: block.publicComment,
@@ -93,6 +95,14 @@ export const adminRoutes: Route[] = [
   { method: 'GET', pattern: new RegExp(`${reports}$`), ...READ_REPORTS, handler: listReports },
   { method: 'GET', pattern: new RegExp(`${reports}\\/${ID}$`), ...READ_REPORTS, handler: ({ state, params }) => ({ json: serializeReport(state, findReport(state, params[0])) }) },
   { method: 'POST', pattern: new RegExp(`${reports}\\/${ID}\\/resolve$`), scope: 'admin:write:reports', staff: true, handler: resolveReport },
+  {
+    method: 'GET', pattern: new RegExp(`^\\/api\\/v1\\/admin\\/accounts\\/${ID}$`), scope: 'admin:read:accounts', staff: true,
+    handler: ({ state, params }) => {
+      const account = state.accounts.get(params[0]);
+      if (!account) throw new HttpError(404, 'Not Found: account not found');
+      return { json: serializeAdminAccount(state, account) };
+    },
+  },
   { method: 'POST', pattern: new RegExp(`^\\/api\\/v1\\/admin\\/accounts\\/${ID}\\/action$`), scope: 'admin:write:accounts', staff: true, handler: accountAction },
   { method: 'POST', pattern: /^\/api\/v1\/admin\/domain_blocks$/, scope: 'admin:write:domain_blocks', staff: true, handler: createDomainBlock },
   { method: 'POST', pattern: /^\/api\/v1\/admin\/media_cleanup$/, scope: 'admin:write', staff: true, handler: mediaCleanup },

@@ -35,7 +35,18 @@ function parse<T>(schema: z.ZodType<T>, body: Params): T {
   return result.data;
 }
 
+const keepServing = z.object({ on: z.boolean() });
+
 export const controlRoutes: Route[] = [
+  { method: 'GET', pattern: /^\/__fake\/destructive-calls$/, handler: ({ state }) => ({ json: state.removal.calls }) },
+  { method: 'POST', pattern: /^\/__fake\/reset-destructive-calls$/, handler: ({ state }) => { state.removal.reset(); return { json: { ok: true } }; } },
+  {
+    method: 'POST', pattern: /^\/__fake\/keep-serving$/,
+    handler: ({ state, body }) => {
+      state.removal.keepServing = parse(keepServing, body).on;
+      return { json: { ok: true, on: state.removal.keepServing } };
+    },
+  },
   { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },
   { method: 'POST', pattern: /^\/__fake\/reset-records$/, handler: ({ state }) => { state.records = []; return { json: { ok: true } }; } },
   { method: 'GET', pattern: /^\/__fake\/remote-fetches$/, handler: ({ state }) => ({ json: state.remoteFetches }) },

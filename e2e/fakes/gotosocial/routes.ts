@@ -10,6 +10,7 @@ import { adminRoutes } from './routes-admin';
 import { controlRoutes } from './routes-control';
 import { publicRoutes } from './routes-public';
 import { searchRoutes } from './routes-search';
+import { isRemovalCall } from './removals';
 import type { FakeState } from './state';
 
 const ROUTES: Route[] = [...publicRoutes, ...searchRoutes, ...adminRoutes, ...controlRoutes];
@@ -25,6 +26,8 @@ export async function handle(state: FakeState, req: IncomingMessage, res: Server
     const raw = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
     const isControl = url.pathname.startsWith('/__fake/');
     body = parseBody(raw, isControl ? 'application/json' : req.headers['content-type']);
+    // Logged as received, before auth and outcome: the crash test counts what reached the server.
+    if (isRemovalCall(method, url.pathname)) state.removal.record(method, url.pathname);
     if (url.pathname.startsWith('/api/')) rateLimit(state, rateHeaders);
     const match = findRoute(method, url.pathname);
     if (!match) throw new HttpError(404, 'Not Found');

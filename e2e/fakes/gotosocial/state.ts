@@ -6,6 +6,7 @@ import type {
   FakeAccount, FakeDomainBlock, FakeMedia, FakeReport, FakeRule, FakeStatus, MalformKind, WriteRecord,
 } from './entities';
 import { makeUlid } from './ulid';
+import { createRemovalControls, type RemovalControls } from '../destructive-log';
 
 export interface FakeStateInit {
   domain: string;
@@ -38,6 +39,10 @@ export class FakeState {
   /** Every media_cleanup call, with the ids it pruned. */
   readonly cleanups: Array<{ remoteCacheDays: number; pruned: string[] }> = [];
 
+  /** The removal log and the keep-serving switch (../destructive-log.ts). */
+  readonly removal: RemovalControls = createRemovalControls();
+  /** Files deleted with their account, kept only so keep-serving (a CDN in front) can still serve their bytes. */
+  readonly removedMedia = new Map<string, FakeMedia>();
   records: WriteRecord[] = [];
   /** API calls that would have made the real server fetch from another server (routes-search.ts). */
   remoteFetches: RemoteFetchRecord[] = [];

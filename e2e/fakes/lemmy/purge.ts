@@ -6,6 +6,11 @@
  * - person (lemmy 0.19 and 1.0 purge_person → purge_user_account): the person record is kept, banned and marked
  *   deleted; their posts and comments are "permadeleted" (text replaced by "*Permanently Deleted*", URL and
  *   image gone, deleted=true) and their uploads purged from pict-rs. Reports on that content stay.
+ *   Thumbnails pict-rs made of their link posts: 0.19 records them with local_user_id None, so they are NOT
+ *   deleted (api_common utils.rs delete_local_user_images reads only a local user's uploads, and
+ *   Post::permadelete_for_creator leaves thumbnail_url as it is); 1.0 attributes a thumbnail to the post's creator
+ *   (request.rs generate_pictrs_thumbnail: person_id = post.creator_id), so they go with the person.
+ * Every post a purge touches is kept as it was in state.purgedPosts, for the keep-serving switch (routes-media.ts).
  */
 import type { FakeLemmyState } from './state';
 
@@ -16,7 +21,10 @@ function dropReports(state: FakeLemmyState, type: 'post' | 'comment', objectIds:
 }
 
 export function purgePost(state: FakeLemmyState, postId: number): boolean {
-  if (!state.posts.delete(postId)) return false;
+  const post = state.posts.get(postId);
+  if (!post) return false;
+  state.purgedPosts.set(postId, { ...post });
+  state.posts.delete(postId);
   const comments = new Set([...state.comments.values()].filter((c) => c.postId === postId).map((c) => c.id));
   for (const id of comments) state.comments.delete(id);
   dropReports(state, 'post', new Set([postId]));
@@ -37,7 +45,9 @@ export function purgePerson(state: FakeLemmyState, personId: number): boolean {
   person.deleted = true;
   for (const post of state.posts.values()) {
     if (post.creatorId !== personId) continue;
+    state.purgedPosts.set(post.id, { ...post });
     Object.assign(post, { name: DELETED_REPLACEMENT_TEXT, body: DELETED_REPLACEMENT_TEXT, url: null, imageSeed: null, deleted: true });
+    if (state.servesV4) post.thumbnailUrl = undefined;
   }
   for (const comment of state.comments.values()) {
     if (comment.creatorId === personId) Object.assign(comment, { content: DELETED_REPLACEMENT_TEXT, deleted: true });

@@ -24,5 +24,7 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT';
   pattern: RegExp;
   auth?: 'user' | 'admin';
+  /** A removal (purge, remove, ban, block): logged in state.removal once it passes the login check. */
+  destructive?: boolean;
   handler: (ctx: Ctx) => Reply | Promise<Reply>;
 }

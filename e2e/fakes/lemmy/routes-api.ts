@@ -1,6 +1,5 @@
-/** The /api/v3/ routes the connector uses (instance-apis.md §3); a 1.0 fake serves them too. Purges: routes-purge.ts. */
+/** The /api/v3/ routes the connector uses (instance-apis.md §3); a 1.0 fake serves them too. Purges: routes-purge.ts; images: routes-media.ts. */
 import { z } from 'zod';
-import { syntheticImage } from '../images';
 import { loginHandler, parse, positiveInt } from './route-helpers';
 import { FakeError, type Route } from './route-types';
 import { serializePerson, serializeReport } from './serialize';
@@ -33,7 +32,7 @@ export const apiRoutes: Route[] = [
     }),
   },
   {
-    method: 'PUT', pattern: V3('/site'), auth: 'admin',
+    method: 'PUT', pattern: V3('/site'), auth: 'admin', destructive: true,
     handler: ({ state, body }) => {
       const input = parse(site, body);
       // Lemmy replaces the whole list with what it is given: that is why the connector must merge.
@@ -67,7 +66,7 @@ export const apiRoutes: Route[] = [
     },
   })),
   {
-    method: 'POST', pattern: V3('/post/remove'), auth: 'admin',
+    method: 'POST', pattern: V3('/post/remove'), auth: 'admin', destructive: true,
     handler: ({ state, body }) => {
       const input = parse(z.object({ post_id: z.number().int(), removed: z.boolean(), reason: z.string().optional() }), body);
       const post = state.posts.get(input.post_id);
@@ -77,7 +76,7 @@ export const apiRoutes: Route[] = [
     },
   },
   {
-    method: 'POST', pattern: V3('/comment/remove'), auth: 'admin',
+    method: 'POST', pattern: V3('/comment/remove'), auth: 'admin', destructive: true,
     handler: ({ state, body }) => {
       const input = parse(z.object({ comment_id: z.number().int(), removed: z.boolean(), reason: z.string().optional() }), body);
       const comment = state.comments.get(input.comment_id);
@@ -87,21 +86,13 @@ export const apiRoutes: Route[] = [
     },
   },
   {
-    method: 'POST', pattern: V3('/user/ban'), auth: 'admin',
+    method: 'POST', pattern: V3('/user/ban'), auth: 'admin', destructive: true,
     handler: ({ state, body }) => {
       const input = parse(ban, body);
       const p = state.persons.get(input.person_id);
       if (!p) throw new FakeError(400, 'couldnt_find_person');
       p.banned = input.ban;
       return { json: { person_view: { person: serializePerson(state, p) }, banned: p.banned } };
-    },
-  },
-  {
-    method: 'GET', pattern: /^\/pictrs\/image\/p(\d+)\.png$/,
-    handler: async ({ state, params: [id] }) => {
-      const post = state.posts.get(Number(id));
-      if (!post?.imageSeed) throw new FakeError(404, 'not_found');
-      return { body: await syntheticImage(post.imageSeed, { width: 320, height: 240 }), contentType: 'image/png' };
     },
   },
 ];

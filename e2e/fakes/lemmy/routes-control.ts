@@ -13,6 +13,7 @@ const newReport = z.object({
 const rateLimit = z.object({ remaining: z.number().int().min(0), times: z.number().int().positive().optional() });
 const malformed = z.object({ reportId: z.string().regex(/^(post|comment|pm|community):\d+$/), on: z.boolean().default(true) });
 const auth = z.object({ admin: z.boolean().optional(), expireTokens: z.boolean().optional() });
+const keepServing = z.object({ on: z.boolean() });
 
 function parse<T>(schema: z.ZodType<T>, body: Params): T {
   const r = schema.safeParse(body);
@@ -28,6 +29,21 @@ export const controlRoutes: Route[] = [
     handler: ({ state }) => {
       state.remoteFetches = [];
       return { json: { ok: true } };
+    },
+  },
+  { method: 'GET', pattern: /^\/__fake\/destructive-calls$/, handler: ({ state }) => ({ json: state.removal.calls }) },
+  {
+    method: 'POST', pattern: /^\/__fake\/reset-destructive-calls$/,
+    handler: ({ state }) => {
+      state.removal.reset();
+      return { json: { ok: true } };
+    },
+  },
+  {
+    method: 'POST', pattern: /^\/__fake\/keep-serving$/,
+    handler: ({ state, body }) => {
+      state.removal.keepServing = parse(keepServing, body).on;
+      return { json: { on: state.removal.keepServing } };
     },
   },
   { method: 'GET', pattern: /^\/__fake\/state$/, handler: ({ state }) => ({ json: state.summary() }) },

@@ -1,16 +1,14 @@
 /**
- * Lookups: search, resolve_object and person-by-name in both API generations, plus the known-bad copy's pict-rs
- * file. Behaviour per version, from LemmyNet/lemmy:
+ * Lookups: search, resolve_object and person-by-name (or id) in both API generations (the pict-rs files: routes-media.ts). Behaviour per version, from LemmyNet/lemmy:
  * - 0.19 GET /api/v3/search (crates/apub/src/api/search.rs): never resolves; type_=Url is `post.url = q`, Posts and
  *   All match name/body; enum values are PascalCase.
  * - 1.0 GET /api/v4/search (crates/api/api/src/federation/search.rs): resolves the term first (fetching it for a
  *   logged-in user, lookup.ts), returns it as `resolve`; post_url_only=true matches post.url; type_ is snake_case.
  *   1.0's /api/v3/search is the same search without type or URL filter (routes_v3 search_v3).
- * - resolve_object and GET /api/v3/user / /api/v4/person with name@domain: database, or a fetch when logged in.
+ * - resolve_object and GET /api/v3/user / /api/v4/person with name@domain: database, or a fetch when logged in;
+ *   with person_id: the database only (read_person uses the id as given).
  */
 import { str } from '../mastodon/http';
-import { knownBadImage, knownBadMime } from '../federation/known-bad';
-import { knownBadThumbnailPath } from './known-bad';
 import { isUrl, personByName, postViewV3, postViewV4, resolveTerm, visiblePosts, type Found } from './lookup';
 import { FakeError, type Ctx, type Route } from './route-types';
 import { positiveInt } from './route-helpers';
@@ -71,12 +69,24 @@ function resolvedV4(state: FakeLemmyState, f: Found): Record<string, unknown> {
   return f.kind === 'post' ? { type_: 'post', ...postViewV4(state, f.post) } : { type_: 'person', person: serializePersonV4(state, f.person) };
 }
 
+/**
+ * GET /api/v3/user and /api/v4/person: by person_id a plain database read (admins also see deleted persons, as
+ * PersonView::read with is_admin), else by username, which may fetch (webfinger) when logged in.
+ */
 function personLookup(ctx: Ctx, endpoint: string) {
+  const v4 = endpoint.includes('/v4/');
+  const notFound = () => (v4 ? new FakeError(404, 'not_found') : new FakeError(400, 'couldnt_find_person'));
+  const byId = str(ctx.query.person_id);
+  if (byId !== undefined && str(ctx.query.username) === undefined) {
+    const person = /^\d+$/.test(byId) ? ctx.state.persons.get(Number(byId)) : undefined;
+    if (!person || (person.deleted && !ctx.viewer?.admin)) throw notFound();
+    return person;
+  }
   const name = required(ctx, 'username');
   const person = personByName(ctx.state, name);
   if (!person) {
     if (name.includes('@') && ctx.viewer) ctx.state.recordRemoteFetch(endpoint, name);
-    throw endpoint.includes('/v4/') ? new FakeError(404, 'not_found') : new FakeError(400, 'couldnt_find_person');
+    throw notFound();
   }
   return person;
 }
@@ -106,13 +116,10 @@ export const lookupRoutes: Route[] = [
   },
   {
     method: 'GET', pattern: /^\/api\/v4\/person$/,
-    handler: (ctx) => ({ json: { person_view: { person: serializePersonV4(ctx.state, personLookup(ctx, 'GET /api/v4/person')) }, moderates: [], multi_communities_created: [] } }),
-  },
-  {
-    method: 'GET', pattern: /^\/pictrs\/image\/known-bad\.(png|jpg)$/,
-    handler: async ({ state, params: [ext] }) => {
-      if (!state.knownBadVariant || !knownBadThumbnailPath(state).endsWith(`.${ext}`)) throw new FakeError(404, 'not_found');
-      return { body: await knownBadImage(state.knownBadVariant), contentType: knownBadMime(state.knownBadVariant) };
+    handler: (ctx) => {
+      // 1.0 carries the site ban on the view (PersonView.banned), no longer on Person.
+      const p = personLookup(ctx, 'GET /api/v4/person');
+      return { json: { person_view: { person: serializePersonV4(ctx.state, p), is_admin: p.admin, banned: p.banned }, moderates: [], multi_communities_created: [] } };
     },
   },
 ];

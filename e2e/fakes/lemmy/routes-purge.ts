@@ -23,7 +23,7 @@ function bodySchema(api: Api, thing: Thing) {
 
 function route(api: Api, thing: Thing): Route {
   return {
-    method: 'POST', pattern: new RegExp(`^/api/${api}/admin/purge/${thing}$`), auth: 'admin',
+    method: 'POST', pattern: new RegExp(`^/api/${api}/admin/purge/${thing}$`), auth: 'admin', destructive: true,
     handler: ({ state, body }) => {
       const id = parse(bodySchema(api, thing), body)[ID_KEY[thing]] as number;
       if (thing === 'person' && state.persons.get(id)?.admin) throw new FakeError(400, 'not_higher_admin');

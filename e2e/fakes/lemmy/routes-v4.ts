@@ -99,7 +99,7 @@ export const v4Routes: Route[] = [
     },
   })),
   {
-    method: 'POST', pattern: V4('/post/remove'), auth: 'admin',
+    method: 'POST', pattern: V4('/post/remove'), auth: 'admin', destructive: true,
     handler: ({ state, body }) => {
       const input = parse(removePost, body);
       const post = state.posts.get(input.post_id);
@@ -109,7 +109,7 @@ export const v4Routes: Route[] = [
     },
   },
   {
-    method: 'POST', pattern: V4('/comment/remove'), auth: 'admin',
+    method: 'POST', pattern: V4('/comment/remove'), auth: 'admin', destructive: true,
     handler: ({ state, body }) => {
       const input = parse(removeComment, body);
       const comment = state.comments.get(input.comment_id);
@@ -119,7 +119,7 @@ export const v4Routes: Route[] = [
     },
   },
   {
-    method: 'POST', pattern: V4('/admin/ban'), auth: 'admin',
+    method: 'POST', pattern: V4('/admin/ban'), auth: 'admin', destructive: true,
     handler: ({ state, body }) => {
       const input = parse(ban, body);
       const p = state.persons.get(input.person_id);
@@ -130,7 +130,7 @@ export const v4Routes: Route[] = [
   },
   {
     // One instance per call; blocking an already blocked instance succeeds here. **verify** (it may be instance_block_already_exists)
-    method: 'POST', pattern: V4('/admin/instance/block'), auth: 'admin',
+    method: 'POST', pattern: V4('/admin/instance/block'), auth: 'admin', destructive: true,
     handler: ({ state, body }) => {
       const input = parse(block, body);
       const domain = input.instance.trim().toLowerCase();

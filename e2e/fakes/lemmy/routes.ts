@@ -8,13 +8,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, parseBody, parseParams, readBody, type Params } from '../mastodon/http';
 import { FakeError, type Reply, type Route } from './route-types';
 import { apiRoutes } from './routes-api';
+import { mediaRoutes } from './routes-media';
 import { controlRoutes } from './routes-control';
 import { lookupRoutes } from './routes-lookup';
 import { purgeRoutes } from './routes-purge';
 import { v4Routes } from './routes-v4';
 import type { FakeLemmyState, FakePerson } from './state';
 
-const ROUTES: Route[] = [...apiRoutes, ...v4Routes, ...purgeRoutes, ...lookupRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...mediaRoutes, ...apiRoutes, ...v4Routes, ...purgeRoutes, ...lookupRoutes, ...controlRoutes];
 const LOGIN_PATHS = ['/api/v3/user/login', '/api/v4/account/auth/login'];
 
 export async function handle(state: FakeLemmyState, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -29,6 +30,7 @@ export async function handle(state: FakeLemmyState, req: IncomingMessage, res: S
     const match = url.pathname.startsWith('/api/v4/') && !state.servesV4 ? null : findRoute(method, url.pathname);
     if (!match) throw new FakeError(404, 'not_found');
     const viewer = authorize(state, req, match.route);
+    if (match.route.destructive) state.removal.record(method, url.pathname);
     reply = await match.route.handler({ state, params: match.params, query: parseParams(url.searchParams), body, viewer });
   } catch (e) {
     reply = errorReply(e);

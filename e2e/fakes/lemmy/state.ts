@@ -2,6 +2,7 @@
  * The fake Lemmy's in-memory state. Ids are integers per table, as in Lemmy's Postgres schema. One state backs
  * both API generations: a 1.0 fake serves /api/v4 next to /api/v3 (as 1.0 does through routes_v3).
  */
+import { createRemovalControls } from '../destructive-log';
 import type { KnownBadVariant, RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
@@ -53,6 +54,13 @@ export class FakeLemmyState {
   records: WriteRecord[] = [];
   /** Every API call that would have made a real Lemmy fetch from another server (GET /__fake/remote-fetches). */
   remoteFetches: RemoteFetchRecord[] = [];
+  /** Removal calls received (GET /__fake/destructive-calls) and the keep-serving switch (a CDN in front of pict-rs). */
+  readonly removal = createRemovalControls();
+  /**
+   * Posts as they were before a purge deleted them or their images: what a cache in front of pict-rs still holds, so
+   * the images can be served on while `removal.keepServing` is on.
+   */
+  readonly purgedPosts = new Map<number, FakePost>();
   /** Bytes of the known-bad copy this instance caches, when it holds one (known-bad.ts). */
   knownBadVariant: KnownBadVariant | null = null;
   adminId = 1;

@@ -4,6 +4,8 @@ export interface RolePermissions {
   manageReports: boolean;
   manageUsers: boolean;
   manageFederation: boolean;
+  /** Mastodon's "Delete User Data" (needed by DELETE /api/v1/admin/accounts/:id). Absent: granted. */
+  deleteUserData?: boolean;
 }
 
 export interface FakeAccount {
@@ -18,6 +20,11 @@ export interface FakeAccount {
   sensitized: boolean;
   disabled: boolean;
   roleName: string | null;
+  /**
+   * When DELETE /api/v1/admin/accounts/:id deleted the data. Mastodon keeps the row (suspended, "permanently":
+   * its AccountDeletionRequest is gone); a new suspension makes a new request, so it is cleared then.
+   */
+  dataDeletedAt?: string | null;
 }
 
 export type FakeMediaType = 'image' | 'gifv' | 'video';
@@ -35,6 +42,11 @@ export interface FakeMedia {
   remoteUrl: string | null; // origin copy for federated media; the fake serves its own cached copy
   /** Exact bytes to serve as the original instead of a rendered synthetic image (tests set near-duplicates). */
   bytes?: Buffer;
+  /**
+   * The file was deleted but the record kept (ClearDomainMediaService after a reject_media domain block): the API
+   * then reports type "unknown" and a /media_proxy URL, and the old file URL is gone.
+   */
+  fileCleared?: boolean;
 }
 
 export interface FakeStatus {

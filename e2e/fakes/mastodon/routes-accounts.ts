@@ -10,6 +10,7 @@ import { resolveReport } from './routes-reports';
 import { serializeAdminAccount } from './serialize-account';
 import type { FakeState } from './state';
 import { NOT_ALLOWED } from './auth';
+import { deleteAccountData } from './removals';
 
 const READ = { scope: 'admin:read:accounts', permission: 'manageUsers' } as const;
 const WRITE = { scope: 'admin:write:accounts', permission: 'manageUsers' } as const;
@@ -31,7 +32,11 @@ function action({ state, params, body }: Ctx) {
   if (type === 'sensitive') account.sensitized = true;
   if (type === 'disable' && account.domain === null) account.disabled = true;
   if (type === 'silence') account.silenced = true;
-  if (type === 'suspend') account.suspended = true;
+  // Account#suspend! (only when not yet suspended) creates the AccountDeletionRequest that allows the data delete.
+  if (type === 'suspend' && !account.suspended) {
+    account.suspended = true;
+    account.dataDeletedAt = null;
+  }
   const toResolve = type === 'none'
     ? (report ? [report] : [])
     : [...state.reports.values()].filter((r) => r.targetId === account.id && r.actionTakenAt === null);
@@ -50,6 +55,19 @@ function action({ state, params, body }: Ctx) {
   return { json: {} }; // Mastodon's render_empty
 }
 
+/**
+ * DELETE /api/v1/admin/accounts/:id: AccountPolicy#destroy? is `suspended_temporarily? && can?(:delete_user_data)`,
+ * so an account that is not suspended, or whose data was already deleted, is refused with 403. Mastodon deletes in a
+ * Sidekiq job after answering; the fake deletes at once. The answer is render_empty: {}.
+ */
+function destroy({ state, params }: Ctx) {
+  const account = findAccount(state, params[0]);
+  if (state.auth.rolePermissions.deleteUserData === false) throw new HttpError(403, NOT_ALLOWED);
+  if (!account.suspended || account.dataDeletedAt) throw new HttpError(403, NOT_ALLOWED);
+  deleteAccountData(state, account);
+  return { json: {} };
+}
+
 function undo(change: (a: FakeAccount) => void, allowed: (a: FakeAccount) => boolean = () => true) {
   return ({ state, params }: Ctx) => {
     const account = findAccount(state, params[0]);
@@ -64,6 +82,7 @@ const base = '^\\/api\\/v1\\/admin\\/accounts\\/(\\d+)';
 export const accountRoutes: Route[] = [
   { method: 'GET', pattern: new RegExp(`${base}$`), ...READ, handler: ({ state, params }) => ({ json: serializeAdminAccount(state, findAccount(state, params[0])) }) },
   { method: 'POST', pattern: new RegExp(`${base}\\/action$`), ...WRITE, handler: action },
+  { method: 'DELETE', pattern: new RegExp(`${base}$`), scope: 'admin:write:accounts', handler: destroy },
   { method: 'POST', pattern: new RegExp(`${base}\\/enable$`), ...WRITE, handler: undo((a) => { a.disabled = false; }) },
   { method: 'POST', pattern: new RegExp(`${base}\\/unsilence$`), ...WRITE, handler: undo((a) => { a.silenced = false; }) },
   { method: 'POST', pattern: new RegExp(`${base}\\/unsensitive$`), ...WRITE, handler: undo((a) => { a.sensitized = false; }) },

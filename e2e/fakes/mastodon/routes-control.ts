@@ -8,6 +8,7 @@ import { buildReport } from './new-report';
 import type { Route } from './route-types';
 import { serializeReport } from './serialize-report';
 import { sendWebhook } from './webhook';
+import { removalControlRoutes } from './routes-removal-control';
 
 const newReport = z.object({
   category: z.string().optional(),
@@ -36,7 +37,9 @@ const rateLimit = z.object({
 const malformed = z.object({ reportId: z.coerce.string(), kind: z.enum(['missing_target', 'id_object', 'none']).default('missing_target') });
 const auth = z.object({
   scopes: z.array(z.string()).optional(),
-  rolePermissions: z.object({ manageReports: z.boolean(), manageUsers: z.boolean(), manageFederation: z.boolean() }).partial().optional(),
+  rolePermissions: z.object({
+    manageReports: z.boolean(), manageUsers: z.boolean(), manageFederation: z.boolean(), deleteUserData: z.boolean(),
+  }).partial().optional(),
 });
 
 function parse<T>(schema: z.ZodType<T>, body: Params): T {
@@ -46,6 +49,7 @@ function parse<T>(schema: z.ZodType<T>, body: Params): T {
 }
 
 export const controlRoutes: Route[] = [
+  ...removalControlRoutes(),
   { method: 'GET', pattern: /^\/__fake\/remote-fetches$/, handler: ({ state }) => ({ json: state.remoteFetches }) },
   { method: 'POST', pattern: /^\/__fake\/reset-remote-fetches$/, handler: ({ state }) => { state.remoteFetches = []; return { json: { ok: true } }; } },
   { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },

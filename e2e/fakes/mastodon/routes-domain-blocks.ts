@@ -5,6 +5,7 @@ import { paginate } from './paginate';
 import type { Ctx, Route } from './route-types';
 import { serializeDomainBlock } from './serialize-report';
 import { compareIds, type FakeState } from './state';
+import { clearDomainMedia, deleteAccountData, onDomain } from './removals';
 
 const READ = { scope: 'admin:read:domain_blocks', permission: 'manageFederation' } as const;
 const WRITE = { scope: 'admin:write:domain_blocks', permission: 'manageFederation' } as const;
@@ -32,13 +33,17 @@ function applyParams(block: FakeDomainBlock, body: Params): void {
   if (body.public_comment !== undefined) block.publicComment = str(body.public_comment) ?? null;
 }
 
-/** BlockDomainService: suspend or silence every known account on the domain (and its subdomains). */
+/**
+ * BlockDomainService: silence every known account on the domain (and its subdomains), or for "suspend" suspend them
+ * and delete their data (DeleteAccountService); with reject_media, DomainClearMediaWorker deletes their cached files.
+ */
 function enforce(state: FakeState, block: FakeDomainBlock): void {
   for (const a of state.accounts.values()) {
-    if (!a.domain || (a.domain !== block.domain && !a.domain.endsWith(`.${block.domain}`))) continue;
-    if (block.severity === 'suspend') a.suspended = true;
+    if (!onDomain(a, block.domain)) continue;
+    if (block.severity === 'suspend' && !a.dataDeletedAt) deleteAccountData(state, a);
     if (block.severity === 'silence') a.silenced = true;
   }
+  if (block.rejectMedia) clearDomainMedia(state, block.domain);
 }
 
 function create({ state, body }: Ctx) {

@@ -5,27 +5,21 @@
 import { HttpError } from './http';
 import type { Route } from './route-types';
 import { previewSize } from './serialize-status';
-import type { FakeState } from './state';
+import { servableMedia } from './removals';
 import { syntheticImage } from '../images';
 
 // An ISO BMFF "ftyp" box only: enough for type sniffing as video/mp4; it need not play.
 const TINY_MP4 = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
 const TYPES = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', mp4: 'video/mp4' } as const;
 
-/** A domain block with reject_media makes Mastodon delete that domain's cached files (DomainClearMediaWorker). */
-function mediaPurged(state: FakeState, accountId: string): boolean {
-  const domain = state.accounts.get(accountId)?.domain;
-  if (!domain) return false;
-  return [...state.domainBlocks.values()].some((b) => b.rejectMedia && (domain === b.domain || domain.endsWith(`.${b.domain}`)));
-}
-
 export const mediaRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/system\/media_attachments\/files\/(?:\d{3}\/)+(original|small)\/(\d+)\.(?:png|jpg|gif|mp4)$/,
     handler: async ({ state, params: [size, id] }) => {
-      const media = state.media.get(id);
-      if (!media || mediaPurged(state, media.accountId)) throw new HttpError(404, 'Record not found');
+      // Deleted (account data deletion) or cleared (reject_media) files are gone, unless keep-serving is on.
+      const media = servableMedia(state, id);
+      if (!media) throw new HttpError(404, 'Record not found');
       const headers = { 'Cache-Control': 'public, max-age=315576000, immutable' };
       if (size === 'small') {
         const dims = previewSize(media);

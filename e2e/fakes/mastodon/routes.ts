@@ -13,10 +13,12 @@ import { lookupRoutes } from './routes-lookup';
 import { mediaRoutes } from './routes-media';
 import { publicRoutes } from './routes-public';
 import { reportRoutes } from './routes-reports';
+import { pageRoutes } from './routes-pages';
+import { isRemovalCall } from './routes-removal-control';
 import type { FakeState } from './state';
 
 const ROUTES: Route[] = [
-  ...publicRoutes, ...lookupRoutes, ...reportRoutes, ...accountRoutes, ...domainBlockRoutes, ...mediaRoutes, ...controlRoutes,
+  ...publicRoutes, ...lookupRoutes, ...reportRoutes, ...accountRoutes, ...domainBlockRoutes, ...mediaRoutes, ...pageRoutes, ...controlRoutes,
 ];
 
 export async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -29,6 +31,8 @@ export async function handle(state: FakeState, req: IncomingMessage, res: Server
     const raw = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
     const isControl = url.pathname.startsWith('/__fake/');
     body = parseBody(raw, isControl ? 'application/json' : req.headers['content-type']);
+    // Logged as received, before auth and outcome: the crash test counts what reached the server.
+    if (isRemovalCall(method, url.pathname, body)) state.removal.record(method, url.pathname);
     if (url.pathname.startsWith('/api/')) rateLimit(state, rateHeaders);
     const match = findRoute(method, url.pathname);
     if (!match) throw new HttpError(404, 'Record not found');

@@ -61,7 +61,7 @@ export function serializeAdminAccount(state: FakeState, a: FakeAccount) {
 }
 
 // UserRole::FLAGS bits in Mastodon (app/models/user_role.rb).
-const FLAG = { administrator: 1 << 0, manageReports: 1 << 4, manageFederation: 1 << 5, manageUsers: 1 << 10 };
+const FLAG = { administrator: 1 << 0, manageReports: 1 << 4, manageFederation: 1 << 5, manageUsers: 1 << 10, deleteUserData: 1 << 19 };
 
 export function serializeRole(state: FakeState, name: string) {
   let permissions = 0;
@@ -70,7 +70,8 @@ export function serializeRole(state: FakeState, name: string) {
     if (p.manageReports) permissions |= FLAG.manageReports;
     if (p.manageFederation) permissions |= FLAG.manageFederation;
     if (p.manageUsers) permissions |= FLAG.manageUsers;
-    if (p.manageReports && p.manageFederation && p.manageUsers) permissions |= FLAG.administrator;
+    if (p.deleteUserData !== false) permissions |= FLAG.deleteUserData;
+    if (p.manageReports && p.manageFederation && p.manageUsers && p.deleteUserData !== false) permissions |= FLAG.administrator;
   }
   return { id: name === 'User' ? '-99' : '3', name, color: '', permissions: String(permissions), highlighted: name !== 'User' };
 }

@@ -22,11 +22,13 @@ export function serializeMedia(state: FakeState, m: FakeMedia) {
   const small = previewSize(m);
   const dims = (w: number, h: number) => ({ width: w, height: h, size: `${w}x${h}`, aspect: w / h });
   const timing = m.type === 'image' ? {} : { duration: 2.5, fps: 10, length: '0:00:02.50' };
+  // A cleared file (reject_media) needs a redownload: Mastodon then points at its /media_proxy route instead.
+  const cleared = m.fileCleared === true;
   return {
     id: m.id,
-    type: m.type,
-    url: `${state.baseUrl}${mediaPath(m, 'original')}`,
-    preview_url: `${state.baseUrl}${mediaPath(m, 'small')}`,
+    type: cleared ? 'unknown' : m.type,
+    url: cleared ? `${state.baseUrl}/media_proxy/${m.id}/original` : `${state.baseUrl}${mediaPath(m, 'original')}`,
+    preview_url: cleared ? `${state.baseUrl}/media_proxy/${m.id}/small` : `${state.baseUrl}${mediaPath(m, 'small')}`,
     remote_url: m.remoteUrl,
     preview_remote_url: null,
     text_url: null,

@@ -6,6 +6,7 @@ import type {
 import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
+import { createRemovalControls, type RemovalControls } from '../destructive-log';
 
 export interface FakeStateInit {
   domain: string;
@@ -37,6 +38,10 @@ export class FakeState {
   readonly domainBlocks = new Map<string, FakeDomainBlock>();
   readonly rules: FakeRule[] = [];
   readonly malformed = new Map<string, MalformKind>();
+  /** The removal log and the keep-serving switch (../destructive-log.ts). */
+  readonly removal: RemovalControls = createRemovalControls();
+  /** Files whose records a removal deleted, kept only so keep-serving (a CDN in front) can still serve their bytes. */
+  readonly removedMedia = new Map<string, FakeMedia>();
 
   records: WriteRecord[] = [];
   readonly warnings: WarningRecord[] = [];

@@ -16,6 +16,8 @@ export interface Endpoint {
   admin?: boolean;
   /** Misskey's `secure`: only the user's native (web client) token may call it; access tokens get ACCESS_DENIED. */
   secure?: boolean;
+  /** A removal (delete, suspend, purge): logged in state.removal once it passes the credential and role checks. */
+  destructive?: boolean;
   /** `undefined` return = a void endpoint, answered 204 with an empty body. */
   handler: (ctx: EndpointCtx) => unknown;
 }

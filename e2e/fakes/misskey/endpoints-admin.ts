@@ -80,9 +80,24 @@ export const adminEndpoints: Record<string, Endpoint> = {
   },
   'admin/suspend-user': {
     kind: 'write:admin:suspend-user',
+    destructive: true,
     moderator: true,
     handler: ({ state, body }) => {
       user(state, body).isSuspended = true;
+    },
+  },
+  'admin/show-user': {
+    // The real answer is the profile and role state, without username or host (admin/show-user.ts); a missing
+    // user is a plain Error('user not found'), so Misskey answers 500 INTERNAL_ERROR rather than NO_SUCH_USER.
+    kind: 'read:admin:show-user',
+    moderator: true,
+    handler: ({ state, body }) => {
+      const u = state.users.get(str(body.userId) ?? '');
+      if (!u) throw errors.internal({ message: 'user not found', code: 'Error' });
+      return {
+        email: null, emailVerified: false, isModerator: u.isModerator, isSilenced: false, isLimited: false, isSuspended: u.isSuspended,
+        isHibernated: false, lastActiveDate: null, moderationNote: '', signins: [], policies: {}, roles: [], roleAssigns: [],
+      };
     },
   },
   'admin/unsuspend-user': {
@@ -94,6 +109,7 @@ export const adminEndpoints: Record<string, Endpoint> = {
   },
   'notes/delete': {
     kind: 'write:notes',
+    destructive: true,
     requireCredential: true,
     handler: ({ state, body }) => {
       const id = str(body.noteId) ?? '';
@@ -102,12 +118,13 @@ export const adminEndpoints: Record<string, Endpoint> = {
   },
   'admin/federation/delete-all-files': {
     kind: 'write:admin:federation',
+    destructive: true,
     moderator: true,
     handler: ({ state, body }) => {
       const host = str(body.host);
       if (!host) throw errors.invalidParam('host');
       const owners = new Set([...state.users.values()].filter((u) => u.host === host).map((u) => u.id));
-      for (const [id, f] of state.files) if (owners.has(f.userId)) state.files.delete(id);
+      for (const [id, f] of state.files) if (owners.has(f.userId)) state.removeFile(id);
       state.purgedHosts.push(host);
     },
   },

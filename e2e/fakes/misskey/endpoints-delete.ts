@@ -13,6 +13,7 @@ const FILE_ACCESS_DENIED = '5eb8d909-2540-4970-90b8-dd6f86088121';
 export const deleteEndpoints: Record<string, Endpoint> = {
   'admin/delete-account': {
     kind: 'write:admin:delete-account',
+    destructive: true,
     admin: true, // requireAdmin: a moderator role is not enough
     handler: ({ state, body }) => {
       const userId = str(body.userId);
@@ -27,6 +28,7 @@ export const deleteEndpoints: Record<string, Endpoint> = {
   },
   'drive/files/delete': {
     kind: 'write:drive',
+    destructive: true,
     // No role requirement in the meta: the handler lets a moderator or administrator delete anyone's file and others
     // only their own. The instance-apis doc marked this **verify**; checked in drive/files/delete.ts, where v12 tests
     // user.isAdmin || user.isModerator and the 2023+ NestJS versions roleService.isModerator(me) (true for admins too).
@@ -38,7 +40,7 @@ export const deleteEndpoints: Record<string, Endpoint> = {
       if (!file) throw errors.noSuch('FILE', NO_SUCH_FILE);
       if (!state.auth.moderator && file.userId !== state.adminId) throw errors.accessDenied(FILE_ACCESS_DENIED);
       // Notes keep the id in fileIds, but a deleted file is no longer packed, so they lose the attachment.
-      state.files.delete(fileId);
+      state.removeFile(fileId);
       state.deletedFileIds.push(fileId);
     },
   },
@@ -51,7 +53,7 @@ export const deleteEndpoints: Record<string, Endpoint> = {
  */
 function removeUser(state: FakeMisskeyState, userId: string): void {
   for (const [id, note] of state.notes) if (note.userId === userId) state.notes.delete(id);
-  for (const [id, file] of state.files) if (file.userId === userId) state.files.delete(id);
+  for (const [id, file] of state.files) if (file.userId === userId) state.removeFile(id);
   for (const [id, report] of state.reports) {
     if (report.targetUserId === userId || report.reporterId === userId) {
       state.reports.delete(id);

@@ -28,6 +28,7 @@ const newReport = z.object({
 const auth = z.object({
   permissions: z.array(z.string()).optional(), moderator: z.boolean().optional(), admin: z.boolean().optional(), nativeToken: z.boolean().optional(),
 });
+const keepServing = z.object({ on: z.boolean() });
 const systemWebhook = z.object({
   url: z.string().url(), secret: z.string(), on: z.array(z.string()).optional(), active: z.boolean().optional(), recipient: z.boolean().optional(),
 });
@@ -51,6 +52,17 @@ export async function handleControl(state: FakeMisskeyState, req: IncomingMessag
     case 'POST reset-remote-fetches':
       state.remoteFetches = [];
       return { json: { ok: true } };
+    case 'GET destructive-calls':
+      return { json: state.removal.calls };
+    case 'POST reset-destructive-calls':
+      state.removal.reset();
+      return { json: { ok: true } };
+    case 'POST keep-serving': {
+      const input = parse(keepServing);
+      if (isReply(input)) return input;
+      state.removal.keepServing = input.on;
+      return { json: { on: input.on } };
+    }
     case 'GET state':
       return { json: state.summary() };
     case 'POST reports': {

@@ -22,6 +22,7 @@ export async function handle(state: FakeMisskeyState, req: IncomingMessage, res:
   const url = new URL(req.url ?? '/', state.baseUrl);
   if (url.pathname.startsWith('/__fake/')) return send(res, await handleControl(state, req, url));
   if (req.method === 'GET' && url.pathname.startsWith('/files/')) return send(res, await serveFile(state, url));
+  if (req.method === 'GET' && url.pathname.startsWith('/notes/')) return send(res, notePage(state, url.pathname.slice('/notes/'.length)));
   if (!url.pathname.startsWith('/api/')) return send(res, { status: 404, json: errors.noSuchEndpoint().toJson() });
   const name = url.pathname.slice('/api/'.length);
   const endpoint = Object.hasOwn(ENDPOINTS, name) ? ENDPOINTS[name] : undefined;
@@ -33,6 +34,7 @@ export async function handle(state: FakeMisskeyState, req: IncomingMessage, res:
     body = await readJsonBody(req);
     rateLimit(state);
     authorize(state, endpoint, body.i);
+    if (endpoint.destructive) state.removal.record('POST', url.pathname);
     const result = endpoint.handler({ state, body });
     reply = result === undefined ? { status: 204 } : { json: result };
   } catch (e) {
@@ -72,9 +74,13 @@ function errorReply(e: unknown): Reply {
   };
 }
 
-/** Drive files served from the fake itself, always synthetic (../images.ts); purged files are gone. */
+/**
+ * Drive files served from the fake itself, always synthetic (../images.ts); deleted files are gone, unless the
+ * keep-serving switch plays a CDN that still holds them.
+ */
 async function serveFile(state: FakeMisskeyState, url: URL): Promise<Reply> {
-  const file = state.files.get(url.pathname.slice('/files/'.length));
+  const id = url.pathname.slice('/files/'.length);
+  const file = state.files.get(id) ?? (state.removal.keepServing ? state.removedFiles.get(id) : undefined);
   if (!file) return { status: 404, json: errors.noSuchEndpoint().toJson() };
   // The cached copy of the known-bad file: the same bytes for the file and its thumbnail (the app hashes the file).
   if (file.knownBad) return { body: await knownBadImage(file.knownBad), contentType: file.type };
@@ -82,4 +88,15 @@ async function serveFile(state: FakeMisskeyState, url: URL): Promise<Reply> {
   const format = file.type === 'image/jpeg' ? 'jpeg' : file.type === 'image/webp' ? 'webp' : 'png';
   const size = thumb ? { width: 160, height: 120 } : { width: file.width, height: file.height };
   return { body: await syntheticImage(file.imageSeed, { ...size, format }), contentType: file.type };
+}
+
+/** A note's public page (the web client's /notes/<id>): 200 HTML while the note exists, 404 once deleted. */
+function notePage(state: FakeMisskeyState, id: string): Reply {
+  const note = state.notes.get(id);
+  const html = note ? `<!doctype html><title>Note ${id}</title><p>${escapeHtml(note.text ?? '')}</p>` : '<!doctype html><title>404</title><p>Not found</p>';
+  return { status: note ? 200 : 404, body: Buffer.from(html), contentType: 'text/html; charset=utf-8' };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }

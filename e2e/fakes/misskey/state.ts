@@ -1,4 +1,5 @@
 /** All of the fake Misskey's mutable state, in memory. Tests in the same process may read and change it directly. */
+import { createRemovalControls } from '../destructive-log';
 import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
@@ -49,6 +50,10 @@ export class FakeMisskeyState {
   /** Users removed by admin/delete-account, and drive files removed by drive/files/delete, in call order. */
   readonly deletedUserIds: string[] = [];
   readonly deletedFileIds: string[] = [];
+  /** Removal calls received (GET /__fake/destructive-calls) and the keep-serving switch (a CDN in front of /files/). */
+  readonly removal = createRemovalControls();
+  /** Drive files as they were when a removal deleted them: served on while `removal.keepServing` is on. */
+  readonly removedFiles = new Map<string, FakeDriveFile>();
   records: WriteRecord[] = [];
   /** Calls that would have made the real server fetch from another server (ap/show, users/show of an unknown host). */
   remoteFetches: RemoteFetchRecord[] = [];
@@ -73,6 +78,18 @@ export class FakeMisskeyState {
   /** Newest first, as admin/abuse-user-reports orders them. */
   reportsNewestFirst(): FakeReport[] {
     return [...this.reports.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
+  /**
+   * Deletes a drive file as DriveService.deleteFile does: the stored bytes (and thumbnail) go with the row, so its
+   * URL answers 404. Kept aside for the keep-serving switch.
+   */
+  removeFile(fileId: string): boolean {
+    const file = this.files.get(fileId);
+    if (!file) return false;
+    this.removedFiles.set(fileId, file);
+    this.files.delete(fileId);
+    return true;
   }
 
   noteUrl(noteId: string): string {

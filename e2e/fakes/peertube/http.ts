@@ -50,6 +50,8 @@ export interface Route {
    * that is sent must be valid (PeerTube's optionalAuthenticate); none = public.
    */
   auth?: 'user' | 'staff' | 'optional';
+  /** A removal (delete, block, mute): logged in state.removal once it passes the token and role checks. */
+  destructive?: boolean;
   handler: (ctx: Ctx) => Reply | Promise<Reply>;
 }
 

@@ -1,6 +1,5 @@
-/** Abuses, video and comment deletion, the video block list and the server block lists. */
+/** Abuses, video and comment deletion, the video block list and the server block lists (static files: routes-media.ts). */
 import { str } from '../mastodon/http';
-import { syntheticImage } from '../images';
 import type { AbuseState } from './entities';
 import { invalidParam, notFound, ProblemError, type Route } from './http';
 import { serializeAbuse, serializeVideo, serializeVideoBlock } from './serialize';
@@ -114,7 +113,7 @@ export const apiRoutes: Route[] = [
     },
   },
   {
-    method: 'DELETE', pattern: /^\/api\/v1\/videos\/([\w-]+)$/, auth: 'staff',
+    method: 'DELETE', pattern: /^\/api\/v1\/videos\/([\w-]+)$/, auth: 'staff', destructive: true,
     handler: ({ state, params }) => {
       const v = video(state, params[0]);
       v.deleted = true;
@@ -124,7 +123,7 @@ export const apiRoutes: Route[] = [
   },
   {
     // Body per videosBlacklistAddValidator / VideoBlacklistCreate: reason?, unfederate? (the OpenAPI lists no body).
-    method: 'POST', pattern: /^\/api\/v1\/videos\/([\w-]+)\/blacklist$/, auth: 'staff',
+    method: 'POST', pattern: /^\/api\/v1\/videos\/([\w-]+)\/blacklist$/, auth: 'staff', destructive: true,
     handler: ({ state, params, body }) => {
       if (body.unfederate !== undefined && bool(body.unfederate) === null) {
         throw invalidParam('unfederate', body.unfederate, 'body', 'Should have a valid unfederate boolean');
@@ -151,7 +150,7 @@ export const apiRoutes: Route[] = [
     },
   },
   {
-    method: 'DELETE', pattern: /^\/api\/v1\/videos\/([\w-]+)\/comments\/(\d+)$/, auth: 'staff',
+    method: 'DELETE', pattern: /^\/api\/v1\/videos\/([\w-]+)\/comments\/(\d+)$/, auth: 'staff', destructive: true,
     handler: ({ state, params }) => {
       const v = video(state, params[0]);
       const c = state.comments.get(Number(params[1]));
@@ -161,7 +160,7 @@ export const apiRoutes: Route[] = [
     },
   },
   {
-    method: 'POST', pattern: /^\/api\/v1\/server\/blocklist\/accounts$/, auth: 'staff',
+    method: 'POST', pattern: /^\/api\/v1\/server\/blocklist\/accounts$/, auth: 'staff', destructive: true,
     handler: ({ state, body }) => {
       const name = str(body.accountName) ?? '';
       const [user, host] = name.split('@');
@@ -181,7 +180,7 @@ export const apiRoutes: Route[] = [
     },
   },
   {
-    method: 'POST', pattern: /^\/api\/v1\/server\/blocklist\/servers$/, auth: 'staff',
+    method: 'POST', pattern: /^\/api\/v1\/server\/blocklist\/servers$/, auth: 'staff', destructive: true,
     handler: ({ state, body }) => {
       const host = str(body.host) ?? '';
       if (!host) throw new ProblemError(400, 'Bad Request', 'Incorrect request parameters: host');
@@ -189,16 +188,6 @@ export const apiRoutes: Route[] = [
       if (state.blockedServers.has(host)) throw new ProblemError(409, 'Conflict', 'You already muted this server.');
       state.blockedServers.add(host);
       return NO_CONTENT;
-    },
-  },
-  {
-    method: 'GET', pattern: /^\/lazy-static\/(thumbnails|previews)\/([\w-]+)\.jpg$/,
-    handler: async ({ state, params }) => {
-      const v = [...state.videos.values()].find((x) => x.uuid === params[1]);
-      if (!v) throw notFound('File');
-      // Thumbnails and previews of one video differ in size, so they hash differently, as on a real instance.
-      const size = params[0] === 'thumbnails' ? { width: 280, height: 157 } : { width: 560, height: 315 };
-      return { body: await syntheticImage(v.imageSeed, { ...size, format: 'jpeg' }), contentType: 'image/jpeg' };
     },
   },
 ];

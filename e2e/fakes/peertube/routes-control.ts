@@ -25,6 +25,7 @@ const rateLimit = z.object({
   windowMs: z.number().int().positive().optional(),
 });
 const malformed = z.object({ abuseId: z.number().int(), kind: z.enum(['missing_account', 'bad_state', 'none']).default('missing_account') });
+const keepServing = z.object({ on: z.boolean() });
 const auth = z.object({ role: z.number().int().min(0).max(2).optional(), expireAccess: z.boolean().optional(), expireAll: z.boolean().optional() });
 
 function parse<T>(schema: z.ZodType<T>, body: Params): T {
@@ -38,6 +39,15 @@ export const controlRoutes: Route[] = [
   { method: 'POST', pattern: /^\/__fake\/reset-records$/, handler: ({ state }) => { state.records = []; return { json: { ok: true } }; } },
   { method: 'GET', pattern: /^\/__fake\/remote-fetches$/, handler: ({ state }) => ({ json: state.remoteFetches }) },
   { method: 'POST', pattern: /^\/__fake\/reset-remote-fetches$/, handler: ({ state }) => { state.remoteFetches = []; return { json: { ok: true } }; } },
+  { method: 'GET', pattern: /^\/__fake\/destructive-calls$/, handler: ({ state }) => ({ json: state.removal.calls }) },
+  { method: 'POST', pattern: /^\/__fake\/reset-destructive-calls$/, handler: ({ state }) => { state.removal.reset(); return { json: { ok: true } }; } },
+  {
+    method: 'POST', pattern: /^\/__fake\/keep-serving$/,
+    handler: ({ state, body }) => {
+      state.removal.keepServing = parse(keepServing, body).on;
+      return { json: { on: state.removal.keepServing } };
+    },
+  },
   { method: 'GET', pattern: /^\/__fake\/state$/, handler: ({ state }) => ({ json: state.summary() }) },
   {
     method: 'POST', pattern: /^\/__fake\/reports$/,

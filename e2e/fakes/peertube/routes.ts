@@ -8,11 +8,12 @@ import { HttpError, parseBody, parseParams, readBody, type Params } from '../mas
 import { apiRoutes } from './routes-api';
 import { authorize, authRoutes, limitLogin } from './routes-auth';
 import { controlRoutes } from './routes-control';
+import { mediaRoutes } from './routes-media';
 import { searchRoutes } from './routes-search';
 import { notFound, problemReply, ProblemError, type Reply, type Route } from './http';
 import type { FakePeerTubeState } from './state';
 
-const ROUTES: Route[] = [...authRoutes, ...apiRoutes, ...searchRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...authRoutes, ...apiRoutes, ...mediaRoutes, ...searchRoutes, ...controlRoutes];
 
 export async function handle(state: FakePeerTubeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);
@@ -33,6 +34,7 @@ export async function handle(state: FakePeerTubeState, req: IncomingMessage, res
     const match = findRoute(method, url.pathname);
     if (!match) throw notFound();
     const viewer = authorize(state, req, match.route);
+    if (match.route.destructive) state.removal.record(method, url.pathname);
     const token = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
     reply = await match.route.handler({ state, viewer, params: match.params, query: parseParams(url.searchParams), body, token });
   } catch (e) {

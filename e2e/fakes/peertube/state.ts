@@ -1,4 +1,5 @@
 /** All of the fake's mutable state, in memory. Tests in the same process may read and change it directly. */
+import { createRemovalControls } from '../destructive-log';
 import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
@@ -33,6 +34,8 @@ export class FakePeerTubeState {
   readonly malformed = new Map<number, Exclude<MalformKind, 'none'>>();
   readonly blockedAccounts = new Set<string>();
   readonly blockedServers = new Set<string>();
+  /** Removal calls received (GET /__fake/destructive-calls) and the keep-serving switch (a CDN in front of static files). */
+  readonly removal = createRemovalControls();
   records: WriteRecord[] = [];
   /** Every API call that would have made a real PeerTube fetch from another server (GET /__fake/remote-fetches). */
   remoteFetches: RemoteFetchRecord[] = [];

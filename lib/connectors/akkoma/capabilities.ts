@@ -30,7 +30,10 @@ export const akkomaCapabilities: Capabilities = {
     'status.visibility': 'Changes who can see the post on Akkoma (private = followers only).',
     'report.reject':
       'Closes the report on Akkoma ("closed": no action needed); your comment is added as a report note first.',
-    'media.purge': 'Purges the media proxy cache for those URLs and bans them, so the proxy will not fetch them again.',
+    'media.purge':
+      'Purges the media proxy cache for those URLs and bans them, so the proxy will not fetch them again. Akkoma bans by ' +
+      'the origin file URL, so the origin behind each proxied URL is sent too. Without a media proxy, posts link the ' +
+      "origin's file directly and there is nothing on this server to purge.",
     'report.assign_to_self': 'Akkoma reports cannot be assigned.',
     'report.unassign': 'Akkoma reports cannot be assigned.',
     'report.set_category': 'Akkoma reports have no categories.',
@@ -44,6 +47,26 @@ export const akkomaCapabilities: Capabilities = {
   accountUndoTypes: ['enable', 'unsensitive', 'unsilence'],
   mediaPurgeBy: 'urls',
   resolveTakesComment: true,
+  purge: [
+    {
+      id: 'delete_post', label: 'Delete the post and purge its media from the proxy',
+      steps: [
+        { action: { kind: 'status.delete' }, needs: ['post'] },
+        { action: { kind: 'media.purge' }, needs: ['media_url'] },
+      ],
+      reach: 'item', reversible: false, removesFile: true,
+      note: 'Deletes this post on this server and purges and bans its file URL in the media proxy. Nothing else is affected.',
+    },
+    {
+      id: 'delete_account', label: 'Delete the account and purge its media from the proxy',
+      steps: [
+        { action: { kind: 'account.delete' }, needs: ['account'] },
+        { action: { kind: 'media.purge' }, needs: ['media_url'] },
+      ],
+      reach: 'account', reversible: false, removesFile: true,
+      note: "Deletes the posting account and all its posts on this server (an admin confirms it), then purges this file from the proxy.",
+    },
+  ],
   webhooks: false,
   findCopies: {
     by: ['account', 'origin_uri', 'media_url'],

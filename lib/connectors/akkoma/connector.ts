@@ -4,6 +4,7 @@ import { akkomaReportSchema } from './api-types';
 import { akkomaCapabilities } from './capabilities';
 import { ADMIN, AkkomaClient } from './client';
 import { findAkkomaCopies } from './find-copies';
+import { getAkkomaAccount } from './get-account';
 import { listAkkomaReports } from './list-reports';
 import { mapReport } from './mapper';
 import { parseRemote, safeId } from './parse';
@@ -24,5 +25,6 @@ export function createAkkomaConnector(config: ConnectorConfig): Connector {
       writableOrThrow(mapReport(parseRemote(akkomaReportSchema, await client.request('GET', `${ADMIN}/reports/${safeId(remoteId)}`), 'report')), 'Akkoma'),
     perform: (action) => performAkkoma(client, action),
     findCopies: (query) => findAkkomaCopies(client, query),
+    getAccount: (remoteId) => getAkkomaAccount(client, remoteId),
   };
 }

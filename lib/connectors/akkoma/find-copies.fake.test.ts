@@ -1,6 +1,7 @@
 /** The real Akkoma connector against the real fake: it finds the federated copy and the fake records no remote fetch. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { KNOWN_BAD, knownBadImage } from '../../../e2e/fakes/federation/known-bad';
+import { proxyUrl } from '../../../e2e/fakes/akkoma/media-proxy';
 import type { CopyQuery } from '../types';
 import { withFakeAkkoma, type AkkomaSetup } from './test-support';
 
@@ -25,7 +26,7 @@ describe('Akkoma findCopies against the fake', () => {
       status: 'checked', checked: expect.any(String),
       copies: [{
         postId: status.id, postUrl: `${fake.url}/notice/${status.id}`, postUri: KNOWN_BAD.post.uri,
-        mediaId: status.mediaIds[0], mediaUrl: `${fake.url}/media/${status.mediaIds[0]}.png`, originMediaUrl: KNOWN_BAD.media.originUrl,
+        mediaId: status.mediaIds[0], mediaUrl: proxyUrl(fake.state, KNOWN_BAD.media.originUrl), originMediaUrl: KNOWN_BAD.media.originUrl,
         account: { remoteId: KNOWN_BAD.account.acct, acct: KNOWN_BAD.account.acct }, foundBy: 'origin_uri',
       }],
     });

@@ -8,6 +8,7 @@ import { parseRemote, safeId, safeNickname } from './parse';
 import { writableOrNull } from '../shared/report-items';
 import { accountAction, accountDelete, accountUndo } from './perform-accounts';
 import { unsupported } from './unsupported';
+import { purgeUrls } from './proxy-origin';
 
 /** What PUT /statuses/:id can set from this dashboard; Akkoma's "private" is followers only. */
 const VISIBILITIES = ['public', 'unlisted', 'private'] as const;
@@ -74,7 +75,7 @@ export async function performAkkoma(client: AkkomaClient, action: ConnectorActio
           userMessage: 'Akkoma purges media by URL only: give the media URLs to purge.',
         });
       }
-      await client.request('POST', `${ADMIN}/media_proxy_caches/purge`, { json: { urls, ban: true } });
+      await client.request('POST', `${ADMIN}/media_proxy_caches/purge`, { json: { urls: purgeUrls(urls), ban: true } });
       return { ok: true, remoteRef: null };
     }
     default:

@@ -47,6 +47,26 @@ export const gotosocialCapabilities: Capabilities = {
   mediaPurgeBy: 'days',
   domainBlockOptions: ['obfuscate', 'privateComment', 'publicComment'],
   resolveTakesComment: true,
+  purge: [
+    {
+      id: 'suspend', label: 'Suspend the account (deletes its posts and media)',
+      steps: [{ action: { kind: 'account.action', type: 'suspend', notify: false }, needs: ['account'] }],
+      reach: 'account', reversible: false, removesFile: true,
+      note: "GoToSocial's suspension deletes every post and file of the account on this server; it cannot be undone.",
+    },
+    {
+      id: 'domain_block', label: "Block the account's domain",
+      steps: [{ action: { kind: 'domain.block', severity: 'suspend', rejectMedia: true, rejectReports: false, obfuscate: false }, needs: ['account_host'] }],
+      reach: 'domain', reversible: true, removesFile: true,
+      note: 'Blocks the whole domain and removes what this server holds from it; the block can be lifted later.',
+    },
+    {
+      id: 'media_cleanup', label: 'Clean up the remote media cache',
+      steps: [{ action: { kind: 'media.purge', olderThanDays: 0 }, needs: ['none'] }],
+      reach: 'cache', reversible: true, removesFile: true,
+      note: "Removes every cached remote file on this server (they are fetched again when viewed); the post stays.",
+    },
+  ],
   webhooks: false,
   // Scoped admin tokens (admin:read:reports, …) arrived in 0.19; the connector checks those scopes.
   minVersion: '0.19',

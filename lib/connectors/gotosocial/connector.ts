@@ -7,6 +7,7 @@ import { gotosocialCapabilities } from './capabilities';
 import { GoToSocialClient } from './client';
 import { decodeCursor, encodeCursor } from './link-header';
 import { findCopiesGoToSocial } from './find-copies';
+import { getAccountGoToSocial } from './get-account';
 import { mapGtsReport } from './mapper';
 import { formatIssues, parseRemote, rawId, safeId } from './parse-remote';
 import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
@@ -26,6 +27,7 @@ export function createGoToSocialConnector(config: ConnectorConfig): Connector {
     },
     perform: (action) => performGoToSocial(client, action),
     findCopies: (query) => findCopiesGoToSocial(client, query),
+    getAccount: (remoteId) => getAccountGoToSocial(client, remoteId),
   };
 }
 

@@ -7,7 +7,7 @@ import { mapAdminReport } from '../mastodon/mapper';
 import type { GtsAdminReport } from './api-types';
 
 /** GoToSocial sends "" (not null) as the email of remote accounts; the normalized type means "unknown" by null. */
-function tidyAccount(a: RemoteAccount): RemoteAccount {
+export function tidyAccount(a: RemoteAccount): RemoteAccount {
   return { ...a, email: a.email || null, domain: a.domain || null };
 }
 

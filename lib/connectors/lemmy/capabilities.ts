@@ -21,7 +21,8 @@ export const lemmyCapabilities: Capabilities = {
     'account.undo': 'Unsuspend lifts the site ban.',
     'account.delete':
       'On Lemmy this is an admin purge of the person: their profile, posts, comments and uploaded images (in pict-rs) are deleted for good. ' +
-      'The account record stays, banned, so it cannot log in or be fetched again. It cannot be undone.',
+      'The account record stays, banned, so it cannot log in or be fetched again. It cannot be undone. On Lemmy 0.19 the ' +
+      'thumbnails pict-rs made of a remote person\'s link and image posts are not deleted (1.0 deletes them too).',
     'domain.block':
       'Blocks the instance; severity and options do not apply. On Lemmy 0.19 (API v3) the domain is added to the site\'s blocked ' +
       'instances and existing entries are kept; on Lemmy 1.0 (API v4) each instance is blocked on its own.',
@@ -43,6 +44,28 @@ export const lemmyCapabilities: Capabilities = {
   accountUndoTypes: ['unsuspend'],
   // A domain block here is always a full block with no options (instance-apis.md).
   domainBlockOptions: [],
+  purge: [
+    {
+      id: 'purge_post', label: 'Purge the post and its images',
+      steps: [{ action: { kind: 'status.purge' }, needs: ['post'] }],
+      reach: 'item', reversible: false, removesFile: true,
+      note: 'Deletes the post for good on this server, with its images in pict-rs. Nothing else is affected.',
+    },
+    {
+      id: 'purge_account', label: 'Purge the account',
+      steps: [{ action: { kind: 'account.delete' }, needs: ['account'] }],
+      reach: 'account', reversible: false, removesFile: true,
+      note:
+        'Purges the posting account with all its posts, comments and images on this server (an admin confirms it). ' +
+        'On Lemmy 0.19 the thumbnails of a remote account\'s link posts stay in pict-rs: prefer "Purge the post".',
+    },
+    {
+      id: 'remove_post', label: 'Remove the post (reversible)',
+      steps: [{ action: { kind: 'status.delete' }, needs: ['post'] }],
+      reach: 'item', reversible: true, removesFile: false,
+      note: "A moderator removal hides the post and can be undone; its image stays in pict-rs and may still be served.",
+    },
+  ],
   webhooks: false,
   findCopies: {
     by: ['origin_uri', 'media_url'],

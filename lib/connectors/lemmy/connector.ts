@@ -7,6 +7,7 @@ import { selectLemmyApi } from './api-version';
 import { lemmyCapabilities } from './capabilities';
 import { LemmyClient } from './client';
 import { findLemmyCopies } from './find-copies';
+import { getLemmyAccount } from './get-account';
 import { getLemmyReport, listLemmyReports } from './list-reports';
 import { getLemmyReportV4, listLemmyReportsV4 } from './list-reports-v4';
 import { performLemmy } from './perform';
@@ -27,5 +28,6 @@ export function createLemmyConnector(config: ConnectorConfig): Connector {
     getReport: (remoteId) => (api === 'v4' ? getLemmyReportV4(client, remoteId) : getLemmyReport(client, remoteId)),
     perform: (action) => performLemmy(client, action),
     findCopies: (query) => findLemmyCopies(client, query),
+    getAccount: (remoteId) => getLemmyAccount(client, remoteId),
   };
 }

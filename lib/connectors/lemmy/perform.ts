@@ -84,7 +84,7 @@ async function purgeStatus(client: LemmyClient, statusId: string, given?: string
   return { ok: true, remoteRef: statusId };
 }
 
-function personId(accountId: string): number {
+export function personId(accountId: string): number {
   if (!/^\d{1,12}$/.test(accountId)) throw new AppError('bad_request', 'Invalid Lemmy person id', { userMessage: 'Lemmy person ids are numbers.' });
   return Number(accountId);
 }

@@ -12,6 +12,7 @@ export const mastodonCapabilities: Capabilities = {
     'report.set_category',
     'account.action',
     'account.undo',
+    'account.delete',
     'domain.block',
   ],
   categories: MASTODON_CATEGORIES,
@@ -29,7 +30,8 @@ export const mastodonCapabilities: Capabilities = {
     'report.reject': 'Mastodon has no "rejected" state: resolve the report without an account action.',
     'report.note': "Mastodon keeps report notes in its web UI only; its API cannot read or add them.",
     'account.delete':
-      "Not offered: Mastodon deletes an account's data only after a suspension, from its admin UI (or 30 days later by itself).",
+      "Deletes this instance's copy of a suspended account's data: its posts and media files. Suspend first. " +
+      'Mastodon refuses it for an account that is not suspended, and the token\'s role needs "Delete User Data".',
     'status.purge': "Mastodon's admin API cannot delete posts.",
     'status.block': "Mastodon has no reversible post block; suspend or limit the account instead.",
     'status.visibility': "Mastodon's admin API cannot change a post's visibility.",
@@ -45,6 +47,29 @@ export const mastodonCapabilities: Capabilities = {
       'An older copy, or one whose author is unknown, is not found. The token also needs the read:accounts and ' +
       'read:statuses scopes.',
   },
+  purge: [
+    {
+      id: 'suspend_delete_data', label: "Suspend the account and delete this server's copy of its data",
+      steps: [
+        { action: { kind: 'account.action', type: 'suspend', notify: false }, needs: ['account'] },
+        { action: { kind: 'account.delete' }, needs: ['account'] },
+      ],
+      reach: 'account', reversible: false, removesFile: true,
+      note: "Suspends the posting account here, then deletes everything this server holds of it (its posts and cached media): every post of that account on this server goes, not only this one.",
+    },
+    {
+      id: 'domain_reject_media', label: "Block the account's domain with reject media",
+      steps: [{ action: { kind: 'domain.block', severity: 'silence', rejectMedia: true, rejectReports: false, obfuscate: false }, needs: ['account_host'] }],
+      reach: 'domain', reversible: true, removesFile: true,
+      note: "Limits the whole domain and deletes every file cached from it; the block can be lifted, the deleted files do not come back.",
+    },
+    {
+      id: 'suspend_only', label: 'Suspend the account only',
+      steps: [{ action: { kind: 'account.action', type: 'suspend', notify: false }, needs: ['account'] }],
+      reach: 'account', reversible: true, removesFile: false,
+      note: "Mastodon's suspension only makes the account's media private: the file URL may still be served until the data is deleted.",
+    },
+  ],
   webhooks: true,
   // Admin::Report with assigned_account and the v1 admin account actions are 4.0+; webhooks arrived in 4.0.
   minVersion: '4.0',

@@ -7,6 +7,7 @@ import type { MastodonClient } from './client';
 import { mapAdminReport } from './mapper';
 import { writableOrNull } from '../shared/report-items';
 import { parseRemote, safeId } from './parse-remote';
+import { deleteAccountMastodon } from './delete-account';
 
 export async function performMastodon(client: MastodonClient, action: ConnectorAction): Promise<ActionResult> {
   switch (action.kind) {
@@ -39,6 +40,8 @@ export async function performMastodon(client: MastodonClient, action: ConnectorA
       const res = await client.post(`/api/v1/admin/accounts/${safeId(action.accountId)}/${action.type}`);
       return { ok: true, remoteRef: parseRemote(adminAccountSchema, res.data, 'Admin::Account').id };
     }
+    case 'account.delete':
+      return deleteAccountMastodon(client, action.accountId);
     case 'domain.block': {
       const res = await client.post('/api/v1/admin/domain_blocks', {
         domain: checkDomain(action.domain),

@@ -82,6 +82,29 @@ export const misskeyCapabilities: Capabilities = {
   accountActionTypes: ['suspend'],
   accountUndoTypes: ['unsuspend'],
   mediaPurgeBy: 'host',
+  purge: [
+    {
+      id: 'delete_note_file', label: 'Delete the note and its drive file',
+      steps: [
+        { action: { kind: 'status.delete' }, needs: ['post'] },
+        { action: { kind: 'media.delete' }, needs: ['media'] },
+      ],
+      reach: 'item', reversible: false, removesFile: true,
+      note: 'Deletes this note and the drive file behind it on this server (a copy known only by its file: the file alone).',
+    },
+    {
+      id: 'delete_account', label: 'Delete the account',
+      steps: [{ action: { kind: 'account.delete' }, needs: ['account'] }],
+      reach: 'account', reversible: false, removesFile: true,
+      note: 'Deletes the posting account with all its notes and files on this server (an admin confirms it).',
+    },
+    {
+      id: 'purge_host_files', label: "Delete every cached file from the account's host",
+      steps: [{ action: { kind: 'media.purge' }, needs: ['account_host'] }],
+      reach: 'cache', reversible: true, removesFile: true,
+      note: "Deletes all drive files cached from that host (fetched again when viewed); notes stay.",
+    },
+  ],
   webhooks: true,
   findCopies: {
     by: ['account', 'origin_uri', 'media_url'],

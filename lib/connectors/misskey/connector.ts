@@ -3,6 +3,7 @@ import type { Connector, ConnectorConfig } from '../types';
 import { misskeyCapabilities } from './capabilities';
 import { MisskeyClient } from './client';
 import { findMisskeyCopies } from './find-copies';
+import { getMisskeyAccount } from './get-account';
 import { getReport, listReports } from './list-reports';
 import { performMisskey } from './perform';
 import { verifyMisskey } from './verify';
@@ -17,5 +18,6 @@ export function createMisskeyConnector(config: ConnectorConfig): Connector {
     getReport: (remoteId) => getReport(client, remoteId),
     perform: (action) => performMisskey(client, action),
     findCopies: (query) => findMisskeyCopies(client, query),
+    getAccount: (remoteId) => getMisskeyAccount(client, remoteId),
   };
 }

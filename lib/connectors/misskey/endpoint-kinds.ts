@@ -19,6 +19,7 @@ export const ENDPOINT_KINDS: Readonly<Record<string, MisskeyPermission>> = {
   'drive/files/delete': 'write:drive',
   'admin/federation/delete-all-files': 'write:admin:federation',
   'admin/show-users': 'read:admin:show-user',
+  'admin/show-user': 'read:admin:show-user',
   'admin/drive/show-file': 'read:admin:drive',
 };
 

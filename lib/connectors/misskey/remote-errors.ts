@@ -13,6 +13,8 @@ export interface RemoteErrorBody {
   id: string | null;
   text: string;
   info: unknown;
+  /** INTERNAL_ERROR's cause (info.e.message), cleaned and redacted like the message. */
+  cause?: string | null;
 }
 
 export function readErrorBody(raw: string, token: string): RemoteErrorBody {
@@ -25,7 +27,8 @@ export function readErrorBody(raw: string, token: string): RemoteErrorBody {
   }
   const code = body?.code && /^[A-Z0-9_]{1,64}$/.test(body.code) ? body.code : null;
   const id = body?.id && /^[A-Za-z0-9-]{1,64}$/.test(body.id) ? body.id : null;
-  return { code, id, text: clean(redact(body?.message ?? '', token)), info: body?.info };
+  const cause = code === 'INTERNAL_ERROR' ? internalCause(body?.info) : null;
+  return { code, id, text: clean(redact(body?.message ?? '', token)), info: body?.info, cause: cause && clean(redact(cause, token)).slice(0, 200) };
 }
 
 const TOKEN_REJECTED = new Set(['CREDENTIAL_REQUIRED', 'AUTHENTICATION_FAILED', 'INVALID_TOKEN']);
@@ -33,10 +36,13 @@ const NOT_MODERATOR = new Set(['ROLE_PERMISSION_DENIED', 'ACCESS_DENIED']);
 /** ApiCallService's "You are not assigned to an administrator role." (requireAdmin endpoints such as admin/delete-account). */
 const NOT_ADMIN_ID = 'c3d38592-54c0-429d-be96-5636b0431a61';
 
-export function misskeyError(status: number, err: Pick<RemoteErrorBody, 'code' | 'id' | 'text'>, endpoint: string, retryAt: string | null = null): AppError {
+export function misskeyError(
+  status: number, err: Pick<RemoteErrorBody, 'code' | 'id' | 'text' | 'cause'>, endpoint: string, retryAt: string | null = null,
+): AppError {
   const { code, text: remoteText } = err;
   const said = remoteText ? `: ${remoteText}` : '';
-  const details = { status, code, remoteError: remoteText || null, ...(retryAt ? { retryAt } : {}) };
+  const cause = err.cause ?? null;
+  const details = { status, code, remoteError: remoteText || null, ...(retryAt ? { retryAt } : {}), ...(cause ? { cause } : {}) };
   const message = `Misskey ${endpoint} failed with ${status}${code ? ` ${code}` : ''}${said}`;
   if (code === 'RATE_LIMIT_EXCEEDED' || status === 429) {
     return new AppError('rate_limited', message, {
@@ -79,4 +85,15 @@ export function misskeyError(status: number, err: Pick<RemoteErrorBody, 'code' |
     details,
     userMessage: remoteText ? `The instance returned an error: ${remoteText}` : `The instance returned an error (HTTP ${status}).`,
   });
+}
+
+/**
+ * INTERNAL_ERROR carries the thrown error's message in info.e.message: the only way to tell "user not found"
+ * (admin/show-user throws a plain Error for it) from a real failure.
+ */
+function internalCause(info: unknown): string | null {
+  if (!info || typeof info !== 'object' || !('e' in info)) return null;
+  const e = info.e;
+  if (!e || typeof e !== 'object' || !('message' in e) || typeof e.message !== 'string') return null;
+  return e.message;
 }

@@ -49,6 +49,20 @@ export const peertubeCapabilities: Capabilities = {
   // A domain block here is always a full block with no options (instance-apis.md).
   domainBlockOptions: [],
   resolveTakesComment: true,
+  purge: [
+    {
+      id: 'delete_video', label: 'Delete the video',
+      steps: [{ action: { kind: 'status.delete' }, needs: ['post'] }],
+      reach: 'item', reversible: false, removesFile: true,
+      note: 'Deletes the video with its files and thumbnails on this server.',
+    },
+    {
+      id: 'block_video', label: 'Block the video (reversible)',
+      steps: [{ action: { kind: 'status.block', blocked: true }, needs: ['post'] }],
+      reach: 'item', reversible: true, removesFile: false,
+      note: 'Hides the video on this server and keeps it for review; it can be unblocked. Its files stay on the server.',
+    },
+  ],
   webhooks: false,
   // Checked against the PeerTube 7.0.0 OpenAPI (instance-apis.md §6) and the server's validators; the fake runs as
   // 7.0.0. The endpoints are older (the /abuses API arrived in 2.4), but older servers are untested.

@@ -16,10 +16,12 @@ import { CaseLookups } from '@/components/cases/case-lookups';
 import { CaseNotes } from '@/components/cases/case-notes';
 import { CaseReports } from '@/components/cases/case-reports';
 import { CaseTimeline } from '@/components/cases/case-timeline';
+import { EvidencePanel } from '@/components/cases/evidence-panel';
+import { PurgePanel } from '@/components/cases/purge-panel';
 import { ResolveDialog } from '@/components/cases/resolve-dialog';
 import { useCase } from '@/components/cases/use-case';
 
-export function CaseClient({ initial, media, prefs, myId }: { initial: CaseDetail; media: MediaView | null; prefs: MediaPrefs; myId: string }) {
+export function CaseClient({ initial, media, prefs, myId, isAdmin = false }: { initial: CaseDetail; media: MediaView | null; prefs: MediaPrefs; myId: string; isAdmin?: boolean }) {
   const { c, refreshError, busy, error, run } = useCase(initial);
   const [resolving, setResolving] = useState(false);
   const [announce, setAnnounce] = useState('');
@@ -44,7 +46,8 @@ export function CaseClient({ initial, media, prefs, myId }: { initial: CaseDetai
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-5">
           <CaseItem c={c} media={media} prefs={prefs} />
-          <CaseCopies copies={c.copies} />
+          <PurgePanel c={c} isAdmin={isAdmin} names={instanceNames} />
+          <CaseCopies copies={c.copies} caseId={c.id} canAccept={c.can.edit} />
           <CaseLookups lookups={c.lookups} canSearch={c.can.searchAgain} busy={busy === 'search'} onSearch={() => void run('search', () => searchAgain(c.id))} />
           <CaseReports reports={c.reports} />
         </div>
@@ -64,6 +67,7 @@ export function CaseClient({ initial, media, prefs, myId }: { initial: CaseDetai
           ) : (
             <p className="text-sm text-muted">Your role can read this case but not change it.</p>
           )}
+          <EvidencePanel caseId={c.id} />
           <CaseNotes notes={c.notes} canAdd={c.can.edit} busy={busy === 'note'} onAdd={async (body) => (await run('note', () => addNote(c.id, body))) !== null} />
           <CaseTimeline events={c.timeline} instanceNames={instanceNames} />
         </aside>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getUserPreferences, requirePageActor } from '@/lib/auth/current-actor';
+import { hasRole } from '@/lib/auth/policy';
 import { getCase } from '@/lib/cases/get-case';
 import { isAppError } from '@/lib/errors';
 import { getMediaView } from '@/lib/queue/media-view';
@@ -23,5 +24,5 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     detail.primaryMediaId ? getMediaView({ actor }, detail.primaryMediaId) : null,
   ]);
   // Keyed by id: another case starts with its item blurred again.
-  return <CaseClient key={detail.id} initial={detail} media={media} prefs={prefs} myId={actor.id} />;
+  return <CaseClient key={detail.id} initial={detail} media={media} prefs={prefs} myId={actor.id} isAdmin={hasRole(actor, 'admin')} />;
 }
