@@ -10,6 +10,7 @@ import { hasRole } from '@/lib/auth/policy';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { actorFor, makeAccount, makeInstance, makeMediaForReport, makeReport, makeUser } from './queue-fixtures';
+import { MB, countingBody, jsonRequest } from './support/route-requests';
 
 const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
 vi.mock('@/lib/auth/current-actor', () => ({
@@ -29,24 +30,10 @@ const searchRoute = await import('@/app/api/cases/[id]/search/route');
 const resolveRoute = await import('@/app/api/cases/[id]/resolve/route');
 const settingsRoute = await import('@/app/api/settings/cases/route');
 
-const MB = 1024 * 1024;
 const ANY_ID = '00000000-0000-4000-8000-0000000000c1';
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
-const req = (path: string, method = 'GET', body?: unknown) =>
-  new Request(`http://app.test${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+const req = jsonRequest;
 
-function countingBody(total: number) {
-  let pulled = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled >= total) return controller.close();
-      const n = Math.min(64 * 1024, total - pulled);
-      pulled += n;
-      controller.enqueue(new Uint8Array(n).fill(0x20));
-    },
-  }, { highWaterMark: 0 });
-  return { stream, pulled: () => pulled };
-}
 
 /** Every route that changes something, with a valid-looking body. */
 const writes: { name: string; min: MinRole; call: (r: Request) => Promise<Response>; path: string; method: string; body: unknown }[] = [

@@ -14,6 +14,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { safeFilename } from '@/app/api/evidence/attachment-headers';
 import { actorFor, makeAccount, makeInstance, makeMediaForReport, makeReport, makeUser } from './queue-fixtures';
+import { MB, countingBody, jsonRequest, routeParams } from './support/route-requests';
 
 const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
 vi.mock('@/lib/auth/current-actor', () => ({
@@ -33,26 +34,12 @@ const itemRoute = await import('@/app/api/evidence/[evidenceId]/items/[n]/route'
 const settingsRoute = await import('@/app/api/settings/evidence/route');
 const userRoute = await import('@/app/api/users/[id]/route');
 
-const MB = 1024 * 1024;
 const ANY_ID = '00000000-0000-4000-8000-0000000000e1';
-const p = <T extends Record<string, string>>(v: T) => ({ params: Promise.resolve(v) });
-const req = (path: string, method = 'GET', body?: unknown) =>
-  new Request(`http://app.test${path}`, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+const p = routeParams;
+const req = jsonRequest;
 const sha = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 const audit = async (action: string) => db.auditEvent.findMany({ where: { action }, orderBy: { seq: 'asc' } });
 
-function countingBody(total: number) {
-  let pulled = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled >= total) return controller.close();
-      const n = Math.min(64 * 1024, total - pulled);
-      pulled += n;
-      controller.enqueue(new Uint8Array(n).fill(0x20));
-    },
-  }, { highWaterMark: 0 });
-  return { stream, pulled: () => pulled };
-}
 
 /** Every route that changes or opens something, with a valid-looking body. */
 const writes: { name: string; min: MinRole; call: (r: Request) => Promise<Response>; path: string; method: string; body: unknown }[] = [

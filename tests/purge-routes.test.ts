@@ -10,6 +10,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { PurgePlan } from '@/lib/purge/types';
 import { actorFor, makeInstance, makeUser } from './queue-fixtures';
+import { MB, countingBody, jsonRequest, routeParams } from './support/route-requests';
 
 const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
 vi.mock('@/lib/auth/current-actor', () => ({
@@ -29,25 +30,11 @@ const cancelRoute = await import('@/app/api/cases/[id]/purge/[runId]/cancel/rout
 const recheckRoute = await import('@/app/api/cases/[id]/purge/[runId]/recheck/route');
 const acceptRoute = await import('@/app/api/cases/[id]/copies/[copyId]/accept/route');
 
-const MB = 1024 * 1024;
 const ANY = '00000000-0000-4000-8000-0000000000d1';
 const RUN = '00000000-0000-4000-8000-0000000000d2';
-const p = <T extends Record<string, string>>(v: T) => ({ params: Promise.resolve(v) });
-const req = (path: string, method = 'GET', body?: unknown) =>
-  new Request(`http://app.test${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+const p = routeParams;
+const req = jsonRequest;
 
-function countingBody(total: number) {
-  let pulled = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled >= total) return controller.close();
-      const n = Math.min(64 * 1024, total - pulled);
-      pulled += n;
-      controller.enqueue(new Uint8Array(n).fill(0x20));
-    },
-  }, { highWaterMark: 0 });
-  return { stream, pulled: () => pulled };
-}
 
 const writes: { name: string; min: MinRole; call: (r: Request) => Promise<Response>; path: string; body: unknown; readsBody: boolean }[] = [
   { name: 'start', min: 'moderator', call: (r) => purgeRoute.POST(r, p({ id: ANY })), path: `/api/cases/${ANY}/purge`, body: { choices: [] }, readsBody: true },

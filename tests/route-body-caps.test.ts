@@ -11,21 +11,9 @@ import { POST as acceptPost } from '@/app/api/invites/accept/route';
 import { POST as setupPost } from '@/app/api/setup/route';
 import { POST as authPost } from '@/app/api/auth/[...nextauth]/route';
 import { NextRequest } from 'next/server';
+import { MB, countingBody } from './support/route-requests';
 
-const MB = 1024 * 1024;
 
-function countingBody(total: number) {
-  let pulled = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled >= total) return controller.close();
-      const n = Math.min(64 * 1024, total - pulled);
-      pulled += n;
-      controller.enqueue(new Uint8Array(n).fill(0x20));
-    },
-  }, { highWaterMark: 0 });
-  return { stream, pulled: () => pulled };
-}
 
 const sameSite = { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' };
 const post = (url: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>

@@ -1,17 +1,8 @@
 /** Browser-side calls for cases. Errors carry the server's user message (never raw internals). */
+import { requestJson } from '@/components/api/request';
 import type { CaseDetail, CaseListPage } from '@/lib/cases/types';
 
-async function call<T>(url: string, init?: { method: string; body?: unknown }): Promise<T> {
-  const res = await fetch(url, {
-    method: init?.method ?? 'GET',
-    headers: { Accept: 'application/json', ...(init?.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-    credentials: 'same-origin',
-  });
-  const body = (await res.json().catch(() => ({}))) as { error?: { message?: string; issues?: { message: string }[] } };
-  if (!res.ok) throw new Error(body.error?.issues?.[0]?.message ?? body.error?.message ?? `Request failed (${res.status})`);
-  return body as T;
-}
+const call = requestJson;
 
 export type CaseListState = 'active' | 'open' | 'closed' | 'all';
 

@@ -2,26 +2,11 @@
  * Browser-side calls for evidence. Errors carry the server's user message. Bytes (the ZIP, one item) come back as a
  * Blob: the requests are POSTs with a reason, so a plain link cannot fetch them.
  */
+import { send } from '@/components/api/request';
 import type { EvidenceItemList } from '@/lib/evidence/list-evidence-items';
 import type { EvidencePanel } from '@/lib/evidence/types';
 
 export type { EvidenceItemList };
-
-async function failure(res: Response): Promise<Error> {
-  const body = (await res.json().catch(() => ({}))) as { error?: { message?: string; issues?: { message: string }[] } };
-  return new Error(body.error?.issues?.[0]?.message ?? body.error?.message ?? `Request failed (${res.status})`);
-}
-
-async function send(url: string, method: string, body?: unknown): Promise<Response> {
-  const res = await fetch(url, {
-    method,
-    headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  if (!res.ok) throw await failure(res);
-  return res;
-}
 
 const call = async <T>(url: string, method = 'GET', body?: unknown): Promise<T> => (await (await send(url, method, body)).json()) as T;
 
