@@ -55,7 +55,6 @@ export function CaseCopies({ copies, caseId, canAccept = false }: { copies: Case
                 <th scope="col" className="px-3 py-2">Media</th>
                 <th scope="col" className="px-3 py-2">How found</th>
                 <th scope="col" className="px-3 py-2">State</th>
-                <th scope="col" className="px-3 py-2">Checked</th>
                 {showReceipts ? <th scope="col" className="px-3 py-2">Receipt</th> : null}
               </tr>
             </thead>
@@ -65,21 +64,21 @@ export function CaseCopies({ copies, caseId, canAccept = false }: { copies: Case
                   <th scope="row" className="px-3 py-2 text-left font-medium">
                     {c.instance.name} <span className="block text-xs font-normal text-muted">{c.instance.kind}</span>
                   </th>
-                  <td className="max-w-[16rem] break-words px-3 py-2">
+                  <td className="max-w-[13rem] px-3 py-2 [overflow-wrap:anywhere]">
                     <SafeLink href={c.postUrl} text={c.postUrl ?? c.remotePostId} short />
                     {c.accountAcct ? <span className="block text-xs text-muted" dir="auto">by {c.accountAcct}</span> : null}
                   </td>
-                  <td className="max-w-[16rem] break-words px-3 py-2"><SafeLink href={c.mediaUrl} text={c.mediaUrl ?? c.remoteMediaId} short /></td>
-                  <td className="min-w-[10rem] px-3 py-2">
+                  <td className="max-w-[13rem] px-3 py-2 [overflow-wrap:anywhere]"><SafeLink href={c.mediaUrl} text={c.mediaUrl ?? c.remoteMediaId} short /></td>
+                  <td className="min-w-[8rem] px-3 py-2">
                     {describeFoundBy(c)}
                     <span className="block text-xs text-muted">{c.foundVia === 'local' ? 'in our store' : 'by a lookup on the instance'}</span>
                   </td>
                   <td className="px-3 py-2">
                     <Badge tone={STATE_TONE[c.state]}>{COPY_STATE_TEXT[c.state]}</Badge>
                     {c.stateDetail ? <span className="block text-xs text-muted">{c.stateDetail}</span> : null}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-xs text-muted">
-                    <time dateTime={c.checkedAt} title={new Date(c.checkedAt).toLocaleString()} suppressHydrationWarning>{formatAge(c.checkedAt)} ago</time>
+                    <span className="block whitespace-nowrap text-xs text-muted">
+                      checked <time dateTime={c.checkedAt} title={new Date(c.checkedAt).toLocaleString()} suppressHydrationWarning>{formatAge(c.checkedAt)} ago</time>
+                    </span>
                   </td>
                   {showReceipts ? (
                     <td className="px-3 py-2" data-testid="copy-receipt" data-verdict={c.receiptVerdict ?? 'none'}>

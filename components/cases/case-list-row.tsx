@@ -45,7 +45,7 @@ export function CaseListRow({ item, selected, gray, onSelect, onOpen }: { item: 
         <span className={`font-medium ${item.stillServedCount > 0 ? 'text-danger' : 'text-ink'}`}>{purgeColumnText(item)}</span>
         {item.sealedAt ? (
           <span className="block text-muted" data-testid="case-sealed" title={`Evidence sealed ${new Date(item.sealedAt).toLocaleString()}`} suppressHydrationWarning>
-            <span aria-hidden="true">🔒 </span>evidence sealed
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="mr-1 inline h-3 w-3 align-[-1px]" fill="currentColor"><path d="M5 7V5a3 3 0 0 1 6 0v2h1v7H4V7h1zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2z" /></svg>evidence sealed
           </span>
         ) : null}
       </span>

@@ -51,7 +51,7 @@ export function PurgePlanRow({ p, chosen, onChoose, disabled }: { p: PlannedInst
             </p>
           ) : null}
           {option.note ? <p className="text-muted">{option.note}</p> : null}
-          <ol className="list-decimal space-y-0.5 pl-5" aria-label={`Steps on ${p.instance.name}`}>
+          <ol className="list-decimal space-y-0.5 pl-5 [overflow-wrap:anywhere]" aria-label={`Steps on ${p.instance.name}`}>
             {option.steps.map((s, i) => (
               <li key={i}>
                 {s.label}

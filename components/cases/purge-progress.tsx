@@ -73,7 +73,7 @@ export function PurgeProgress({ run, names, copyLabel, a }: { run: PurgeRunView;
                 </Button>
               ) : null}
             </div>
-            <ol className="space-y-0.5 text-sm" aria-label={`Steps on ${i.instance.name}`}>
+            <ol className="space-y-0.5 text-sm [overflow-wrap:anywhere]" aria-label={`Steps on ${i.instance.name}`}>
               {i.steps.map((s) => (
                 <li key={s.id} className="flex flex-wrap items-center gap-1.5">
                   <Badge tone={STEP_STATE_TONE[s.state]}>{STEP_STATE_TEXT[s.state]}</Badge>
