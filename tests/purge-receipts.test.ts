@@ -17,6 +17,7 @@ import { syncInstance } from '@/lib/sync/sync-instance';
 import { checkInstance } from '@/lib/purge/check-instance';
 import { claimCheck } from '@/lib/purge/claim-check';
 import { finishRunIfComplete } from '@/lib/purge/finish-run';
+import { getPurgeRun } from '@/lib/purge/get-purge-run';
 import { writeReceipts } from '@/lib/purge/write-receipts';
 import { KNOWN_BAD } from '@/e2e/fakes/federation/known-bad';
 import { knownBadHashes, startKnownBadScenario, type KnownBadScenario } from '@/e2e/fakes/federation/start-scenario';
@@ -156,6 +157,13 @@ describe('receipts against a real Mastodon fake', () => {
         due = out?.recheckAt ?? null;
       }
       expect(round).toBe(4); // rounds after 30 s, 2 min and 10 min, then it stops and tells the moderator
+      // The run view keeps every round: the latest receipt first, the earlier re-checks after it.
+      const view = await getPurgeRun({ ctx: { actor: systemActor }, input: { caseId, runId: again.runId } });
+      const shown = view?.instances.find((i) => i.instance.id === instanceId)?.receipts ?? [];
+      // (The earlier tests' receipts of this copy carry later injected times, so they show here too.)
+      expect(shown[0].verdict).toBe('still_served');
+      expect(shown.filter((r) => r.verdict === 'still_served').length).toBeGreaterThanOrEqual(4);
+      expect(shown.map((r) => r.checkedAt)).toEqual([...shown.map((r) => r.checkedAt)].sort().reverse());
       expect(await finishRunIfComplete(again.runId)).toBe(true);
       expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ state: 'open', stillServedCount: 1, removedCount: 0 });
       expect(await db.caseCopy.findUniqueOrThrow({ where: { id: copyId } })).toMatchObject({ receiptVerdict: 'still_served', state: 'present' });

@@ -60,10 +60,12 @@ export async function getPurgeRun({ ctx, input }: { ctx: Ctx; input: { caseId: s
   const actions = await db.action.findMany({ where: { purgeStepId: { in: steps.map((s) => s.id) } }, select: { purgeStepId: true, attempts: true, lastError: true } });
   const checks = (await db.purgeCheck.findMany({ where: { runId: run.id }, select: { instanceId: true, round: true, status: true } })).filter((c) => sees(c.instanceId));
   // This run's receipts, and any written since it started (a copy accepted as is after the run ended).
-  const receipts = latestPerCopy(await db.purgeReceipt.findMany({
+  // Newest first: the view shows each copy's latest receipt and keeps the earlier re-checks under it.
+  const allReceipts = (await db.purgeReceipt.findMany({
     where: { caseId, OR: [{ runId: run.id }, { checkedAt: { gte: run.createdAt } }] },
     orderBy: [{ checkedAt: 'desc' }, { id: 'asc' }],
   })).filter((r) => sees(r.instanceId));
+  const receipts = latestPerCopy(allReceipts);
   const instanceIds = [...new Set([...steps.map((s) => s.instanceId), ...checks.map((c) => c.instanceId)])];
   const instances = await db.instance.findMany({ where: { id: { in: instanceIds } }, select: { id: true, name: true, kind: true } });
   const options = chosenOptions(run.plan);
@@ -86,7 +88,8 @@ export async function getPurgeRun({ ctx, input }: { ctx: Ctx; input: { caseId: s
       const option = options.get(instance.id) ?? { id: '', label: '', steps: [] };
       return {
         instance, optionId: option.id, optionLabel: option.label, steps: mine.map((s, i) => stepView(s, i, option.steps)),
-        phase: instancePhase(mine, checks.filter((c) => c.instanceId === instance.id), got), receipts: got.map(receiptView),
+        phase: instancePhase(mine, checks.filter((c) => c.instanceId === instance.id), got),
+        receipts: allReceipts.filter((r) => r.instanceId === instance.id).map(receiptView),
       };
     })
     .sort((a, b) => a.instance.name.localeCompare(b.instance.name));

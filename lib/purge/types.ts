@@ -119,6 +119,7 @@ export interface PurgeInstanceProgress {
   steps: PurgeStepView[];
   /** waiting_admin | removing | checking | rechecking | done | failed */
   phase: 'waiting_admin' | 'removing' | 'checking' | 'rechecking' | 'done' | 'failed';
+  /** Newest first: the latest receipt of each copy, then the earlier re-checks. */
   receipts: ReceiptView[];
 }
 
