@@ -26,7 +26,8 @@ export interface RemoteCall {
   /** "METHOD /path", the only request text that goes into errors. */
   label: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** Text, or a multipart form (file uploads; fetch writes the boundary, so send no Content-Type with it). */
+  body?: string | FormData;
   /** For servers whose reads are POSTs (Misskey): the call is a read and may be retried like a GET. */
   idempotent?: boolean;
 }
