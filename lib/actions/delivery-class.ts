@@ -30,6 +30,8 @@ export const DELIVERY_CLASS: Record<ActionKind, DeliveryClass> = {
   'status.purge': 'unverifiable',
   'status.block': 'unverifiable',
   'media.delete': 'unverifiable',
+  // A second send opens a second report on the server (and forwards it again): never re-sent without a person.
+  'report.create': 'unverifiable',
 };
 
 export const UNCERTAIN_TEXT = 'This action may or may not have reached the server; check on the server, then retry.';

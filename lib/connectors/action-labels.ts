@@ -10,6 +10,7 @@ export const ACTION_LABELS: { kind: ActionKind; label: string }[] = [
   { kind: 'report.note', label: 'Add a note on the server' },
   { kind: 'report.set_category', label: 'Change category' },
   { kind: 'report.forward', label: 'Forward to origin' },
+  { kind: 'report.create', label: 'Open a report' },
   { kind: 'account.action', label: 'Account actions' },
   { kind: 'account.undo', label: 'Undo account actions' },
   { kind: 'account.delete', label: 'Delete account permanently' },

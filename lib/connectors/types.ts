@@ -163,6 +163,13 @@ export type ConnectorAction =
       publicComment?: string;
     }
   | { kind: 'report.forward'; reportId: string }
+  /**
+   * Open a new report on this server, as the connected admin account, about an account and its posts here (ids
+   * are this server's). `forward`: ask the server to send it on to the account's home server (an ActivityPub Flag)
+   * where the server can (capabilities.reportCreate.forwards). Used to reach an origin's moderators (lib/forwarding).
+   * remoteRef: the created report's id where the server returns one.
+   */
+  | { kind: 'report.create'; accountId: string; statusIds: string[]; comment: string; forward: boolean }
   /** Close the report as "no violation" (PeerTube state rejected, Misskey resolvedAs reject). */
   | { kind: 'report.reject'; reportId: string; comment?: string }
   /** Add a moderator note on the server (Akkoma report note; appended to Misskey's note / PeerTube's comment). */
@@ -221,6 +228,13 @@ export interface Capabilities {
   domainBlockOptions?: DomainBlockOption[];
   /** What media.purge needs from the moderator: the report's media URLs, the target's host, or an age in days. */
   mediaPurgeBy?: 'urls' | 'host' | 'days';
+  /**
+   * Opening a report here through the API (ConnectorAction report.create); absent where the server cannot. Not in
+   * `actions`: the report page does not offer it, lib/forwarding uses it to reach an origin's moderators.
+   * forwards: the server sends the report on to a remote account's home server when asked (PeerTube always does
+   * for remote videos). needsPost: the server reports a post, not an account (Lemmy, PeerTube videos).
+   */
+  reportCreate?: { forwards: boolean; needsPost: boolean; note: string };
   /**
    * Copy lookups (lib/cases): present when the connector implements `findCopies`. Absent: every copy search on
    * this kind says "cannot check without fetching".
