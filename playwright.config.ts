@@ -29,7 +29,8 @@ export default defineConfig({
     // A fresh data folder each run; the server log is kept so the owner-setup test can read the one-time link.
     command: `rm -rf ${E2E_DATA_DIR} && mkdir -p ${E2E_DATA_DIR} && npm start 2>&1 | tee ${E2E_DATA_DIR}-server.log`,
     url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 300_000,
+    // A first start builds the app (next build with its type check): over five minutes on a loaded machine.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     env: {

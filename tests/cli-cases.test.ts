@@ -36,8 +36,13 @@ const caseJson = z.strictObject({
 const showJson = caseJson.extend({
   copies: z.array(copyJson.extend({ receipt: z.strictObject({ verdict: z.enum(['removed', 'still_served', 'cannot_verify', 'accepted']), checkedAt: z.string(), httpStatus: z.number().int().nullable() }).nullable() })),
   evidence: z.strictObject({ sealedAt: z.string().nullable(), retainUntil: z.string().nullable(), manifestSha256: z.string().nullable() }),
+  // Issue 11: and the case's filings.
+  filings: z.array(z.strictObject({
+    to: z.literal('ncmec'), reportId: z.string().nullable(),
+    state: z.enum(['pending', 'submitted', 'files_uploaded', 'file_info_sent', 'finished', 'retracted']), problem: z.enum(['rejected', 'failed', 'uncertain']).nullable(),
+  })),
 });
-const asListed = (x: z.infer<typeof showJson>) => ({ ...x, copies: x.copies.map(({ receipt: _r, ...c }) => c), evidence: undefined });
+const asListed = (x: z.infer<typeof showJson>) => ({ ...x, copies: x.copies.map(({ receipt: _r, ...c }) => c), evidence: undefined, filings: undefined });
 
 async function cli(...argv: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];

@@ -16,6 +16,7 @@ const ACTION_KIND: Record<string, string> = {
   'account.action': 'Suspend the account', 'account.delete': "Delete the account's data", 'domain.block': 'Block the domain',
   'status.delete': 'Delete the post', 'status.purge': 'Purge the post', 'status.block': 'Block the video',
   'media.delete': 'Delete the file', 'media.purge': 'Purge cached media',
+  'report.create': 'Report to the origin', 'report.forward': 'Forward the report to the origin',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -51,7 +52,7 @@ export function describeCaseEvent(e: Pick<CaseTimelineEvent, 'action' | 'details
       const found = num(d.found) ?? 0;
       return `Lookup on ${instance}: ${status === 'found' ? `${found} found` : (LOOKUP[status] ?? status)}`;
     }
-    default: return describePurgeEvent(e.action, d, instance) ?? e.action;
+    default: return describeFilingEvent(e.action, d, instance) ?? describePurgeEvent(e.action, d, instance) ?? e.action;
   }
 }
 
@@ -86,6 +87,34 @@ function describePurgeEvent(action: string, d: Record<string, unknown>, instance
     case 'evidence.hold_set': return `Legal hold placed${str(d.reason) ? `: ${str(d.reason)}` : ''}`;
     case 'evidence.hold_lifted': return `Legal hold lifted${str(d.reason) ? `: ${str(d.reason)}` : ''}`;
     case 'evidence.destroyed': return `Evidence destroyed after retention (${n(num(d.items) ?? 0, 'item')}; hashes kept)`;
+    default: return null;
+  }
+}
+
+const STEP: Record<string, string> = { submit: 'submit', upload: 'file upload', fileinfo: 'file details', file_info: 'file details', finish: 'finish', retract: 'retract' };
+const FORWARD_METHOD: Record<string, string> = { instance_forward: 'through a connected instance', origin_report: 'as a report on the origin', message: 'as a message to its admins' };
+const stepWords = (v: unknown) => STEP[str(v) ?? ''] ?? str(v) ?? 'a step';
+const reportNo = (d: Record<string, unknown>) => (str(d.reportId) ? ` (report ${str(d.reportId)})` : '');
+
+/** CyberTipline filing and forward events (issue 11); null for an action this file does not know. */
+function describeFilingEvent(action: string, d: Record<string, unknown>, instance: string): string | null {
+  const env = str(d.environment);
+  switch (action) {
+    case 'filing.requested': return `CyberTipline report requested${env && env !== 'production' ? ` (${env.toUpperCase()} environment)` : ''}, ${n(count(d.files), 'file')}`;
+    case 'filing.resubmit_requested': return 'CyberTipline report corrected and filed again';
+    case 'filing.submitted': return `CyberTipline report submitted${reportNo(d)}`;
+    case 'filing.files_uploaded': return `Files uploaded to CyberTipline (${n(count(d.files), 'file')})`;
+    case 'filing.file_info_sent': return 'File details sent to CyberTipline';
+    case 'filing.finished': return `CyberTipline report finished${reportNo(d)}`;
+    case 'filing.rejected': return `CyberTipline rejected the ${stepWords(d.step)}${str(d.description) ? `: ${str(d.description)}` : ''}`;
+    case 'filing.failed': return `CyberTipline filing failed at the ${stepWords(d.step)}${str(d.error) ? `: ${str(d.error)}` : ''}`;
+    case 'filing.uncertain': return `CyberTipline ${stepWords(d.step)} uncertain: may have arrived without an answer`;
+    case 'filing.retried': return `CyberTipline ${stepWords(d.step)} retried`;
+    case 'filing.retracted': return `CyberTipline report retracted${reportNo(d)}`;
+    case 'forward.requested': return `Forward to ${str(d.domain) ?? 'the origin'} queued ${FORWARD_METHOD[str(d.method) ?? ''] ?? ''}${str(d.instanceId) ? ` via ${instance}` : ''}`.trim();
+    case 'forward.prepared': return `Message for the admins of ${str(d.domain) ?? 'the origin'} prepared (${d.contactFound === true ? `contact found${str(d.contactSource) ? ` in ${str(d.contactSource)}` : ''}` : 'no contact address found'})`;
+    case 'forward.marked_sent': return `Message to ${str(d.domain) ?? 'the origin'} marked as sent`;
+    case 'forward.discarded': return `Forward to ${str(d.domain) ?? 'the origin'} discarded`;
     default: return null;
   }
 }

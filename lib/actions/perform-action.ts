@@ -128,6 +128,9 @@ async function finishDone(action: ActionRow, payload: ConnectorAction, result: A
     if (done.count === 0) return false;
     await applyLocalEffect(tx, action.instanceId, action.reportId, payload, capabilitiesFor(action.instance.kind as ServerKind));
     if (action.purgeStepId) await tx.purgeStep.updateMany({ where: { id: action.purgeStepId }, data: { state: 'done', detail: detail ?? result.remoteRef ?? null } });
+    // A case forward sent through the outbox (lib/forwarding) follows its action; only a queued one, so a forward
+    // already replaced or discarded never comes back to life and collides with its live successor.
+    await tx.caseForward.updateMany({ where: { actionId: action.id, state: 'queued' }, data: { state: 'sent', sentAt: new Date() } });
     await recordEvent(tx, {
       actor: SYSTEM, action: `${action.kind}.succeeded`, ...auditTarget(action), instanceId: action.instanceId,
       details: { actionId: action.id, attempts: action.attempts, remoteRef: result.remoteRef ?? null, ...(verified ? { foundAppliedOnServer: true } : {}), ...(detail ? { detail } : {}) },
@@ -154,6 +157,7 @@ async function finishFailed(action: ActionRow, token: string, text: string, unce
     });
     if (failed.count === 0) return false;
     if (action.purgeStepId) await tx.purgeStep.updateMany({ where: { id: action.purgeStepId }, data: { state: 'failed', detail: lastError } });
+    await tx.caseForward.updateMany({ where: { actionId: action.id, state: 'queued' }, data: { state: 'failed' } });
     await recordEvent(tx, {
       actor: SYSTEM, action: `${action.kind}.failed`, ...auditTarget(action), instanceId: action.instanceId,
       details: { actionId: action.id, attempts: action.attempts, error: lastError, ...(uncertain ? { mayHaveReachedServer: true } : {}) },

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/audit/actor';
 import { visibleInstanceIds } from '@/lib/auth/policy';
 import type { ParsedArgs } from '@/lib/cli/args';
 import { AppError, isAppError } from '@/lib/errors';
+import { filingsJson } from '@/lib/filing/filing-json';
 import { withPurgeJson } from '@/lib/purge/case-show-json';
 import { getCase } from './get-case';
 import { listCases } from './list-cases';
@@ -70,8 +71,11 @@ async function showCommand(args: ParsedArgs, out: Out, actor: Actor): Promise<nu
     throw e;
   });
   const row = cliJson(detail, detail.copies.map((c) => ({ instanceUrl: c.instance.baseUrl, postUrl: c.postUrl, mediaUrl: c.mediaUrl, foundBy: c.foundBy, state: c.state })));
-  if (args.flags.json) out(JSON.stringify(await withPurgeJson(detail.id, row, detail.copies.map((c) => c.id))));
-  else showText(detail, row, out);
+  if (args.flags.json) out(JSON.stringify({ ...(await withPurgeJson(detail.id, row, detail.copies.map((c) => c.id))), filings: await filingsJson(detail.id) }));
+  else {
+    showText(detail, row, out);
+    for (const f of await filingsJson(detail.id)) out(`filing: CyberTipline ${f.state}${f.reportId ? ` report ${f.reportId}` : ''}${f.problem ? ` (${f.problem})` : ''}`);
+  }
   return 0;
 }
 

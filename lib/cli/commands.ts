@@ -9,6 +9,8 @@ import { runBanksCommand } from '@/lib/banks/cli-banks';
 import { runCasesCommand } from '@/lib/cases/cli-cases';
 import { purgeCaseCommand } from '@/lib/purge/purge-case-cli';
 import { runEvidenceCommand } from '@/lib/evidence/cli-evidence';
+import { fileCaseCommand } from '@/lib/filing/cli-file';
+import { runNcmecCommand } from '@/lib/filing/settings/cli-ncmec';
 import { addInstance } from '@/lib/instances/add-instance';
 import { listInstances } from '@/lib/instances/list-instances';
 import { ingestMedia } from '@/lib/media/ingest-media';
@@ -65,6 +67,11 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
       return runCasesCommand(verb, args, out, actor);
     case 'cases purge':
       return purgeCaseCommand(args, out, actor);
+    case 'cases file':
+      return fileCaseCommand(args, out, actor);
+    case 'ncmec configure':
+    case 'ncmec status':
+      return runNcmecCommand(verb, args, out, actor);
     case 'evidence verify':
     case 'evidence export':
       return runEvidenceCommand(verb, args, out, actor);
@@ -129,4 +136,10 @@ export const USAGE = `Usage: npm run cli -- <command>
   cases show CASE [--json]   (CASE: a case id or number)
   cases purge CASE --yes [--wait] [--timeout SECONDS]   (default plan; exit 0 only if every copy is removed or accepted)
   evidence verify CASE [--json]   (exit 1 when any seal or the audit chain fails)
-  evidence export CASE --out FILE [--reason R]`;
+  evidence export CASE --out FILE [--reason R]
+  ncmec configure [--url URL | --environment test|production] --username U (--password-stdin | --password P) [--allow-private]
+      [--reporter-first-name F --reporter-last-name L --reporter-email E --reporter-phone P --org-name N]
+      [--company-template T --terms-of-service T --legal-url URL]
+      (fields not given keep their stored values; --allow-private only for a local test server at a custom --url)
+  ncmec status   (the settings, never the credentials, and a GET /status test; exit 1 when the test fails)
+  cases file CASE --to ncmec [--yes] [--wait] [--json]   (without --yes: prints what would be sent; a second run files nothing new)`;

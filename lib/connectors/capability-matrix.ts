@@ -33,6 +33,8 @@ export function capabilityMatrix(): CapabilityMatrix {
       cells: Object.fromEntries(
         kinds.map((k) => {
           const caps = capabilitiesFor(k);
+          // Opening a report is declared apart from `actions` (the report page does not offer it; forwarding does).
+          if (kind === 'report.create') return [k, { supported: Boolean(caps.reportCreate), note: caps.reportCreate?.note ?? caps.notes[kind] ?? null, since: null }];
           return [k, { supported: caps.actions.includes(kind), note: caps.notes[kind] ?? null, since: caps.since?.[kind] ?? null }];
         }),
       ),

@@ -44,6 +44,12 @@ export async function enqueuePurgeRun(runId: string, at?: Date): Promise<void> {
   await boss.send(Q.purgeRun, { runId }, { singletonKey: runId, ...(at ? { startAfter: at } : {}) });
 }
 
+/** Drive one CyberTipline filing (lib/filing/run-filing.ts); `at` delays it (a backoff after a refusal). */
+export async function enqueueFilingRun(filingId: string, at?: Date): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(Q.filingRun, { filingId }, { singletonKey: filingId, ...(at ? { startAfter: at } : {}) });
+}
+
 /** The evidence expiry sweep (lib/evidence/expire-evidence.ts): one at a time. */
 export async function enqueueEvidenceExpiry(): Promise<void> {
   const boss = await getBoss();

@@ -10,6 +10,7 @@ export const Q = {
   caseFindCopies: 'case.find-copies',
   purgeRun: 'purge.run',
   evidenceExpire: 'evidence.expire',
+  filingRun: 'filing.run',
 } as const;
 
 export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
@@ -28,6 +29,8 @@ export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
   { name: Q.caseFindCopies, options: { policy: 'short', retryLimit: 0, expireInSeconds: 900 } },
   // One queued driver per purge run; the run row's lease says who drives it, the steps and checks are rows.
   { name: Q.purgeRun, options: { policy: 'short', retryLimit: 0, expireInSeconds: 1800 } },
+  // One queued driver per CyberTipline filing; the Filing row's lease and step marks make it exactly once.
+  { name: Q.filingRun, options: { policy: 'short', retryLimit: 0, expireInSeconds: 1800 } },
   { name: Q.evidenceExpire, options: { policy: 'singleton', retryLimit: 1, expireInSeconds: 3600 } },
   { name: Q.tick, options: { policy: 'singleton', retryLimit: 0, expireInSeconds: 120 } },
 ];

@@ -10,9 +10,10 @@ import { dispatchOutbox } from './dispatch-outbox';
 import { strandedLookupCases } from '@/lib/cases/claim-lookups';
 import { runEvidenceExpiryTick } from '@/lib/evidence/expiry-tick';
 import { strandedPurgeRuns } from '@/lib/purge/stranded-runs';
-import { enqueueCopySearch, enqueueInstanceSync, enqueuePurgeRun, enqueueRematch } from './enqueue';
+import { strandedFilings } from '@/lib/filing/stranded-filings';
+import { enqueueCopySearch, enqueueFilingRun, enqueueInstanceSync, enqueuePurgeRun, enqueueRematch } from './enqueue';
 
-export async function runSchedulerTick(now = new Date()): Promise<{ syncs: number; actions: number; media: number; rematches: number; lookups: number; purges: number }> {
+export async function runSchedulerTick(now = new Date()): Promise<{ syncs: number; actions: number; media: number; rematches: number; lookups: number; purges: number; filings: number }> {
   const dueBefore = new Date(now.getTime() - env().SYNC_INTERVAL_SECONDS * 1000);
   const instances = await db.instance.findMany({
     where: { syncEnabled: true, status: { not: 'disabled' }, OR: [{ lastSyncStartedAt: null }, { lastSyncStartedAt: { lt: dueBefore } }] },
@@ -29,7 +30,10 @@ export async function runSchedulerTick(now = new Date()): Promise<{ syncs: numbe
   // Purge runs whose driver died or whose job was lost, with a step or a receipt round to do now.
   const purges = await strandedPurgeRuns(now);
   for (const runId of purges) await enqueuePurgeRun(runId);
+  // CyberTipline filings whose driver died or whose job was lost (a filing waiting for a person stays put).
+  const filings = await strandedFilings(now);
+  for (const filingId of filings) await enqueueFilingRun(filingId);
   await runEvidenceExpiryTick(now).catch((e: unknown) => console.error(`[evidence] expiry tick: ${e instanceof Error ? e.message : String(e)}`));
   await runAuditCheckpointTick(now).catch((e: unknown) => console.error(`[audit] checkpoint: ${e instanceof Error ? e.message : String(e)}`));
-  return { syncs: instances.length, actions: outbox.actions, media: outbox.media, rematches: runs.length, lookups: lookups.length, purges: purges.length };
+  return { syncs: instances.length, actions: outbox.actions, media: outbox.media, rematches: runs.length, lookups: lookups.length, purges: purges.length, filings: filings.length };
 }

@@ -8,6 +8,7 @@ import { ingestMedia } from '@/lib/media/ingest-media';
 import { rematchJobData, runRematch } from '@/lib/matching/run-rematch';
 import { copySearchJobData, runCopySearch } from '@/lib/cases/run-copy-search';
 import { purgeRunJobData, runPurge } from '@/lib/purge/run-purge';
+import { filingRunJobData, runFiling } from '@/lib/filing/run-filing';
 import { startBankIndexFollower, syncBankIndex } from '@/lib/matching/sync-bank-index';
 import { syncInstance } from '@/lib/sync/sync-instance';
 import { expireEvidence } from '@/lib/evidence/expire-evidence';
@@ -27,7 +28,7 @@ type Job<T> = PgBoss.JobWithMetadata<T>;
  * per queue is (workers × batch) per interval. One job per fetch keeps retries per job; several workers per
  * queue and a short interval give concurrency (media fetches are I/O-bound, actions are quick HTTP calls).
  */
-const CONCURRENCY = { [Q.instanceSync]: 2, [Q.mediaFetch]: 4, [Q.actionPerform]: 3, [Q.bankRematch]: 1, [Q.caseFindCopies]: 2, [Q.purgeRun]: 4, [Q.evidenceExpire]: 1 } as const;
+const CONCURRENCY = { [Q.instanceSync]: 2, [Q.mediaFetch]: 4, [Q.actionPerform]: 3, [Q.bankRematch]: 1, [Q.caseFindCopies]: 2, [Q.purgeRun]: 4, [Q.evidenceExpire]: 1, [Q.filingRun]: 2 } as const;
 const POLL = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: 0.5 };
 
 async function workMany<T extends object>(boss: PgBoss, name: keyof typeof CONCURRENCY, handler: (job: Job<T>) => Promise<unknown>): Promise<void> {
@@ -54,6 +55,7 @@ export async function startWorker(): Promise<PgBoss> {
   await workMany<{ caseId: string }>(boss, Q.caseFindCopies, (job) => runCopySearch(copySearchJobData.parse(job.data).caseId));
   await workMany<object>(boss, Q.evidenceExpire, () => expireEvidence());
   await workMany<{ runId: string }>(boss, Q.purgeRun, (job) => runPurge(purgeRunJobData.parse(job.data).runId));
+  await workMany<{ filingId: string }>(boss, Q.filingRun, (job) => runFiling(filingRunJobData.parse(job.data).filingId));
   await boss.work(Q.tick, async () => {
     await runSchedulerTick();
   });

@@ -11,6 +11,7 @@ export const userViewSelect = {
   createdAt: true,
   limitedToInstances: true,
   evidenceAccess: true,
+  filingAccess: true,
   instances: { select: { instanceId: true } },
 } as const;
 
@@ -26,6 +27,8 @@ export interface UserView {
   instanceIds: string[] | null;
   /** Granted evidence access (owners and admins have it by role, whatever this says). */
   evidenceAccess: boolean;
+  /** Granted filing access to CyberTipline (owners and admins have it by role, whatever this says). */
+  filingAccess: boolean;
 }
 
 interface UserRow {
@@ -38,6 +41,7 @@ interface UserRow {
   createdAt: Date;
   limitedToInstances: boolean;
   evidenceAccess: boolean;
+  filingAccess: boolean;
   instances: { instanceId: string }[];
 }
 
@@ -52,5 +56,6 @@ export function toUserView(u: UserRow): UserView {
     createdAt: u.createdAt.toISOString(),
     instanceIds: u.limitedToInstances ? u.instances.map((i) => i.instanceId) : null,
     evidenceAccess: u.evidenceAccess,
+    filingAccess: u.filingAccess,
   };
 }

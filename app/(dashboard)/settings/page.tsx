@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { getUserPreferences, requirePageActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import { canAllowPrivate, hasRole } from '@/lib/auth/policy';
 import { getMatchSettings } from '@/lib/matching/match-settings';
 import { getCaseSettings } from '@/lib/cases/case-settings';
 import { CaseSettingsCard } from '@/components/cases/case-settings';
 import { EvidenceSettingsCard } from '@/components/cases/evidence-settings-card';
 import { getEvidenceSettings } from '@/lib/evidence/evidence-settings';
 import { MatchingSettings } from '@/components/settings/matching-settings';
+import { NcmecSettingsCard } from '@/components/filing/ncmec-settings-card';
+import { getNcmecSettingsView } from '@/lib/filing/settings/ncmec-settings';
 import { PasswordForm, PreferencesForm, SignOutEverywhere } from './page-client';
 
 export const metadata: Metadata = { title: 'Settings · Fedimod' };
@@ -25,6 +27,7 @@ export default async function SettingsPage() {
         {hasRole(actor, 'moderator') ? <MatchingSettings initial={await getMatchSettings()} canEdit={hasRole(actor, 'admin')} /> : null}
         {hasRole(actor, 'admin') ? <CaseSettingsCard initial={await getCaseSettings()} /> : null}
         {hasRole(actor, 'admin') ? <EvidenceSettingsCard initial={await getEvidenceSettings()} /> : null}
+        {hasRole(actor, 'admin') ? <NcmecSettingsCard initial={await getNcmecSettingsView()} canAllowPrivate={canAllowPrivate(actor)} /> : null}
       </div>
     </>
   );

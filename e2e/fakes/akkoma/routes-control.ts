@@ -43,6 +43,8 @@ export const controlRoutes: Route[] = [
       return { json: { ok: true, on: state.removal.keepServing } };
     },
   },
+  { method: 'GET', pattern: /^\/__fake\/forwards$/, handler: ({ state }) => ({ json: state.forwardLog.forwards }) },
+  { method: 'POST', pattern: /^\/__fake\/reset-forwards$/, handler: ({ state }) => { state.forwardLog.reset(); return { json: { ok: true } }; } },
   { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },
   { method: 'POST', pattern: /^\/__fake\/reset-records$/, handler: ({ state }) => { state.records = []; return { json: { ok: true } }; } },
   { method: 'GET', pattern: /^\/__fake\/remote-fetches$/, handler: ({ state }) => ({ json: state.remoteFetches }) },

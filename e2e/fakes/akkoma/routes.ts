@@ -1,6 +1,6 @@
 /**
  * Dispatch: rate limit first (Akkoma's RateLimiter plug runs before auth), then token/scope, then the handler.
- * Every admin write call is recorded with its parsed body and final status, whatever the outcome.
+ * Every admin write call (and every report filed through POST /api/v1/reports) is recorded with its parsed body and final status, whatever the outcome.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseBody, readBody, parseParams, HttpError, type Params } from '../mastodon/http';
@@ -10,10 +10,11 @@ import { controlRoutes, isRemovalCall } from './routes-control';
 import { publicRoutes } from './routes-public';
 import { lookupRoutes } from './routes-lookup';
 import { userRoutes } from './routes-users';
+import { userReportRoutes } from './routes-user-reports';
 import { FakeError, notFound, type Reply, type Route } from './route-types';
 import type { FakeAkkomaState } from './state';
 
-const ROUTES: Route[] = [...adminRoutes, ...userRoutes, ...lookupRoutes, ...publicRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...adminRoutes, ...userRoutes, ...lookupRoutes, ...userReportRoutes, ...publicRoutes, ...controlRoutes];
 
 export async function handle(state: FakeAkkomaState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);
@@ -33,7 +34,7 @@ export async function handle(state: FakeAkkomaState, req: IncomingMessage, res: 
   } catch (e) {
     reply = errorReply(e);
   }
-  if (url.pathname.startsWith('/api/v1/pleroma/admin/') && method !== 'GET') {
+  if ((url.pathname.startsWith('/api/v1/pleroma/admin/') || url.pathname === '/api/v1/reports') && method !== 'GET') {
     state.records.push({ method, path: url.pathname, body, status: reply.status ?? 200, time: new Date().toISOString() });
   }
   send(res, reply);

@@ -3,6 +3,7 @@ import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import { createRemovalControls, type RemovalControls } from '../destructive-log';
+import { createForwardLog, type ForwardLog } from '../forward-log';
 import type { FakeAccount, FakeMedia, FakeReport, FakeStatus, MalformKind, WriteRecord } from './entities';
 
 export interface FakeAkkomaStateInit {
@@ -37,6 +38,8 @@ export class FakeAkkomaState {
   readonly removedMedia = new Map<string, FakeMedia>();
   /** The removal log and the keep-serving switch (../destructive-log.ts). */
   readonly removal: RemovalControls = createRemovalControls();
+  /** Reports this server forwarded to another server (../forward-log.ts). */
+  readonly forwardLog: ForwardLog = createForwardLog();
   readonly reports = new Map<string, FakeReport>();
   readonly malformed = new Map<string, MalformKind>();
   readonly bannedUrls = new Set<string>();

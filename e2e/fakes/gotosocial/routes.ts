@@ -1,6 +1,6 @@
 /**
  * Dispatch: rate limit first (GoToSocial's middleware runs before auth), then token/scope/role, then the
- * handler. Every admin write is recorded with its query, parsed body and final status, whatever the outcome.
+ * handler. Every admin write (and every report filed through POST /api/v1/reports) is recorded with its query, parsed body and final status, whatever the outcome.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, parseBody, parseParams, readBody, send, type Params, type Reply } from '../mastodon/http';
@@ -10,10 +10,11 @@ import { adminRoutes } from './routes-admin';
 import { controlRoutes } from './routes-control';
 import { publicRoutes } from './routes-public';
 import { searchRoutes } from './routes-search';
+import { userReportRoutes } from './routes-user-reports';
 import { isRemovalCall } from './removals';
 import type { FakeState } from './state';
 
-const ROUTES: Route[] = [...publicRoutes, ...searchRoutes, ...adminRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...publicRoutes, ...searchRoutes, ...adminRoutes, ...userReportRoutes, ...controlRoutes];
 
 export async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);
@@ -37,7 +38,7 @@ export async function handle(state: FakeState, req: IncomingMessage, res: Server
     reply = errorReply(e);
   }
   reply.headers = { ...rateHeaders, ...reply.headers };
-  if (url.pathname.startsWith('/api/v1/admin/') && method !== 'GET') {
+  if ((url.pathname.startsWith('/api/v1/admin/') || url.pathname === '/api/v1/reports') && method !== 'GET') {
     state.records.push({ method, path: url.pathname, query, body, status: reply.status ?? 200, time: new Date().toISOString() });
   }
   send(res, reply);

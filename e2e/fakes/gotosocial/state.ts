@@ -7,6 +7,7 @@ import type {
 } from './entities';
 import { makeUlid } from './ulid';
 import { createRemovalControls, type RemovalControls } from '../destructive-log';
+import { createForwardLog, type ForwardLog } from '../forward-log';
 
 export interface FakeStateInit {
   domain: string;
@@ -41,6 +42,8 @@ export class FakeState {
 
   /** The removal log and the keep-serving switch (../destructive-log.ts). */
   readonly removal: RemovalControls = createRemovalControls();
+  /** Reports this server forwarded to another server (../forward-log.ts). */
+  readonly forwardLog: ForwardLog = createForwardLog();
   /** Files deleted with their account, kept only so keep-serving (a CDN in front) can still serve their bytes. */
   readonly removedMedia = new Map<string, FakeMedia>();
   records: WriteRecord[] = [];

@@ -1,5 +1,6 @@
 /**
- * The removal controls every fake serves (../destructive-log.ts): the log of removal calls received, its reset, and
+ * The removal controls every fake serves (../destructive-log.ts): the log of removal calls received, its reset, the
+ * forwarded reports (../forward-log.ts), and
  * the keep-serving switch (a CDN cache in front of the server that goes on serving deleted files).
  */
 import { z } from 'zod';
@@ -11,6 +12,8 @@ const keepServing = z.object({ on: z.boolean() });
 export function removalControlRoutes(): Route[] {
   return [
     { method: 'GET', pattern: /^\/__fake\/destructive-calls$/, handler: ({ state }) => ({ json: state.removal.calls }) },
+    { method: 'GET', pattern: /^\/__fake\/forwards$/, handler: ({ state }) => ({ json: state.forwardLog.forwards }) },
+    { method: 'POST', pattern: /^\/__fake\/reset-forwards$/, handler: ({ state }) => { state.forwardLog.reset(); return { json: { ok: true } }; } },
     {
       method: 'POST', pattern: /^\/__fake\/reset-destructive-calls$/,
       handler: ({ state }) => { state.removal.reset(); return { json: { ok: true } }; },

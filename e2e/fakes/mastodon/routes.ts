@@ -1,6 +1,6 @@
 /**
  * Dispatch: rate limit (rack-attack runs first in Mastodon), then token/scope/role, then the handler.
- * Every admin write call is recorded with its parsed body and final status, whatever the outcome.
+ * Every admin write call (and every report filed through POST /api/v1/reports) is recorded with its parsed body and final status, whatever the outcome.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorize } from './auth';
@@ -13,12 +13,13 @@ import { lookupRoutes } from './routes-lookup';
 import { mediaRoutes } from './routes-media';
 import { publicRoutes } from './routes-public';
 import { reportRoutes } from './routes-reports';
+import { userReportRoutes } from './routes-user-reports';
 import { pageRoutes } from './routes-pages';
 import { isRemovalCall } from './routes-removal-control';
 import type { FakeState } from './state';
 
 const ROUTES: Route[] = [
-  ...publicRoutes, ...lookupRoutes, ...reportRoutes, ...accountRoutes, ...domainBlockRoutes, ...mediaRoutes, ...pageRoutes, ...controlRoutes,
+  ...publicRoutes, ...lookupRoutes, ...reportRoutes, ...userReportRoutes, ...accountRoutes, ...domainBlockRoutes, ...mediaRoutes, ...pageRoutes, ...controlRoutes,
 ];
 
 export async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -44,7 +45,7 @@ export async function handle(state: FakeState, req: IncomingMessage, res: Server
     reply = errorReply(e);
   }
   reply.headers = { ...rateHeaders, ...reply.headers };
-  if (url.pathname.startsWith('/api/v1/admin/') && method !== 'GET') {
+  if ((url.pathname.startsWith('/api/v1/admin/') || url.pathname === '/api/v1/reports') && method !== 'GET') {
     state.records.push({ method, path: url.pathname, body, status: reply.status ?? 200, time: new Date().toISOString() });
   }
   send(res, reply);

@@ -37,7 +37,8 @@ export interface FakeMastodon {
   sendWebhook(input: SendWebhookInput): Promise<SendWebhookResult>;
 }
 
-export const DEFAULT_SCOPES = ['read', 'admin:read', 'admin:write'];
+// write:reports: the dashboard opens reports (to forward a case to its origin) through the user API.
+export const DEFAULT_SCOPES = ['read', 'write:reports', 'admin:read', 'admin:write'];
 
 export async function startFakeMastodon(opts: FakeMastodonOptions = {}): Promise<FakeMastodon> {
   const domain = opts.domain ?? 'mastodon.test';

@@ -7,6 +7,7 @@ import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import { createRemovalControls, type RemovalControls } from '../destructive-log';
+import { createForwardLog, type ForwardLog } from '../forward-log';
 
 export interface FakeStateInit {
   domain: string;
@@ -40,6 +41,8 @@ export class FakeState {
   readonly malformed = new Map<string, MalformKind>();
   /** The removal log and the keep-serving switch (../destructive-log.ts). */
   readonly removal: RemovalControls = createRemovalControls();
+  /** Reports this server forwarded to another server (../forward-log.ts). */
+  readonly forwardLog: ForwardLog = createForwardLog();
   /** Files whose records a removal deleted, kept only so keep-serving (a CDN in front) can still serve their bytes. */
   readonly removedMedia = new Map<string, FakeMedia>();
 

@@ -3,6 +3,7 @@ import type { Endpoint } from './endpoint-types';
 import { errors, str } from './http';
 import { notifyReportEvent } from './deliver-webhook';
 import { packReport } from './serialize';
+import type { FakeReport } from './entities';
 import type { FakeMisskeyState } from './state';
 
 // NO_SUCH_ABUSE_REPORT ids as each endpoint's meta declares them (misskey-dev/misskey admin/*-abuse-user-report.ts).
@@ -36,8 +37,13 @@ export const adminEndpoints: Record<string, Endpoint> = {
       if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 100) throw errors.invalidParam('limit');
       const untilId = str(body.untilId);
       const wanted = body.state === 'resolved' ? true : body.state === 'unresolved' ? false : null;
+      // paramDef: targetUserOrigin enum combined|local|remote (default combined), on the report's targetUserHost.
+      const origin = body.targetUserOrigin ?? 'combined';
+      if (origin !== 'combined' && origin !== 'local' && origin !== 'remote') throw errors.invalidParam('targetUserOrigin');
+      const remoteTarget = (r: FakeReport) => Boolean(state.users.get(r.targetUserId)?.host);
       return state.reportsNewestFirst()
         .filter((r) => (untilId ? r.id < untilId : true) && (wanted === null || r.resolved === wanted))
+        .filter((r) => origin === 'combined' || (origin === 'remote') === remoteTarget(r))
         .slice(0, limit)
         .map((r) => packReport(state, r));
     },
@@ -75,7 +81,11 @@ export const adminEndpoints: Record<string, Endpoint> = {
     kind: 'write:admin:resolve-abuse-user-report',
     moderator: true,
     handler: ({ state, body }) => {
-      report(state, body, 'forward').forwarded = true;
+      // AbuseReportService.forward throws plain Errors, which ApiCallService answers as 500 INTERNAL_ERROR.
+      const r = report(state, body, 'forward');
+      if (!state.users.get(r.targetUserId)?.host) throw errors.internal({ message: 'The target user host is null.', code: 'Error' });
+      if (r.forwarded) throw errors.internal({ message: 'The report has already been forwarded.', code: 'Error' });
+      r.forwarded = true;
     },
   },
   'admin/suspend-user': {

@@ -57,6 +57,7 @@ export const DEFAULT_PERMISSIONS = [
   'write:admin:federation',
   'read:admin:show-user',
   'read:admin:drive',
+  'write:report-abuse',
 ];
 
 export async function startFakeMisskey(opts: FakeMisskeyOptions = {}): Promise<FakeMisskey> {

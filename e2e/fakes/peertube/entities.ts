@@ -69,3 +69,10 @@ export interface WriteRecord {
   status: number;
   time: string;
 }
+
+/** An abuse PeerTube forwarded on its own: the Flag activity sent to the flagged account's instance. */
+export interface FlagRecord {
+  abuseId: number;
+  host: string;
+  at: string;
+}

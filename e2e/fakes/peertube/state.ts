@@ -4,7 +4,7 @@ import type { RemoteFetchRecord } from '../federation/known-bad';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import { FakeOAuth, type FakeOAuthOptions, type IssuedTokens } from './oauth';
-import type { FakeAbuse, FakeAccount, FakeComment, FakeVideo, FakeVideoBlock, MalformKind, VideoBlockType, WriteRecord } from './entities';
+import type { FakeAbuse, FakeAccount, FakeComment, FakeVideo, FakeVideoBlock, FlagRecord, MalformKind, VideoBlockType, WriteRecord } from './entities';
 
 export interface FakePeerTubeStateInit {
   name: string;
@@ -37,6 +37,8 @@ export class FakePeerTubeState {
   /** Removal calls received (GET /__fake/destructive-calls) and the keep-serving switch (a CDN in front of static files). */
   readonly removal = createRemovalControls();
   records: WriteRecord[] = [];
+  /** Flags PeerTube would send to a remote account's instance for a new abuse (GET /__fake/flags), in order. */
+  flagsSent: FlagRecord[] = [];
   /** Every API call that would have made a real PeerTube fetch from another server (GET /__fake/remote-fetches). */
   remoteFetches: RemoteFetchRecord[] = [];
 

@@ -67,6 +67,13 @@ export const akkomaCapabilities: Capabilities = {
       note: "Deletes the posting account and all its posts on this server (an admin confirms it), then purges this file from the proxy.",
     },
   ],
+  reportCreate: {
+    forwards: true,
+    needsPost: false,
+    note:
+      "Opens a report as the connected admin account; with forward, Akkoma sends it to the account's server as a Flag. " +
+      'The token also needs the write:reports scope (held by write).',
+  },
   webhooks: false,
   findCopies: {
     by: ['account', 'origin_uri', 'media_url'],

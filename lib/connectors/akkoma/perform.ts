@@ -9,6 +9,7 @@ import { writableOrNull } from '../shared/report-items';
 import { accountAction, accountDelete, accountUndo } from './perform-accounts';
 import { unsupported } from './unsupported';
 import { purgeUrls } from './proxy-origin';
+import { createReportAkkoma } from './create-report';
 
 /** What PUT /statuses/:id can set from this dashboard; Akkoma's "private" is followers only. */
 const VISIBILITIES = ['public', 'unlisted', 'private'] as const;
@@ -68,6 +69,8 @@ export async function performAkkoma(client: AkkomaClient, action: ConnectorActio
       return accountUndo(client, safeNickname(action.accountId), action.type);
     case 'account.delete':
       return accountDelete(client, safeNickname(action.accountId));
+    case 'report.create':
+      return createReportAkkoma(client, action);
     case 'media.purge': {
       const urls = (action.urls ?? []).filter((u) => /^https?:\/\//i.test(u));
       if (urls.length === 0) {

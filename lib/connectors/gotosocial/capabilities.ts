@@ -67,6 +67,13 @@ export const gotosocialCapabilities: Capabilities = {
       note: "Removes every cached remote file on this server (they are fetched again when viewed); the post stays.",
     },
   ],
+  reportCreate: {
+    forwards: true,
+    needsPost: false,
+    note:
+      "Opens a report as the connected admin account; with forward, GoToSocial sends it to the account's server as a Flag. " +
+      'The token also needs the write:reports scope (held by write).',
+  },
   webhooks: false,
   // Scoped admin tokens (admin:read:reports, …) arrived in 0.19; the connector checks those scopes.
   minVersion: '0.19',

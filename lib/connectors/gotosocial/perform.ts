@@ -6,6 +6,7 @@ import type { GoToSocialClient } from './client';
 import { mapGtsReport } from './mapper';
 import { writableOrNull } from '../shared/report-items';
 import { parseRemote, safeId } from './parse-remote';
+import { createReportGoToSocial } from './create-report';
 
 export async function performGoToSocial(client: GoToSocialClient, action: ConnectorAction): Promise<ActionResult> {
   switch (action.kind) {
@@ -39,6 +40,8 @@ export async function performGoToSocial(client: GoToSocialClient, action: Connec
       });
       return { ok: true, remoteRef: parseRemote(gtsDomainBlockSchema, res.data, 'domain block').id };
     }
+    case 'report.create':
+      return createReportGoToSocial(client, action);
     case 'media.purge': {
       const days = action.olderThanDays;
       if (days === undefined || !Number.isInteger(days) || days < 0 || days > 36_500) {

@@ -67,6 +67,14 @@ export const lemmyCapabilities: Capabilities = {
     },
   ],
   webhooks: false,
+  reportCreate: {
+    forwards: false,
+    needsPost: true,
+    note:
+      'Opens a report on the post or comment (one per report, reason up to 1000 characters) as this dashboard\'s Lemmy account. ' +
+      'Lemmy reports content, not accounts, and has no forward: it sends a report on a remote community\'s post to that ' +
+      'community\'s instance by itself, where its moderators see it. A removed or deleted post cannot be reported.',
+  },
   findCopies: {
     by: ['origin_uri', 'media_url'],
     note:
@@ -80,5 +88,5 @@ export const lemmyCapabilities: Capabilities = {
   statusDeleteReversible: true,
   accountActionText: { label: 'Ban reason', hint: "Shown in Lemmy's public modlog." },
   // Status ids are post:N, comment:N or pm:N (mapper.ts); private messages can be neither removed nor purged.
-  statusIdPattern: { 'status.delete': '^(post|comment):', 'status.purge': '^(post|comment):' },
+  statusIdPattern: { 'status.delete': '^(post|comment):', 'status.purge': '^(post|comment):', 'report.create': '^(post|comment):' },
 };

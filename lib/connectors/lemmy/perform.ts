@@ -8,6 +8,7 @@ import type { ActionResult, ConnectorAction } from '../types';
 import { federatedInstancesSchema } from './api-types';
 import { lemmyCapabilities } from './capabilities';
 import { V3, V4, type LemmyClient } from './client';
+import { createLemmyReport } from './create-report';
 import { parseRemote } from './parse';
 import { REPORT_TYPES, parseTypedId } from './report-types';
 import { V4_REPORT_TYPES } from './report-types-v4';
@@ -38,6 +39,8 @@ export async function performLemmy(client: LemmyClient, action: ConnectorAction)
       return ban(client, action.accountId, false);
     case 'account.delete':
       return purgePerson(client, action.accountId, action.reason);
+    case 'report.create':
+      return createLemmyReport(client, action);
     case 'domain.block':
       return client.api === 'v4' ? blockInstanceV4(client, action.domain) : blockInstanceV3(client, action.domain);
     default:

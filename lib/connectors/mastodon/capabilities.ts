@@ -70,6 +70,13 @@ export const mastodonCapabilities: Capabilities = {
       note: "Mastodon's suspension only makes the account's media private: the file URL may still be served until the data is deleted.",
     },
   ],
+  reportCreate: {
+    forwards: true,
+    needsPost: false,
+    note:
+      "Opens a report as the connected admin account; with forward, Mastodon sends it to the account's server as a Flag. " +
+      'The token also needs the write:reports scope.',
+  },
   webhooks: true,
   // Admin::Report with assigned_account and the v1 admin account actions are 4.0+; webhooks arrived in 4.0.
   minVersion: '4.0',

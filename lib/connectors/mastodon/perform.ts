@@ -8,6 +8,7 @@ import { mapAdminReport } from './mapper';
 import { writableOrNull } from '../shared/report-items';
 import { parseRemote, safeId } from './parse-remote';
 import { deleteAccountMastodon } from './delete-account';
+import { createReportMastodon } from './create-report';
 
 export async function performMastodon(client: MastodonClient, action: ConnectorAction): Promise<ActionResult> {
   switch (action.kind) {
@@ -42,6 +43,8 @@ export async function performMastodon(client: MastodonClient, action: ConnectorA
     }
     case 'account.delete':
       return deleteAccountMastodon(client, action.accountId);
+    case 'report.create':
+      return createReportMastodon(client, action);
     case 'domain.block': {
       const res = await client.post('/api/v1/admin/domain_blocks', {
         domain: checkDomain(action.domain),

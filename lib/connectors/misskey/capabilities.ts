@@ -21,6 +21,7 @@ export const MISSKEY_PERMISSIONS = [
   'write:admin:federation', // admin/federation/delete-all-files (media purge by host)
   'read:admin:show-user', // admin/show-users: find a remote account by username and host (copy lookups)
   'read:admin:drive', // admin/drive/show-file: a drive file's origin URL (copy lookups)
+  'write:report-abuse', // users/report-abuse: open a report as this account (forwarding a case to its origin)
 ] as const;
 
 export type MisskeyPermission = (typeof MISSKEY_PERMISSIONS)[number];
@@ -106,6 +107,14 @@ export const misskeyCapabilities: Capabilities = {
     },
   ],
   webhooks: true,
+  reportCreate: {
+    forwards: true,
+    needsPost: false,
+    note:
+      'Opens a report about the account as this dashboard\'s Misskey account (users/report-abuse, comment up to 2048 ' +
+      'characters, with links to the notes). For a remote account it then forwards it as an ActivityPub Flag ' +
+      '(admin/forward-abuse-user-report), once. Misskey cannot report administrators. Needs the write:report-abuse permission.',
+  },
   findCopies: {
     by: ['account', 'origin_uri', 'media_url'],
     note:

@@ -21,6 +21,7 @@ export const ENDPOINT_KINDS: Readonly<Record<string, MisskeyPermission>> = {
   'admin/show-users': 'read:admin:show-user',
   'admin/show-user': 'read:admin:show-user',
   'admin/drive/show-file': 'read:admin:drive',
+  'users/report-abuse': 'write:report-abuse',
 };
 
 export function kindFor(endpoint: string): MisskeyPermission | null {

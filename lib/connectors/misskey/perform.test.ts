@@ -18,7 +18,8 @@ describe('Misskey perform', () => {
   it('resolves (as accept) and forwards a report', async () => {
     setup = await withFake({ reports: 0 });
     const { fake, connector } = setup;
-    const r = fake.addReport({ resolved: false, noteCount: 0 });
+    // Misskey forwards only reports about remote users (AbuseReportService.forward).
+    const r = fake.addReport({ resolved: false, noteCount: 0, targetUserId: fake.state.remoteIds[0] });
     expect(await connector.perform({ kind: 'report.resolve', reportId: r.id, comment: 'handled' })).toEqual({ ok: true, remoteRef: r.id });
     await connector.perform({ kind: 'report.forward', reportId: r.id });
     expect(fake.report(r.id)).toMatchObject({ resolved: true, resolvedAs: 'accept', forwarded: true });

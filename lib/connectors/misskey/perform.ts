@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import type { ActionResult, ConnectorAction } from '../types';
 import { MODERATION_NOTE_MAX } from './capabilities';
 import type { MisskeyClient } from './client';
+import { createMisskeyReport } from './create-report';
 import { findReport } from './list-reports';
 import { safeId } from './parse-remote';
 
@@ -21,6 +22,8 @@ export async function performMisskey(client: MisskeyClient, action: ConnectorAct
     case 'report.forward':
       await client.call('admin/forward-abuse-user-report', { reportId: safeId(action.reportId) });
       return { ok: true, remoteRef: action.reportId };
+    case 'report.create':
+      return createMisskeyReport(client, action);
     case 'account.action':
       if (action.type !== 'suspend') throw unsupported(`account.action ${action.type}`);
       await client.call('admin/suspend-user', { userId: safeId(action.accountId) });

@@ -64,6 +64,14 @@ export const peertubeCapabilities: Capabilities = {
     },
   ],
   webhooks: false,
+  reportCreate: {
+    forwards: true,
+    needsPost: false,
+    note:
+      'Opens an abuse report (reason of 2 to 3000 characters) as this dashboard\'s PeerTube account, on the video or ' +
+      'comment when the copy has one, else on the account. PeerTube sends every report on a remote account\'s content to ' +
+      'that account\'s instance by itself, so it is always forwarded; there is no separate forward.',
+  },
   // Checked against the PeerTube 7.0.0 OpenAPI (instance-apis.md §6) and the server's validators; the fake runs as
   // 7.0.0. The endpoints are older (the /abuses API arrived in 2.4), but older servers are untested.
   findCopies: {

@@ -5,6 +5,7 @@ import { updateAbuse } from './abuse-update';
 import { peertubeCapabilities } from './capabilities';
 import type { PeerTubeClient } from './client';
 import { parseContentId } from './content-id';
+import { createPeerTubeReport } from './create-report';
 import { ABUSE_STATE } from './mapper';
 import { blockVideo } from './video-block';
 
@@ -20,6 +21,8 @@ export async function performPeerTube(client: PeerTubeClient, action: ConnectorA
       return updateAbuse(client, action.reportId, { text: action.text });
     case 'report.reopen':
       return updateAbuse(client, action.reportId, { state: ABUSE_STATE.pending });
+    case 'report.create':
+      return createPeerTubeReport(client, action);
     case 'status.delete':
       await client.request('DELETE', contentPath(action.statusId));
       return { ok: true, remoteRef: action.statusId };

@@ -20,6 +20,8 @@ import { EvidencePanel } from '@/components/cases/evidence-panel';
 import { PurgePanel } from '@/components/cases/purge-panel';
 import { ResolveDialog } from '@/components/cases/resolve-dialog';
 import { useCase } from '@/components/cases/use-case';
+import { FilingPanel } from '@/components/filing/filing-panel';
+import { ForwardPanel } from '@/components/filing/forward-panel';
 
 export function CaseClient({ initial, media, prefs, myId, isAdmin = false }: { initial: CaseDetail; media: MediaView | null; prefs: MediaPrefs; myId: string; isAdmin?: boolean }) {
   const { c, refreshError, busy, error, run } = useCase(initial);
@@ -47,6 +49,8 @@ export function CaseClient({ initial, media, prefs, myId, isAdmin = false }: { i
         <div className="min-w-0 space-y-5">
           <CaseItem c={c} media={media} prefs={prefs} />
           <PurgePanel c={c} isAdmin={isAdmin} names={instanceNames} />
+          <FilingPanel caseId={c.id} />
+          <ForwardPanel caseId={c.id} />
           <CaseCopies copies={c.copies} caseId={c.id} canAccept={c.can.edit} />
           <CaseLookups lookups={c.lookups} canSearch={c.can.searchAgain} busy={busy === 'search'} onSearch={() => void run('search', () => searchAgain(c.id))} />
           <CaseReports reports={c.reports} />
