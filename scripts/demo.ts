@@ -2,7 +2,9 @@
  * `npm run demo`: one fake server of every kind (two Mastodons, GoToSocial, Akkoma, Misskey, Lemmy 0.19 and 1.0,
  * PeerTube) with synthetic reports (harmless generated images), connected to a separate demo database (.data/demo),
  * then the dashboard as `npm start` runs it. Five of the fakes also hold a federated copy of one synthetic
- * "known-bad" test image, and a demo match bank holds its hashes, so a case opens by itself. Ctrl-C stops everything.
+ * "known-bad" test image, and a demo match bank holds its hashes, so a case opens by itself. A fake CyberTipline
+ * (e2e/fakes/ncmec) on port 4109 is configured as the CyberTipline, so filing from the demo reaches only it.
+ * Ctrl-C stops everything.
  */
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -15,6 +17,7 @@ const { startKnownBadScenario } = await import('../e2e/fakes/federation/start-sc
 const { connectDemoInstances } = await import('./demo/connect-demo-instances');
 const { ensureDemoBank } = await import('./demo/ensure-demo-bank');
 const { knownBadSummary } = await import('./demo/known-bad-summary');
+const { configureDemoNcmec, startDemoNcmec } = await import('./demo/configure-demo-ncmec');
 
 const say = (m: string) => console.log(`[demo] ${m}`);
 const database = await prepareDatabase(say); // migrations as the owner; sets DATABASE_URL (app role) for what follows
@@ -27,6 +30,9 @@ const fakes = scenario.fakes;
 say(`Fake instances: ${fakes.map((f) => f.url).join(', ')}`);
 // The bank first: the app has not synced anything yet, so the known-bad copies match it as they arrive.
 say(await ensureDemoBank());
+// Before connectDemoInstances, which closes this process's database connection when it is done.
+const ncmec = await startDemoNcmec();
+say(await configureDemoNcmec(ncmec));
 for (const line of await connectDemoInstances(fakes.map((f) => ({ url: f.url, token: f.token })))) say(line);
 say(knownBadSummary(fakes));
 
@@ -40,6 +46,7 @@ async function stop(code: number) {
     await new Promise((r) => app.once('exit', r));
   }
   await scenario.close();
+  await ncmec.close();
   await database.stop();
   process.exit(code);
 }

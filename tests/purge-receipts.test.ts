@@ -122,6 +122,13 @@ describe('receipts against a real Mastodon fake', () => {
     await expect(db.purgeReceipt.updateMany({ where: { copyId }, data: { reason: 'changed' } })).rejects.toThrow();
   });
 
+  it('refuses to remove an instance whose copies have receipts, with words instead of a 500, and keeps everything', async () => {
+    const { removeInstance } = await import('@/lib/instances/remove-instance');
+    await expect(removeInstance({ ctx: { actor: systemActor }, input: { id: instanceId } })).rejects.toMatchObject({ code: 'conflict', userMessage: expect.stringMatching(/purge receipt.*Turn its sync off/) });
+    expect(await db.instance.count({ where: { id: instanceId } })).toBe(1);
+    expect(await db.purgeReceipt.count({ where: { copyId } })).toBeGreaterThan(0);
+  });
+
   it('after the fake removed the file, the media URL answers 404 → removed, and the run ends with the case purged', async () => {
     const connector = await connectorFor(await db.instance.findUniqueOrThrow({ where: { id: instanceId } }));
     await connector.perform({ kind: 'domain.block', domain: KNOWN_BAD.originDomain, severity: 'silence', rejectMedia: true, rejectReports: false, obfuscate: false });
