@@ -11,13 +11,11 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { unzipSync } from 'fflate';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { KNOWN_BAD } from './fakes/federation/known-bad';
 import { knownBadHashes, startKnownBadScenario, type KnownBadScenario, type ScenarioSlot } from './fakes/federation/start-scenario';
-import { OWNER, signIn } from './support/flows';
-import { readSetupLink } from './support/server-log';
+import { connectAndSync, createPdqBank, inviteUser, makeRoomForScenario, ownerSignIn, seriousViolations } from './support/scenario-flows';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -34,43 +32,6 @@ let admin: Page;
 let moderator: Page;
 let caseUrl: string;
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-}
-
-/**
- * Connects one fake with "Detect automatically" and waits for its first sync. Not flows.ts's connectDetected: that
- * waits for a non-zero open-report count, and the Lemmy fake's two synthetic reports may both be resolved ones.
- */
-async function connectAndSync(page: Page, url: string, token: string, name: string, kind: string): Promise<void> {
-  await page.goto('/instances/new');
-  await page.getByLabel('Base URL').fill(url);
-  await page.getByLabel('Admin access token').fill(token);
-  await page.getByLabel('Display name (optional)').fill(name);
-  await page.getByLabel(/local test host/).check();
-  await page.getByRole('button', { name: 'Check and connect' }).click();
-  await expect(page).toHaveURL(/\/instances\/[0-9a-f-]{36}$/);
-  await expect(page.getByText(new RegExp(`detected as ${kind}`, 'i')).first()).toBeVisible();
-  await expect(page.getByTestId('last-sync')).not.toHaveText('not yet', { timeout: 60_000 });
-}
-
-/** Signs the owner in, creating it from the one-time setup link when this spec runs on its own. */
-async function ownerSignIn(page: Page): Promise<void> {
-  await page.goto('/');
-  if (/\/setup/.test(page.url())) {
-    const link = new URL(await readSetupLink());
-    await page.goto(link.pathname + link.search);
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
-    await page.getByLabel('Password again').fill(OWNER.password);
-    await page.getByRole('button', { name: /create/i }).click();
-    await expect(page).toHaveURL(/\/queue/);
-    return;
-  }
-  await signIn(page, OWNER.email, OWNER.password);
-}
-
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   scenario = await startKnownBadScenario({ only: SLOTS, reports: 2 });
   admin = await (await browser.newContext({ acceptDownloads: true })).newPage();
@@ -83,29 +44,9 @@ test.afterAll(async () => {
 
 test('the known-bad item opens a case holding copies on six server kinds', async ({ browser }) => {
   test.setTimeout(420_000);
-  const origin = new URL(admin.url()).origin;
-  // In the full suite, earlier specs' cases would absorb this scenario's copies, and their instances' fakes are
-  // gone (a purge step there could only fail): close those cases and remove those instances first.
-  const active = (await (await admin.request.get('/api/cases?state=active')).json()) as { items: { id: string }[] };
-  for (const c of active.items) {
-    const res = await admin.request.patch(`/api/cases/${c.id}`, { data: { state: 'closed', reason: 'e2e: make room for the purge scenario' }, headers: { origin } });
-    expect(res.status()).toBe(200);
-  }
-  const old = (await (await admin.request.get('/api/instances')).json()) as { instances: { id: string }[] };
-  for (const i of old.instances) expect((await admin.request.delete(`/api/instances/${i.id}`, { headers: { origin } })).status()).toBe(200);
+  await makeRoomForScenario(admin, 'e2e: make room for the purge scenario');
 
-  const { pdqHex } = await knownBadHashes();
-  await admin.goto('/banks');
-  const form = admin.getByRole('form', { name: 'New bank' });
-  await form.getByLabel('Name').fill('Known-bad test pattern (purge e2e)');
-  await form.locator('select[name=label]').selectOption('csam');
-  await form.locator('select[name=severity]').selectOption('5');
-  await form.getByRole('button', { name: 'Create bank' }).click();
-  await expect(admin).toHaveURL(/\/banks\/[0-9a-f-]{36}$/);
-  const importForm = admin.getByRole('form', { name: 'Import hashes' });
-  await importForm.locator('input[type=file]').setInputFiles({ name: 'known-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`hash,label\n${pdqHex},known-bad-test-pattern\n`) });
-  await importForm.getByRole('button', { name: 'Import' }).click();
-  await expect(admin.getByText(/1 accepted/)).toBeVisible();
+  await createPdqBank(admin, 'Known-bad test pattern (purge e2e)', (await knownBadHashes()).pdqHex);
 
   for (const slot of SLOTS) {
     const f = scenario.fake(slot);
@@ -113,19 +54,7 @@ test('the known-bad item opens a case holding copies on six server kinds', async
   }
 
   // A moderator (the one who will purge), invited by the owner.
-  await admin.goto('/users');
-  const invite = admin.locator('form').filter({ has: admin.locator('select[name=role]') });
-  await invite.locator('input[name=email]').fill(MODERATOR.email);
-  await invite.locator('select[name=role]').selectOption('moderator');
-  await invite.getByRole('button', { name: /invite/i }).click();
-  const link = await admin.getByLabel('Invite link').inputValue();
-  moderator = await (await browser.newContext()).newPage();
-  await moderator.goto(new URL(link).pathname);
-  await moderator.getByLabel('Password', { exact: true }).fill(MODERATOR.password);
-  await moderator.getByLabel('Password again').fill(MODERATOR.password);
-  await moderator.getByRole('button', { name: /create|accept|join/i }).click();
-  await expect(moderator).toHaveURL(/\/(queue|signin)/);
-  if (moderator.url().includes('/signin')) await signIn(moderator, MODERATOR.email, MODERATOR.password);
+  moderator = await inviteUser(admin, browser, MODERATOR, 'moderator');
 
   await moderator.goto('/cases');
   const row = moderator.getByTestId('case-row').filter({ hasText: KNOWN_BAD.account.acct });

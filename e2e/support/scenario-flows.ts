@@ -1,5 +1,5 @@
 /**
- * Steps the known-bad scenario specs share (08 onwards; 07 keeps its own copies): sign the owner in (creating it
+ * Steps the known-bad scenario specs share (07 onwards): sign the owner in (creating it
  * when a spec runs alone), make room for a fresh case, connect one fake and wait for its first sync, invite a user,
  * and axe's serious/critical findings.
  */
