@@ -110,7 +110,7 @@ describe('a filing', () => {
     const out = html(createElement(FilingStatus, { filing: filing('submitted', 'rejected'), a: actions() }));
     expect(out).toContain('data-testid="filing-report-id">4242<');
     expect(out).toContain('2026-12-02 03:00 UTC');
-    expect(out).toContain('file id file-9');
+    expect(out).toContain('data-testid="filing-file-id">file-9<');
     expect(out).toContain('Element incidentType has an invalid value');
     expect(out).toContain('data-testid="filing-retry"');
   });

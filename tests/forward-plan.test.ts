@@ -35,7 +35,7 @@ describe('planForwards', () => {
     expect(plan[0].send).toEqual({ kind: 'report.create', accountId: 'O1', statusIds: ['OP'], forward: false });
     expect(plan[1].send).toEqual({ kind: 'report.forward', reportId: '5', localReportId: 'r-k' });
     expect(plan[2].send).toEqual({ kind: 'report.create', accountId: 'G1', statusIds: ['GP'], forward: true });
-    expect(plan[2].label).toBe(`GoToSocial (g.test) opens a report about spreader@${ORIGIN} and forwards it to ${ORIGIN} as a Flag`);
+    expect(plan[2].label).toBe(`g-name (GoToSocial) opens a report about spreader@${ORIGIN} and forwards it to ${ORIGIN} as a Flag`);
   });
 
   it('report.create collects every post of the first account on that instance, once', () => {

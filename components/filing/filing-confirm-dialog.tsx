@@ -49,7 +49,7 @@ export function FilingConfirmDialog({ preview, again, busy, error, onClose, onCo
             {s.reported.screenName ?? 'screen name unknown'}{s.reported.espService ? ` on ${s.reported.espService}` : ''}
             {s.reported.profileUrls.map((u) => <span key={u} className="block break-all font-mono text-xs">{u}</span>)}
           </dd>
-          <dt className="font-medium">Additional info</dt><dd className="whitespace-pre-wrap" data-testid="filing-additional-info">{s.additionalInfo}</dd>
+          <dt className="font-medium">Additional info</dt><dd className="whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="filing-additional-info">{s.additionalInfo}</dd>
         </dl>
         <div className="space-y-1">
           <h3 className="font-medium">Files to upload ({preview.files.length})</h3>

@@ -15,41 +15,38 @@ function progress(f: Row): string {
   return 'Not uploaded yet';
 }
 
+/**
+ * A list of blocks rather than a table: four columns of hashes and URLs cannot fit 390 px, and a table squeezed
+ * that narrow breaks every word letter by letter.
+ */
 export function FilingFiles({ files, sent = false }: { files: Row[] | FilingPreview['files']; sent?: boolean }) {
   const rows: Row[] = files;
   return (
     <ScrollCard label="Files to upload">
-      <table className="w-full text-left text-xs" data-testid="filing-files">
-        <thead className="bg-[#f4f5f6]">
-          <tr>
-            <th scope="col" className="px-2 py-1.5">File</th>
-            <th scope="col" className="px-2 py-1.5">Size</th>
-            <th scope="col" className="px-2 py-1.5">Hashes</th>
-            {sent ? <th scope="col" className="px-2 py-1.5">CyberTipline</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((f) => (
-            <tr key={`${f.sha256}|${f.fileName}`} className="border-t border-line align-top" data-testid="filing-file">
-              <td className="px-2 py-1.5">
-                <span className="font-medium break-all">{f.fileName}</span>
-                {f.locationUrl ? <span className="block break-all text-muted">from {f.locationUrl}</span> : null}
-              </td>
-              <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">{formatBytes(f.bytes)}</td>
-              <td className="px-2 py-1.5 font-mono break-all">
-                <span className="block">MD5 <span data-testid="filing-file-md5">{f.md5}</span></span>
-                <span className="block">SHA-256 {f.sha256}</span>
-              </td>
-              {sent ? (
-                <td className="px-2 py-1.5">
-                  <span className="block">{progress(f)}</span>
-                  {f.fileId ? <span className="block font-mono" data-testid="filing-file-id">file id {f.fileId}</span> : null}
-                </td>
+      <ul className="divide-y divide-line text-xs" data-testid="filing-files">
+        {rows.map((f) => (
+          <li key={`${f.sha256}|${f.fileName}`} className="space-y-1 px-2 py-2" data-testid="filing-file">
+            <p className="flex flex-wrap items-baseline gap-x-2">
+              <span className="font-medium break-all">{f.fileName}</span>
+              <span className="tabular-nums text-muted">{formatBytes(f.bytes)}</span>
+              {sent ? <span>{progress(f)}</span> : null}
+            </p>
+            {f.locationUrl ? <p className="break-all text-muted">from {f.locationUrl}</p> : null}
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 font-mono">
+              <dt>MD5</dt>
+              <dd className="break-all" data-testid="filing-file-md5">{f.md5}</dd>
+              <dt>SHA-256</dt>
+              <dd className="break-all">{f.sha256}</dd>
+              {sent && f.fileId ? (
+                <>
+                  <dt>File id</dt>
+                  <dd className="break-all" data-testid="filing-file-id">{f.fileId}</dd>
+                </>
               ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            </dl>
+          </li>
+        ))}
+      </ul>
     </ScrollCard>
   );
 }

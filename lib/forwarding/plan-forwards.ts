@@ -66,8 +66,10 @@ function accountCopies(copies: PlanCopy[], needsPost: boolean): { accountId: str
   return { accountId: first.remoteAccountId, acct: first.accountAcct ?? 'the posting account', statusIds };
 }
 
+/** The instance as the team named it (two Mastodons on one host would read alike by kind and domain). */
 function name(inst: PlanInstance): string {
-  return `${kindName(inst.kind)} (${inst.domain})`;
+  const kind = kindName(inst.kind);
+  return inst.name.toLowerCase().includes(kind.toLowerCase()) ? inst.name : `${inst.name} (${kind})`;
 }
 
 function option(method: 'origin_report' | 'instance_forward', inst: PlanInstance, actionKind: 'report.forward' | 'report.create', label: string, send: PlannedSend): PlannedForward {
