@@ -66,8 +66,8 @@ describe('FilingAccessToggle', () => {
     instanceIds: null, evidenceAccess: false, filingAccess: false,
   });
   it('owners and admins: by role; viewers: not for viewers', () => {
-    expect(renderToStaticMarkup(createElement(FilingAccessToggle, { user: user('owner'), editable: true }))).toContain('Filing access: by role');
-    expect(renderToStaticMarkup(createElement(FilingAccessToggle, { user: user('admin'), editable: true }))).toContain('Filing access: by role');
+    expect(renderToStaticMarkup(createElement(FilingAccessToggle, { user: user('owner'), editable: true }))).toContain('Filing access: always (by role)');
+    expect(renderToStaticMarkup(createElement(FilingAccessToggle, { user: user('admin'), editable: true }))).toContain('Filing access: always (by role)');
     expect(renderToStaticMarkup(createElement(FilingAccessToggle, { user: user('viewer'), editable: true }))).toContain('Filing access: not for viewers');
   });
 });

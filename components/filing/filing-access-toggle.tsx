@@ -11,7 +11,7 @@ import { send } from '@/components/api/request';
 import type { UserView } from '@/lib/users/user-view';
 
 export function FilingAccessToggle({ user, editable }: { user: UserView; editable: boolean }) {
-  if (user.role === 'owner' || user.role === 'admin') return <p className="mt-1.5 text-xs text-muted">Filing access: by role</p>;
+  if (user.role === 'owner' || user.role === 'admin') return <p className="mt-1.5 text-xs text-muted">Filing access: always (by role)</p>;
   if (user.role === 'viewer') return <p className="mt-1.5 text-xs text-muted">Filing access: not for viewers</p>;
   return <FilingAccessCheckbox user={user} editable={editable} />;
 }
