@@ -55,4 +55,40 @@ describe('invites', () => {
     const inst = await makeInstance('gamma');
     await expect(inviteUser({ ctx, input: { email: 'x@example.org', role: 'admin', instanceIds: [inst.id] } })).rejects.toMatchObject({ code: 'bad_request' });
   });
+
+  it('refuses a second open invite for one email, naming the email and the expiry, until it is revoked or expired', async () => {
+    const admin = await makeUser('admin4@example.org', 'admin');
+    const ctx = { actor: actorOf(admin) };
+    const first = await inviteUser({ ctx, input: { email: 'twice@example.org', role: 'viewer' } });
+    const day = first.expiresAt.slice(0, 10);
+    // Case and spaces do not make a different person.
+    const again = inviteUser({ ctx, input: { email: ' Twice@Example.org ', role: 'moderator' } });
+    await expect(again).rejects.toMatchObject({ code: 'conflict', status: 409 });
+    await expect(inviteUser({ ctx, input: { email: 'twice@example.org', role: 'viewer' } })).rejects.toSatisfy((e: { userMessage: string }) =>
+      e.userMessage.startsWith('twice@example.org already has an open invite (expires ' + day) && e.userMessage.includes('revoke it or send the same link again'),
+    );
+    expect(await db.invite.count({ where: { email: 'twice@example.org' } })).toBe(1);
+
+    // Revoked: a new one may be sent.
+    await revokeInvite({ ctx, input: { inviteId: first.inviteId } });
+    const second = await inviteUser({ ctx, input: { email: 'twice@example.org', role: 'viewer' } });
+    // Expired: likewise.
+    await db.invite.update({ where: { id: second.inviteId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const third = await inviteUser({ ctx, input: { email: 'twice@example.org', role: 'viewer' } });
+    // Accepted: the email is now a user's, which is refused with its own message.
+    await acceptInvite({ input: { token: tokenOf(third.path), name: 'T', password: 'twelve chars ok!' } });
+    await expect(inviteUser({ ctx, input: { email: 'twice@example.org', role: 'viewer' } })).rejects.toMatchObject({
+      code: 'conflict',
+      userMessage: expect.stringContaining('twice@example.org already has an account'),
+    });
+    expect(await db.invite.count({ where: { email: 'twice@example.org' } })).toBe(3);
+  });
+
+  it('two admins inviting one email at the same moment make one invite', async () => {
+    const admin = await makeUser('admin5@example.org', 'admin');
+    const ctx = { actor: actorOf(admin) };
+    const results = await Promise.allSettled([0, 1, 2].map(() => inviteUser({ ctx, input: { email: 'race@example.org', role: 'viewer' } })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await db.invite.count({ where: { email: 'race@example.org' } })).toBe(1);
+  });
 });

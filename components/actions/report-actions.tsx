@@ -5,6 +5,10 @@ import { Button } from '@/components/ui/button';
 import { Select, Textarea } from '@/components/ui/field';
 import type { ReportActionsData } from './use-report-actions';
 
+export function forwardConfirmText(domain: string): string {
+  return `Send this report to ${domain} as an ActivityPub Flag? The remote moderators will see the comment.`;
+}
+
 /** Report-level actions: assignment, resolve/reject/reopen, notes, category. Only what the server's API supports is shown. */
 export function ReportActions({ data, busy, onSubmit }: { data: ReportActionsData; busy: boolean; onSubmit: (a: Record<string, unknown>) => void }) {
   const [comment, setComment] = useState('');
@@ -12,6 +16,10 @@ export function ReportActions({ data, busy, onSubmit }: { data: ReportActionsDat
   const open = data.report.status === 'open';
   // Where the server keeps no resolution comment (Mastodon, Misskey, Lemmy) the box would promise what it drops.
   const takesComment = data.capabilities.resolveTakesComment === true;
+  // Forwarding cannot be taken back: another server's moderators get the report, so the button asks first.
+  const forward = (domain: string) => {
+    if (window.confirm(forwardConfirmText(domain))) onSubmit({ kind: 'report.forward' });
+  };
   const close = (kind: 'report.resolve' | 'report.reject') => {
     onSubmit({ kind, comment });
     setComment('');
@@ -23,7 +31,7 @@ export function ReportActions({ data, busy, onSubmit }: { data: ReportActionsDat
         {has('report.unassign') ? <Button disabled={busy} onClick={() => onSubmit({ kind: 'report.unassign' })}>Unassign</Button> : null}
         {!open && has('report.reopen') ? <Button disabled={busy} onClick={() => onSubmit({ kind: 'report.reopen' })}>Reopen</Button> : null}
         {has('report.forward') && data.target.domain ? (
-          <Button disabled={busy} title={data.capabilities.notes['report.forward']} onClick={() => onSubmit({ kind: 'report.forward' })}>Forward to {data.target.domain}</Button>
+          <Button disabled={busy} title={data.capabilities.notes['report.forward']} onClick={() => forward(data.target.domain ?? '')}>Forward to {data.target.domain}</Button>
         ) : null}
       </div>
       {open && has('report.resolve') ? (

@@ -51,3 +51,12 @@ export function apiParams(f: AuditUrlFilters): URLSearchParams {
 export function hasFilters(f: AuditUrlFilters): boolean {
   return KEYS.some((k) => f[k] !== '');
 }
+
+/**
+ * A backwards range is refused before any query: it would match nothing, and an empty audit list reads as
+ * "nothing happened", which is a claim. Days compare as text (YYYY-MM-DD sorts by date).
+ */
+export function dateRangeError(f: Pick<AuditUrlFilters, 'from' | 'to'>): string | null {
+  if (f.from && f.to && f.from > f.to) return `"From" (${f.from}) is after "To" (${f.to}): pick a "To" on or after the "From" day.`;
+  return null;
+}

@@ -4,9 +4,17 @@
  */
 import { z } from 'zod';
 
+export const runMatchSchema = z.object({
+  mediaId: z.string(), instanceName: z.string(), mediaType: z.string(), signalType: z.string(), distance: z.number(),
+  entryLabel: z.string().nullable(), matchedAt: z.string(), reportId: z.string().nullable(), caseId: z.string().nullable(), caseNumber: z.number().nullable(),
+});
+export type RunMatch = z.infer<typeof runMatchSchema>;
+
 export const runSchema = z.object({
   id: z.string(), status: z.string(), total: z.number(), done: z.number(), matched: z.number(),
   error: z.string().nullable(), createdAt: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
+  /** Only on the bank's own page (lib/banks/list-run-matches.ts); null for a run that never started. */
+  matches: z.object({ items: z.array(runMatchSchema), count: z.number(), capped: z.boolean() }).nullable().optional(),
 });
 export type Run = z.infer<typeof runSchema>;
 

@@ -2,6 +2,7 @@ import { Card } from '@/components/ui/card';
 import { RelativeTime } from '@/components/instances/relative-time';
 import type { Run } from './bank-api';
 import { RematchProgress } from './rematch-progress';
+import { RunMatches } from './run-matches';
 
 /** The bank's recent rematch passes over stored media, newest first. */
 export function RematchRuns({ runs }: { runs: Run[] }) {
@@ -16,6 +17,7 @@ export function RematchRuns({ runs }: { runs: Run[] }) {
             <li key={r.id} className="space-y-0.5">
               <RematchProgress run={r} />
               <div className="text-xs text-muted">started <RelativeTime iso={r.startedAt ?? r.createdAt} />{r.error ? ` · ${r.error}` : ''}</div>
+              <RunMatches run={r} />
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@
  */
 import { db } from '@/lib/db';
 import type { AuditEvent } from '@/lib/generated/prisma/client';
+import type { AuditRefs } from './audit-refs';
 
 export interface AuditItem {
   seq: string;
@@ -28,8 +29,11 @@ export interface AuditExportRow extends AuditItem {
   chainVersion: number;
 }
 
+/** The page's rows also name the actor and target with links (audit-refs.ts); exports keep the stored fields only. */
+export type AuditListItem = AuditItem & AuditRefs;
+
 export interface AuditPage {
-  items: AuditItem[];
+  items: AuditListItem[];
   nextCursor: string | null;
 }
 

@@ -13,6 +13,7 @@ import { auditExportSchema, describeFilters, type AuditExportInput, type AuditFi
 import { auditExportPages } from './export-pages';
 import { csvHeaderLine, csvRowLine, jsonRow } from './export-format';
 import { recordEvent } from './record-event';
+import { assertDateRange } from './assert-date-range';
 
 export type AuditExportFormat = 'csv' | 'json';
 
@@ -28,6 +29,7 @@ export async function exportAudit({ ctx, input }: { ctx: Ctx; input: AuditExport
   assertAllowed(canReadAudit(ctx.actor), 'audit.export');
   const { format, ...rest } = auditExportSchema.parse(input);
   const filters: AuditFilters = rest;
+  assertDateRange(filters); // before the export is recorded: a refused export is not an export
   const { seq } = await db.$transaction((tx) =>
     recordEvent(tx, { actor: ctx.actor, action: 'audit.exported', targetType: 'audit_log', details: { format, filters: describeFilters(filters) } }),
   );

@@ -63,8 +63,9 @@ export async function requireApiActor(req: Request, min: MinRole = 'viewer'): Pr
 
 /**
  * Server components. `callbackPath` brings the user back after signing in; without it the page falls back to
- * an `x-pathname` header (set by the proxy, if any). Too-low roles go home: `forbidden()` needs the
- * experimental authInterrupts flag, and '/' only ever needs 'viewer', so this cannot loop.
+ * an `x-pathname` header (set by the proxy, if any). Pages that need more than 'viewer' use checkPageAccess
+ * (page-access.ts), which tells a too-low role why the page is closed; the redirect home below is only a backstop
+ * (`forbidden()` needs the experimental authInterrupts flag, and '/' only ever needs 'viewer', so it cannot loop).
  */
 export async function requirePageActor(min: MinRole = 'viewer', callbackPath?: string): Promise<UserActor> {
   const actor = await getActor();

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/audit/actor';
 import { type ParsedArgs, required } from '@/lib/cli/args';
 import { bankKind, bankLabel, severity, signalType, SEVERITY_WORDS } from './bank-fields';
 import { createBank } from './create-bank';
+import { decodeTextUpload } from './decode-text-upload';
 import { exportEntries } from './export-entries';
 import { importEntries } from './import-entries';
 
@@ -26,7 +27,7 @@ async function importCommand(args: ParsedArgs, out: Out, actor: Actor): Promise<
   const file = args.positional[2];
   if (!file) throw new Error('missing FILE: banks import --bank NAME FILE');
   const signal = optionalFlag(f.signal, (v) => signalType.parse(v), '--signal must be pdq, md5 or sha256');
-  const text = await fs.readFile(file, 'utf8');
+  const text = decodeTextUpload(await fs.readFile(file));
   let bank = await db.hashBank.findUnique({ where: { name }, select: { id: true, name: true, kind: true, label: true, severity: true } });
   if (!bank) {
     const kind = optionalFlag(f.kind, (v) => bankKind.parse(v), '--kind must be match or allow') ?? 'match';

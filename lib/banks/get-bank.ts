@@ -6,6 +6,7 @@ import { assertAllowed, hasRole } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { entryIdParam, signalType } from './bank-fields';
 import { entryCounts } from './entry-counts';
+import { listRunMatches } from './list-run-matches';
 import { RUN_SELECT } from './run-view';
 import { visibleProvenance } from './visible-provenance';
 
@@ -33,10 +34,12 @@ export async function getBank({ ctx, input }: { ctx: Ctx; input: z.infer<typeof 
     select: { id: true, signalType: true, value: true, label: true, provenance: true, enabled: true, createdAt: true },
   });
   const entries = rows.slice(0, ENTRY_PAGE_SIZE).map((e) => ({ ...e, provenance: visibleProvenance(ctx.actor, e.provenance) }));
-  const [counts, runs] = await Promise.all([
+  const [counts, runRows] = await Promise.all([
     entryCounts([id]),
     db.rematchRun.findMany({ where: { bankId: id }, orderBy: { createdAt: 'desc' }, take: 10, select: RUN_SELECT }),
   ]);
+  // The summary names the media each run matched, so an admin can go from "3 matched" straight to them.
+  const runs = await Promise.all(runRows.map(async (r) => ({ ...r, matches: await listRunMatches(ctx.actor, { ...r, bankId: id }) })));
   return {
     bank: { ...bank, ...counts.get(id) },
     entries,

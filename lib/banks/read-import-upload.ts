@@ -5,6 +5,7 @@
  */
 import { AppError } from '@/lib/errors';
 import { readBody } from '@/lib/http/read-body';
+import { decodeTextUpload } from './decode-text-upload';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 // Multipart boundaries and part headers around the file.
@@ -26,11 +27,11 @@ export async function readImportUpload(req: Request): Promise<ImportUpload> {
     if (!(file instanceof File)) throw new AppError('bad_request', 'no file field', { userMessage: 'Choose a file to import.' });
     if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
     const signal = form.get('signal');
-    return { text: await file.text(), file: file.name || 'upload.csv', signal: typeof signal === 'string' && signal ? signal : undefined };
+    return { text: decodeTextUpload(new Uint8Array(await file.arrayBuffer())), file: file.name || 'upload.csv', signal: typeof signal === 'string' && signal ? signal : undefined };
   }
   if (type.startsWith('text/csv') || type.startsWith('text/plain')) {
     const bytes = await readCapped(req, MAX_IMPORT_BYTES);
-    return { text: new TextDecoder().decode(bytes), file: url.searchParams.get('filename') || 'upload.csv', signal: url.searchParams.get('signal') || undefined };
+    return { text: decodeTextUpload(bytes), file: url.searchParams.get('filename') || 'upload.csv', signal: url.searchParams.get('signal') || undefined };
   }
   throw new AppError('bad_request', `unsupported content type ${type}`, { userMessage: 'Send the list as a file upload or as text/csv.' });
 }

@@ -13,8 +13,11 @@ import { checkInstanceIds } from './check-instances';
 import { canBeLimited, canGrantRole } from './role-rules';
 import { emailSchema, instanceIdsSchema, roleSchema } from './schemas';
 import { assertEmailFree } from './unique-email';
+import { assertNoOpenInvite } from './assert-no-open-invite';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** First key of the two-key advisory lock that serializes invites for one email. */
+const INVITE_LOCK_SPACE = 91_443;
 
 export const inviteUserInput = z.object({
   email: emailSchema,
@@ -42,7 +45,11 @@ export async function inviteUser({ ctx, input }: { ctx: Ctx; input: InviteUserIn
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
   const invite = await db.$transaction(async (tx) => {
+    // Serializes two admins inviting the same email at once: without it both would see no open invite and both
+    // create one (there is no unique index, since used and expired invites for the email must stay as history).
+    await tx.$executeRaw`select pg_advisory_xact_lock(${INVITE_LOCK_SPACE}::int, hashtext(${data.email}))`;
     await assertEmailFree(tx, data.email);
+    await assertNoOpenInvite(tx, data.email);
     const instanceIds = await checkInstanceIds(tx, data.instanceIds);
     const created = await tx.invite.create({
       data: { email: data.email, role: data.role, instanceIds, tokenHash: hashToken(token), invitedById: inviterId, expiresAt },

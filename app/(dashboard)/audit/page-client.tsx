@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { AuditFilterBar, type InstanceOption } from '@/components/audit/audit-filter-bar';
 import { AuditTable } from '@/components/audit/audit-table';
 import { AuditToolbar } from '@/components/audit/audit-toolbar';
-import { apiParams, hasFilters, pageSearch, readUrlFilters, type AuditUrlFilters } from '@/components/audit/audit-url';
+import { apiParams, dateRangeError, hasFilters, pageSearch, readUrlFilters, type AuditUrlFilters } from '@/components/audit/audit-url';
 import { useAuditLog, useIsClient } from '@/components/audit/use-audit-log';
 
 export function AuditClient({ actions, instances }: { actions: string[]; instances: InstanceOption[] }) {
@@ -16,8 +16,10 @@ export function AuditClient({ actions, instances }: { actions: string[]; instanc
   const search = useSearchParams().toString();
   const filters = readUrlFilters(new URLSearchParams(search));
   const isClient = useIsClient();
+  // A backwards range from a hand-made link is not queried: the filter bar shows why, and the list says so.
+  const rangeError = dateRangeError(filters);
   // Dates become instants in the browser's zone, so API params exist only once hydrated.
-  const params = isClient ? apiParams(filters).toString() : null;
+  const params = isClient && !rangeError ? apiParams(filters).toString() : null;
   const log = useAuditLog(params ?? '', params !== null);
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -37,7 +39,7 @@ export function AuditClient({ actions, instances }: { actions: string[]; instanc
       </form>
       {log.error ? <Alert tone="error">The audit log could not be loaded: {log.error.message}</Alert> : null}
       <p className="mb-2 text-sm text-muted" aria-live="polite">
-        {log.isPending ? 'Loading events…' : items.length === 0 ? (hasFilters(filters) ? 'No events match these filters.' : 'No events recorded yet.') : `Showing ${items.length} event${items.length === 1 ? '' : 's'}${log.hasNextPage ? '; more are available' : ''}.`}
+        {rangeError ? 'No events shown: the date range runs backwards.' : log.isPending ? 'Loading events…' : items.length === 0 ? (hasFilters(filters) ? 'No events match these filters.' : 'No events recorded yet.') : `Showing ${items.length} event${items.length === 1 ? '' : 's'}${log.hasNextPage ? '; more are available' : ''}.`}
       </p>
       {items.length > 0 ? (
         <ScrollCard label="Audit events">

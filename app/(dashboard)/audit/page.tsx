@@ -1,12 +1,15 @@
 import { Suspense } from 'react';
-import { requirePageActor } from '@/lib/auth/current-actor';
+import { RoleTooLow } from '@/components/auth/role-too-low';
+import { checkPageAccess } from '@/lib/auth/page-access';
 import { listAuditActions } from '@/lib/audit/list-audit-actions';
 import { listAuditInstances } from '@/lib/audit/list-audit-instances';
 import { PageHeader } from '@/components/ui/page-header';
 import { AuditClient } from './page-client';
 
 export default async function AuditPage() {
-  const actor = await requirePageActor('admin', '/audit');
+  const access = await checkPageAccess('admin', '/audit');
+  if (!access.ok) return <RoleTooLow need={access.need} have={access.actor.role} what="The audit log records who did what, including other people's sign-ins." />;
+  const { actor } = access;
   const [actions, instances] = await Promise.all([
     listAuditActions({ ctx: { actor } }),
     listAuditInstances({ ctx: { actor } }),

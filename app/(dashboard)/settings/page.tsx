@@ -28,6 +28,13 @@ export default async function SettingsPage() {
         {hasRole(actor, 'admin') ? <CaseSettingsCard initial={await getCaseSettings()} /> : null}
         {hasRole(actor, 'admin') ? <EvidenceSettingsCard initial={await getEvidenceSettings()} /> : null}
         {hasRole(actor, 'admin') ? <NcmecSettingsCard initial={await getNcmecSettingsView()} canAllowPrivate={canAllowPrivate(actor)} /> : null}
+        {/* Say what is missing and why, rather than leave a shorter page that looks complete. */}
+        {!hasRole(actor, 'admin') ? (
+          <p className="text-sm text-muted" data-testid="settings-admin-note">
+            {hasRole(actor, 'moderator') ? 'Case, evidence and NCMEC reporting settings' : 'Matching, case, evidence and NCMEC reporting settings'} are for
+            admins; your role is {actor.role}. Ask an admin or the owner to change them.
+          </p>
+        ) : null}
       </div>
     </>
   );

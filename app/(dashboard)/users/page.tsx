@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageActor } from '@/lib/auth/current-actor';
+import { RoleTooLow } from '@/components/auth/role-too-low';
+import { checkPageAccess } from '@/lib/auth/page-access';
 import { listUsers } from '@/lib/users/list-users';
 import { UsersClient } from './page-client';
 
 export const metadata: Metadata = { title: 'Team · Fedimod' };
 
 export default async function UsersPage() {
-  const actor = await requirePageActor('admin', '/users');
+  const access = await checkPageAccess('admin', '/users');
+  if (!access.ok) return <RoleTooLow need={access.need} have={access.actor.role} what="The team page is where people are invited and roles are changed." />;
+  const { actor } = access;
   const overview = await listUsers({ ctx: { actor } });
   return (
     <>

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../errors';
 import { detectSoftware } from './detect-software';
 import { kindFromInstanceVersion, kindFromNodeInfoName } from './software-kind';
 
@@ -38,7 +39,25 @@ describe('software detection', () => {
     routes[`${host}/api/v1/instance`] = { version: '2.7.2 (compatible; Pleroma 2.6.0)', title: 'x' };
     expect(await detectSoftware(base, fetch)).toMatchObject({ kind: 'akkoma', source: 'instance' });
     delete routes[`${host}/api/v1/instance`];
-    expect(await detectSoftware(base, fetch)).toEqual({ kind: null, name: null, version: null, source: 'none' });
+    // Nothing detected: what each URL answered instead comes along, so the form can say why (connect-failure.ts).
+    expect(await detectSoftware(base, fetch)).toEqual({
+      kind: null, name: null, version: null, source: 'none',
+      answers: [{ path: '/.well-known/nodeinfo', status: 404, text: '' }, { path: '/api/v1/instance', status: 404, text: '' }],
+    });
+  });
+
+  it("keeps a failing server's own error text, and ends at a host that cannot be reached", async () => {
+    const answers = await detectSoftware(base, async (url) => (String(url).endsWith('/api/v1/instance')
+      ? new Response(JSON.stringify({ error: 'This method requires an authenticated user' }), { status: 401 })
+      : new Response('<html>not json</html>', { status: 200 })));
+    expect(answers.answers).toEqual([
+      { path: '/.well-known/nodeinfo', status: 0, text: 'not JSON' },
+      { path: '/api/v1/instance', status: 401, text: 'This method requires an authenticated user' },
+    ]);
+    let calls = 0;
+    const refused = new AppError('remote_unreachable', 'safeFetch: request to x failed', { details: { errno: 'ECONNREFUSED' } });
+    await expect(detectSoftware(base, async () => { calls += 1; throw refused; })).rejects.toBe(refused);
+    expect(calls).toBe(1);
   });
 
   it('ignores a NodeInfo link that points to another origin', async () => {

@@ -10,6 +10,7 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { VerifyChecks } from '@/components/instances/verify-checks';
 import { SERVER_KIND_OPTIONS } from '@/components/instances/server-kinds';
 import { TokenHelp } from '@/components/instances/token-help';
+import { tokenTooShortMessage } from '@/lib/instances/token-rules';
 
 export function ConnectInstanceForm({ canAllowPrivate = false }: { canAllowPrivate?: boolean }) {
   const router = useRouter();
@@ -21,9 +22,15 @@ export function ConnectInstanceForm({ canAllowPrivate = false }: { canAllowPriva
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setBusy(true);
     setError(null);
     setChecks(null);
+    // Said before anything is sent; the server checks the same rule (lib/instances/add-instance.ts).
+    const short = tokenTooShortMessage(String(form.get('token') ?? ''));
+    if (short) {
+      setError(short);
+      return;
+    }
+    setBusy(true);
     const res = await fetch('/api/instances', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
