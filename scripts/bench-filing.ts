@@ -16,25 +16,13 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freshDatabase, pool } from './bench-support';
+import { freshDatabase, intFlag as num, median, pool, round2 } from './bench-support';
 import { setProcessEnv } from '../lib/env';
-
-function num(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive integer`);
-  return v;
-}
 
 // Before any lib import that reads the environment.
 setProcessEnv({ DATA_DIR: path.join(process.cwd(), '.data/bench-filing'), EMBEDDED_PG_PORT: '54354', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
 
 const BENCH_DB = 'bench_filing';
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)];
-};
-const round2 = (n: number) => Math.round(n * 100) / 100;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const secs = (ms: number) => round2(ms / 1000);
 

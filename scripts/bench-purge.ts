@@ -10,25 +10,13 @@
  * The last line is JSON: {"instances","last_receipt_s","seal_s","steps_median_s","check_median_s","removed"}.
  */
 import path from 'node:path';
-import { freshDatabase, pool } from './bench-support';
+import { freshDatabase, intFlag as num, median, pool, round2 } from './bench-support';
 import { setProcessEnv } from '../lib/env';
-
-function num(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive integer`);
-  return v;
-}
 
 // Before any lib import that reads the environment.
 setProcessEnv({ DATA_DIR: path.join(process.cwd(), '.data/bench-purge'), EMBEDDED_PG_PORT: '54353', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
 
 const BENCH_DB = 'bench_purge';
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)];
-};
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 interface Fake { url: string; token: string; close(): Promise<void> }
 
