@@ -115,7 +115,7 @@ function lemmyPlan(version: string, api: 'v3' | 'v4', seed: number): Plan {
           api === 'v3'
             ? { kind: 'domain.block', act: fullBlockDomain, row: /Block domain/, method: 'PUT', path: at('/site'), body: has('blocked_instances') }
             : { kind: 'domain.block', act: fullBlockDomain, row: /Block domain/, method: 'POST', path: at('/admin/instance/block'), body: has('"block":true') },
-          { kind: 'status.delete', act: postButton('Remove post'), row: 'Delete post', method: 'POST', path: at('/post/remove'), body: has('"removed":true') },
+          { kind: 'status.delete', act: postButton('Remove post'), row: 'Remove post', method: 'POST', path: at('/post/remove'), body: has('"removed":true') },
           { kind: 'report.resolve', act: resolveWith(null), row: 'Resolve report', method: 'PUT', path: at('/post/report/resolve'), body: has('"resolved":true') },
           { kind: 'report.reopen', act: button('Reopen'), row: 'Reopen report', method: 'PUT', path: at('/post/report/resolve'), body: has('"resolved":false') },
           { kind: 'status.purge', act: postButton('Purge post'), row: 'Purge post', method: 'POST', path: at('/admin/purge/post') },

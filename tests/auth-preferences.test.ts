@@ -15,7 +15,7 @@ describe('preferences and password', () => {
   it('updates preferences for the current user only, audited', async () => {
     const u = await createUser({ ctx: { actor: { type: 'system', label: 'test' } }, input: { email: 'p@example.org', role: 'viewer', password: PASSWORD } });
     const ctx = { actor: actorOf(u.user) };
-    expect(await getUserPreferences(u.user.id)).toEqual({ blurMedia: true, grayscaleMedia: true });
+    expect(await getUserPreferences(u.user.id)).toEqual({ blurMedia: true, grayscaleMedia: true, theme: 'system' });
     expect(await updatePreferences({ ctx, input: { grayscaleMedia: false } })).toEqual({ blurMedia: true, grayscaleMedia: false });
     const [ev] = await db.auditEvent.findMany({ where: { action: 'user.preferences_updated' } });
     expect(ev).toMatchObject({ actorId: u.user.id, targetId: u.user.id });

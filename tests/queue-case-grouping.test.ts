@@ -87,7 +87,7 @@ describe('the live list in the browser', () => {
   const row = (id: string, c: string | null): QueueRow => ({
     id, instance: { id: 'i', name: 'i', kind: 'mastodon' }, remoteId: id, category: 'spam', excerpt: '', target: { acct: 'a', displayName: '', domain: null },
     reporterAcct: null, assigneeAcct: null, mediaCount: 0, statusCount: 0, priority: 0, remoteCreatedAt: '2026-01-01T00:00:00.000Z', status: 'open', match: null,
-    case: c ? { id: c, number: 1, state: 'open', severity: 5, label: 'csam', reports: 2, instances: 2 } : null,
+    case: c ? { id: c, number: 1, state: 'open', severity: 5, label: 'csam', reports: 2, instances: 2 } : null, thumbMediaId: null, tags: [], escalation: null, claim: null,
   });
 
   it('drops rows of a case already shown when a later page arrives', () => {

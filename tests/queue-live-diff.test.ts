@@ -4,7 +4,7 @@ import type { QueueRow } from '@/lib/queue/types';
 
 const row = (id: string, extra: Partial<QueueRow> = {}): QueueRow => ({
   id, instance: { id: 'i', name: 'i', kind: 'mastodon' }, remoteId: id, category: 'spam', excerpt: '', target: { acct: 'a', displayName: '', domain: null },
-  reporterAcct: null, assigneeAcct: null, mediaCount: 0, statusCount: 0, priority: 0, remoteCreatedAt: '2026-01-01T00:00:00.000Z', status: 'open', match: null, case: null, ...extra,
+  reporterAcct: null, assigneeAcct: null, mediaCount: 0, statusCount: 0, priority: 0, remoteCreatedAt: '2026-01-01T00:00:00.000Z', status: 'open', match: null, case: null, thumbMediaId: null, tags: [], escalation: null, claim: null, ...extra,
 });
 
 describe('live queue diff (keeps the moderator’s place)', () => {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { Badge } from '@/components/ui/badge';
 import type { ReportActionsData } from './use-report-actions';
 
 /**
@@ -21,6 +22,7 @@ export function AccountDelete({ data, busy, onSubmit }: { data: ReportActionsDat
   return (
     <details className="rounded-md border border-line p-2 text-sm">
       <summary className="cursor-pointer font-medium text-danger">Delete account permanently…</summary>
+      <p className="mt-2"><Badge tone="danger">Permanent</Badge> <span className="text-xs text-muted">The account and its content are deleted for good.</span></p>
       <form
         className="mt-2 space-y-2"
         aria-label="Delete account permanently"

@@ -2,7 +2,7 @@
 
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
-import { actionLabel } from '@/lib/connectors/action-labels';
+import { kindLabel } from './labels';
 import { AccountActionForm } from './account-action-form';
 import { AccountDelete } from './account-delete';
 import { ActionHistory } from './action-history';
@@ -55,18 +55,29 @@ export function ActionPanel({ reportId, canAct }: { reportId: string; canAct: bo
         <Alert>You have view-only access to this report.</Alert>
       )}
       {missing.length > 0 ? (
-        <Card className="space-y-1">
-          <h2 className="text-sm font-semibold">Not available on {data.instance.kind}</h2>
-          {missing.map(([k, note]) => (
-            <p key={k} className="text-xs text-muted" data-testid={`unsupported-${k}`}>
-              <strong>{actionLabel(k)}:</strong> {note}
-            </p>
-          ))}
-        </Card>
+        // Folded: what this server cannot do is worth knowing once, not worth a screenful on every report.
+        <details className="rounded-lg border border-line bg-surface p-3 text-sm" data-testid="unsupported-actions">
+          <summary className="cursor-pointer font-semibold">
+            Not available on {data.instance.kind} ({missing.length})
+          </summary>
+          <div className="mt-2 space-y-1">
+            {missing.map(([k, note]) => (
+              <p key={k} className="text-xs text-muted" data-testid={`unsupported-${k}`}>
+                <strong>{kindLabel(k)}:</strong> {note}
+              </p>
+            ))}
+          </div>
+        </details>
       ) : null}
       <Card className="space-y-2">
         <h2 className="text-sm font-semibold">History</h2>
-        <ActionHistory actions={data.actions} canAct={allowed} onRetry={(id) => retry.mutate(id)} retrying={retry.isPending} />
+        <ActionHistory
+          actions={data.actions}
+          canAct={allowed}
+          onRetry={(id) => retry.mutate(id)}
+          retrying={retry.isPending}
+          statusDeleteReversible={data.capabilities.statusDeleteReversible}
+        />
       </Card>
     </div>
   );

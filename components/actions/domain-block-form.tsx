@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import type { DomainBlockOption } from '@/lib/connectors/types';
+import { permanenceOf } from './permanence';
+import { PermanenceMark } from './permanence-mark';
 import type { ReportActionsData } from './use-report-actions';
 
 const ALL: DomainBlockOption[] = ['severity', 'rejectMedia', 'rejectReports', 'obfuscate', 'privateComment', 'publicComment'];
@@ -20,10 +22,13 @@ export function DomainBlockForm({ data, busy, onSubmit }: { data: ReportActionsD
   if (!data.capabilities.actions.includes('domain.block') || !data.target.domain) return null;
   const domain = data.target.domain;
   const note = data.capabilities.notes['domain.block'];
+  // Where the server has no severity, every block is a full (suspending) block.
+  const permanence = permanenceOf({ kind: 'domain.block', severity: options.has('severity') ? severity : 'suspend' }, data.capabilities);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const what = options.has('severity') ? severity : 'full block';
-    if (!window.confirm(`Block ${domain} on ${data.instance.name} (${what})?`)) return;
+    const warning = permanence.permanent ? ` This cannot be undone: ${permanence.why}` : '';
+    if (!window.confirm(`Block ${domain} on ${data.instance.name} (${what})?${warning}`)) return;
     onSubmit({ kind: 'domain.block', domain, severity, rejectMedia, rejectReports, obfuscate, privateComment, publicComment });
   };
   return (
@@ -47,7 +52,11 @@ export function DomainBlockForm({ data, busy, onSubmit }: { data: ReportActionsD
       {options.has('privateComment') ? <Field label="Private comment"><Input value={privateComment} onChange={(e) => setPrivateComment(e.target.value)} /></Field> : null}
       {options.has('publicComment') ? <Field label="Public comment"><Input value={publicComment} onChange={(e) => setPublicComment(e.target.value)} /></Field> : null}
       {note ? <p className="text-xs text-muted">{note}</p> : null}
-      <Button type="submit" variant="danger" disabled={busy}>Block domain</Button>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" variant={permanence.permanent ? 'danger' : 'primary'} disabled={busy}>Block domain</Button>
+        <PermanenceMark p={permanence} />
+      </div>
+      {!permanence.permanent && permanence.why ? <p className="text-xs text-muted">{permanence.why}</p> : null}
     </form>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
+import { permanenceOf } from './permanence';
+import { PermanenceMark } from './permanence-mark';
 import { useReportActions } from './use-report-actions';
 
 /**
@@ -14,15 +16,18 @@ export function MediaDelete({ reportId, mediaId, deletedAt }: { reportId: string
   if (deletedAt) return <p className="text-xs text-muted">Deleted on {data.instance.name}; the evidence copy here is kept.</p>;
   const note = data.capabilities.notes['media.delete'];
   return (
-    <Button
-      variant="danger"
-      disabled={request.isPending}
-      title={note}
-      onClick={() => {
-        if (window.confirm(`${note ?? 'Delete this file on the server?'}\n\nDelete it on ${data.instance.name}?`)) request.mutate({ kind: 'media.delete', mediaId });
-      }}
-    >
-      Delete file on server
-    </Button>
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Button
+        variant="danger"
+        disabled={request.isPending}
+        title={note}
+        onClick={() => {
+          if (window.confirm(`${note ?? 'Delete this file on the server?'}\n\nThis cannot be undone. Delete it on ${data.instance.name}?`)) request.mutate({ kind: 'media.delete', mediaId });
+        }}
+      >
+        Delete file on server
+      </Button>
+      <PermanenceMark p={permanenceOf({ kind: 'media.delete' }, data.capabilities)} />
+    </span>
   );
 }

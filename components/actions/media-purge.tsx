@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { MEDIA_PURGE_DEFAULT_DAYS, MEDIA_PURGE_MAX_DAYS, needsTypedConfirmation, parsePurgeDays, purgeReachText, typedConfirmationOk } from './media-purge-rules';
+import { permanenceOf } from './permanence';
+import { PermanenceMark } from './permanence-mark';
 import type { ReportActionsData } from './use-report-actions';
 
 /**
@@ -48,9 +50,12 @@ export function MediaPurge({ data, busy, onSubmit }: { data: ReportActionsData; 
           <Input value={typed} onChange={(e) => setTyped(e.target.value)} name="media-purge-confirm" autoComplete="off" />
         </Field>
       ) : null}
-      <Button type="submit" variant="danger" disabled={busy || !ok}>
-        {by === 'host' ? `Purge cached media from ${data.target.domain}` : 'Purge cached media'}
-      </Button>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" variant="danger" disabled={busy || !ok}>
+          {by === 'host' ? `Purge cached media from ${data.target.domain}` : 'Purge cached media'}
+        </Button>
+        <PermanenceMark p={permanenceOf({ kind: 'media.purge' }, caps)} />
+      </div>
     </form>
   );
 }

@@ -3,6 +3,9 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select, Textarea } from '@/components/ui/field';
+import { kindLabel } from './labels';
+import { permanenceOf } from './permanence';
+import { PermanenceMark } from './permanence-mark';
 import type { ReportActionsData } from './use-report-actions';
 
 export function forwardConfirmText(domain: string): string {
@@ -31,7 +34,10 @@ export function ReportActions({ data, busy, onSubmit }: { data: ReportActionsDat
         {has('report.unassign') ? <Button disabled={busy} onClick={() => onSubmit({ kind: 'report.unassign' })}>Unassign</Button> : null}
         {!open && has('report.reopen') ? <Button disabled={busy} onClick={() => onSubmit({ kind: 'report.reopen' })}>Reopen</Button> : null}
         {has('report.forward') && data.target.domain ? (
-          <Button disabled={busy} title={data.capabilities.notes['report.forward']} onClick={() => forward(data.target.domain ?? '')}>Forward to {data.target.domain}</Button>
+          <span className="inline-flex flex-wrap items-center gap-1.5">
+            <Button disabled={busy} title={data.capabilities.notes['report.forward']} onClick={() => forward(data.target.domain ?? '')}>Forward to {data.target.domain}</Button>
+            <PermanenceMark p={permanenceOf({ kind: 'report.forward' }, data.capabilities)} />
+          </span>
         ) : null}
       </div>
       {open && has('report.resolve') ? (
@@ -47,10 +53,11 @@ export function ReportActions({ data, busy, onSubmit }: { data: ReportActionsDat
             <Textarea rows={2} placeholder="Resolution comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} aria-label="Resolution comment" />
           ) : null}
           <div className="flex flex-wrap gap-1.5">
-            <Button type="submit" variant="primary" disabled={busy} title={data.capabilities.notes['report.resolve']}>Resolve report</Button>
+            <Button type="submit" variant="primary" disabled={busy} title={data.capabilities.notes['report.resolve']}>{kindLabel('report.resolve')}</Button>
             {has('report.reject') ? (
-              <Button type="button" disabled={busy} title={data.capabilities.notes['report.reject']} onClick={() => close('report.reject')}>Reject report</Button>
+              <Button type="button" disabled={busy} title={data.capabilities.notes['report.reject']} onClick={() => close('report.reject')}>{kindLabel('report.reject')}</Button>
             ) : null}
+            <span className="self-center"><PermanenceMark p={permanenceOf({ kind: 'report.resolve' }, data.capabilities)} /></span>
           </div>
         </form>
       ) : null}

@@ -3,6 +3,9 @@
 import type { StatusView } from '@/lib/queue/detail-types';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
+import { describeAction } from './labels';
+import { permanenceOf } from './permanence';
+import { PermanenceMark } from './permanence-mark';
 import { useReportActions } from './use-report-actions';
 
 const POST_ACTIONS = ['status.delete', 'status.sensitive', 'status.purge', 'status.block', 'status.visibility'];
@@ -30,6 +33,9 @@ export function StatusActions({ reportId, status }: { reportId: string; status: 
   const confirmThen = (question: string, a: Record<string, unknown>) => {
     if (window.confirm(question)) send(a);
   };
+  const caps = data.capabilities;
+  const del = permanenceOf({ kind: 'status.delete' }, caps);
+  const deleteLabel = describeAction('status.delete', {}, caps);
   return (
     <div className="flex flex-wrap items-center gap-1.5" aria-label="Post actions" role="group">
       {has('status.sensitive') ? (
@@ -37,6 +43,7 @@ export function StatusActions({ reportId, status }: { reportId: string; status: 
           Mark post sensitive
         </Button>
       ) : null}
+      {has('status.sensitive') ? <PermanenceMark p={permanenceOf({ kind: 'status.sensitive', sensitive: true }, caps)} /> : null}
       {has('status.visibility') ? (
         <label className="flex items-center gap-1.5 text-sm" title={notes['status.visibility']}>
           <span>Visibility</span>
@@ -58,18 +65,25 @@ export function StatusActions({ reportId, status }: { reportId: string; status: 
         status.remoteState === 'blocked' ? (
           <Button disabled={busy} title={notes['status.block']} onClick={() => send({ kind: 'status.block', blocked: false })}>Unblock</Button>
         ) : (
-          <Button disabled={busy} title={notes['status.block']} onClick={() => send({ kind: 'status.block', blocked: true })}>Block</Button>
+          <>
+            <Button disabled={busy} title={notes['status.block']} onClick={() => send({ kind: 'status.block', blocked: true })}>Block</Button>
+            <PermanenceMark p={permanenceOf({ kind: 'status.block', blocked: true }, caps)} />
+          </>
         )
       ) : null}
       {has('status.delete') && status.remoteState !== 'removed' ? (
-        <Button
-          variant="danger"
-          disabled={busy}
-          title={notes['status.delete']}
-          onClick={() => confirmThen(`${notes['status.delete'] ?? 'Delete this post?'}\n\nGo ahead on ${data.instance.name}?`, { kind: 'status.delete' })}
-        >
-          {data.capabilities.statusDeleteReversible ? 'Remove post' : 'Delete post'}
-        </Button>
+        <>
+          {/* A reversible removal (Lemmy) looks like the other reversible buttons; a real deletion is danger. */}
+          <Button
+            variant={del.permanent ? 'danger' : 'secondary'}
+            disabled={busy}
+            title={notes['status.delete']}
+            onClick={() => confirmThen(`${notes['status.delete'] ?? 'Delete this post?'}\n\n${del.permanent ? 'This cannot be undone. ' : ''}Go ahead on ${data.instance.name}?`, { kind: 'status.delete' })}
+          >
+            {deleteLabel}
+          </Button>
+          <PermanenceMark p={del} />
+        </>
       ) : null}
       {has('status.purge') ? (
         <Button
@@ -81,6 +95,7 @@ export function StatusActions({ reportId, status }: { reportId: string; status: 
           Purge post
         </Button>
       ) : null}
+      {has('status.purge') ? <PermanenceMark p={permanenceOf({ kind: 'status.purge' }, caps)} /> : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ export interface ActionRow {
   id: string;
   kind: string;
   payload: Record<string, unknown>;
-  status: 'pending' | 'running' | 'done' | 'failed';
+  status: 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
   attempts: number;
   lastError: string | null;
   /** When a pending action that failed will be tried again (the outbox backs off). */

@@ -42,7 +42,7 @@ export function AuditFilterBar({ value, actions, instances, onApply, onClear }: 
 
   const invalid = rangeError ? { 'aria-invalid': true, 'aria-describedby': 'audit-range-error' } : {};
   return (
-    <form role="search" aria-label="Filter audit events" onSubmit={submit} className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-line bg-white p-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto_auto]">
+    <form role="search" aria-label="Filter audit events" onSubmit={submit} className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-line bg-surface p-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto_auto]">
       <Field label="Actor">
         <Input name="actor" type="search" defaultValue={value.actor} placeholder="email or system:…" autoComplete="off" maxLength={200} />
       </Field>

@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useVerifyChain } from './use-audit-log';
 
-const LINK = 'inline-flex items-center rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-ink hover:bg-[#eef0f2]';
+const LINK = 'inline-flex items-center rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium text-ink hover:bg-hover';
 
 /** Export links carry the current filters (`params`); null until the browser has turned dates into instants. */
 export function AuditToolbar({ params }: { params: string | null }) {

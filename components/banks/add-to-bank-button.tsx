@@ -47,7 +47,7 @@ export function AddToBankButton({ mediaId }: { mediaId: string }) {
     <div className="relative inline-block">
       <Button type="button" onClick={() => { setOpen(!open); add.reset(); }} aria-expanded={open} aria-haspopup="dialog">Add to bank</Button>
       {open ? (
-        <div role="dialog" aria-label="Add this media to a bank" className="absolute z-20 mt-1 w-72 space-y-2 rounded-lg border border-line bg-white p-3 shadow-lg"
+        <div role="dialog" aria-label="Add this media to a bank" className="absolute z-20 mt-1 w-72 space-y-2 rounded-lg border border-line bg-surface p-3 shadow-lg"
           onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}>
           {banks.isPending ? <p className="text-sm text-muted">Loading banks…</p> : null}
           {banks.isError ? <Alert tone="error">{banks.error.message}</Alert> : null}

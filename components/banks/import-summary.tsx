@@ -15,7 +15,7 @@ export function ImportSummary({ summary }: { summary: Summary }) {
       {s.rejectedLines.length > 0 ? (
         <div className="max-h-64 overflow-auto rounded-md border border-line" tabIndex={0} role="region" aria-label="Import problems">
           <table className="w-full text-xs">
-            <thead className="sticky top-0 bg-white text-left text-muted">
+            <thead className="sticky top-0 bg-surface text-left text-muted">
               <tr><th className="px-2 py-1">Line</th><th className="px-2 py-1">Reason</th><th className="px-2 py-1">Text</th></tr>
             </thead>
             <tbody>

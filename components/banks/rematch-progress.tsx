@@ -12,7 +12,7 @@ export function RematchProgress({ run }: { run: Run | null }) {
   return (
     <div className="min-w-44 space-y-1">
       <div className="text-xs">Rematching {fmt.format(run.done)} / {fmt.format(run.total)} media</div>
-      <div role="progressbar" aria-label="Rematch progress" aria-valuemin={0} aria-valuemax={run.total} aria-valuenow={run.done} className="h-1.5 overflow-hidden rounded bg-[#eceeef]">
+      <div role="progressbar" aria-label="Rematch progress" aria-valuemin={0} aria-valuemax={run.total} aria-valuenow={run.done} className="h-1.5 overflow-hidden rounded bg-subtle">
         <div className="h-full bg-accent transition-[width]" style={{ width: `${pct}%` }} />
       </div>
     </div>

@@ -17,7 +17,7 @@ export function groupText(c: Pick<CaseBadge, 'reports' | 'instances'>): string |
 const severe = (c: BadgeLike) => (c.severity ?? 0) >= 4 || c.label === 'csam';
 
 function classes(c: BadgeLike): string {
-  return `inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${severe(c) ? 'bg-[#f8e1de] text-danger' : 'bg-[#e2ebf4] text-accent'}`;
+  return `inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${severe(c) ? 'bg-danger-soft text-danger' : 'bg-selected text-accent'}`;
 }
 
 /** Plain badge (inside a queue option, where a link may not be nested). */

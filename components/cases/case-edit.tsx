@@ -18,7 +18,7 @@ export function CaseEdit({ c, busy, onSave }: { c: CaseDetail; busy: boolean; on
     onSave({ title: title.trim() || c.title, severity: Number(severity), label: label || null });
   }
   return (
-    <details className="rounded-md border border-line bg-white p-2 text-sm">
+    <details className="rounded-md border border-line bg-surface p-2 text-sm">
       <summary className="cursor-pointer font-medium">Edit title, severity and label</summary>
       <form onSubmit={submit} className="mt-2 space-y-2" aria-label="Edit case">
         <Field label="Title"><Input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} name="title" /></Field>

@@ -24,7 +24,7 @@ export function CaseListRow({ item, selected, gray, onSelect, onOpen }: { item: 
       data-href={href}
       onClick={(e) => (e.ctrlKey || e.metaKey ? window.open(href, '_blank', 'noopener') : 'pointerType' in e.nativeEvent && e.nativeEvent.pointerType === 'touch' ? onOpen() : onSelect())}
       onDoubleClick={onOpen}
-      className={`grid cursor-pointer grid-cols-[3rem_minmax(0,1fr)] items-center gap-3 border-b border-line px-3 py-2 text-sm last:border-0 sm:grid-cols-[3rem_minmax(0,1fr)_11rem_9rem_9rem_3rem] ${selected ? 'bg-[#e2ebf4] outline outline-2 -outline-offset-2 outline-accent' : 'hover:bg-[#f2f3f4]'}`}
+      className={`grid cursor-pointer grid-cols-[3rem_minmax(0,1fr)] items-center gap-3 border-b border-line px-3 py-2 text-sm last:border-0 sm:grid-cols-[3rem_minmax(0,1fr)_11rem_9rem_9rem_3rem] ${selected ? 'bg-selected outline outline-2 -outline-offset-2 outline-accent' : 'hover:bg-hover'}`}
     >
       <CaseThumb mediaId={item.primaryMediaId} gray={gray} size="sm" />
       <span className="min-w-0">

@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react';
 import type { CaseNoteView } from '@/lib/cases/types';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Textarea } from '@/components/ui/field';
+import { MentionTextarea } from '@/components/notes/mention-textarea';
 
-/** Notes moderators keep on the case (ours, oldest first); viewers read them but get no form. */
+/** Notes moderators keep on the case (ours, oldest first; @names reach colleagues); viewers read them but get no form. */
 export function CaseNotes({ notes, canAdd, busy, onAdd }: { notes: CaseNoteView[]; canAdd: boolean; busy: boolean; onAdd: (body: string) => Promise<boolean> }) {
   const [body, setBody] = useState('');
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -30,10 +30,7 @@ export function CaseNotes({ notes, canAdd, busy, onAdd }: { notes: CaseNoteView[
         )}
         {canAdd ? (
           <form onSubmit={(e) => void submit(e)} className="space-y-2" aria-label="Add note">
-            <label className="block space-y-1">
-              <span className="text-sm font-medium">New note</span>
-              <Textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={10_000} name="note" />
-            </label>
+            <MentionTextarea label="New note" name="note" value={body} onChange={setBody} maxLength={5000} />
             <Button type="submit" disabled={busy || !body.trim()}>{busy ? 'Saving…' : 'Add note'}</Button>
           </form>
         ) : null}

@@ -16,7 +16,7 @@ export function CaseThumb({ mediaId, gray, size }: { mediaId: string | null; gra
       alt=""
       onError={() => setFailed(true)}
       loading="lazy"
-      className={`${box} rounded border border-line bg-[#eceeef] object-cover`}
+      className={`${box} rounded border border-line bg-subtle object-cover`}
     />
   );
 }

@@ -47,12 +47,12 @@ export function EvidenceItemView({ path, blob, mime, onClose }: { path: string; 
     <div className="space-y-2 rounded-md border border-line p-2" data-testid="evidence-item-view" data-kind={kind}>
       <p className="break-all font-mono text-xs">{path}</p>
       {kind === 'image' && url ? (
-        <div className="overflow-hidden rounded border border-line bg-[#eceeef]">
+        <div className="overflow-hidden rounded border border-line bg-subtle">
           <img src={url} alt={`${name} (${revealed ? 'revealed' : 'blurred'})`} className={`h-auto max-h-80 w-full object-contain ${revealed ? '' : 'blur-xl grayscale'}`} />
         </div>
       ) : null}
       {kind === 'text' ? (
-        <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-[#f5f6f7] p-2 text-xs" tabIndex={0} role="region" aria-label={`Contents of ${name}`}>{text ?? 'Reading…'}</pre>
+        <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-subtle p-2 text-xs" tabIndex={0} role="region" aria-label={`Contents of ${name}`}>{text ?? 'Reading…'}</pre>
       ) : null}
       {kind === 'other' ? <p className="text-xs text-muted">This file type ({mimeOf(mime)}) is not shown here; save it to inspect.</p> : null}
       <div className="flex flex-wrap gap-2">

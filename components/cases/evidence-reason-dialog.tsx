@@ -35,7 +35,7 @@ export function EvidenceReasonDialog({ title, explain, submitLabel, busyLabel, i
     if (!short && !busy) onSubmit(reason.trim());
   }
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby={`${ids.reason}-title`} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-white p-5 text-ink shadow-lg backdrop:bg-black/30">
+    <dialog ref={ref} onClose={onClose} aria-labelledby={`${ids.reason}-title`} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-surface p-5 text-ink shadow-lg backdrop:bg-black/30">
       <form onSubmit={submit} className="space-y-3">
         <h2 id={`${ids.reason}-title`} className="text-base font-semibold">{title}</h2>
         <p className="text-sm text-muted">{explain}</p>

@@ -28,7 +28,7 @@ export function PurgeAcceptDialog({ open, copyText, busy, error, onClose, onAcce
   }, [open]);
   const ok = reason.trim().length >= MIN_REASON;
   return (
-    <dialog ref={ref} onClose={onClose} data-testid="copy-accept-dialog" aria-labelledby="copy-accept-title" className="m-auto w-full max-w-md rounded-lg border border-line bg-white p-5 text-ink shadow-lg backdrop:bg-black/30">
+    <dialog ref={ref} onClose={onClose} data-testid="copy-accept-dialog" aria-labelledby="copy-accept-title" className="m-auto w-full max-w-md rounded-lg border border-line bg-surface p-5 text-ink shadow-lg backdrop:bg-black/30">
       <h2 id="copy-accept-title" className="mb-2 text-base font-semibold">Accept this copy as is</h2>
       <p className="mb-3 break-words text-sm text-muted">{copyText}</p>
       <p className="mb-3 text-sm">The copy stays where it is. Your reason is kept with the receipts and in the audit log.</p>

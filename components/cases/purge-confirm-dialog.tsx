@@ -30,7 +30,7 @@ export function PurgeConfirmDialog({ open, rows, sealsFirst, isAdmin, busy, onCl
   const s = confirmSummary(rows);
   const ready = !s.needsTyped || typed.trim().toLowerCase() === TYPED_CONFIRMATION;
   return (
-    <dialog ref={ref} onClose={onClose} data-testid="purge-confirm-dialog" aria-labelledby="purge-confirm-title" className="m-auto w-full max-w-lg rounded-lg border border-line bg-white p-5 text-ink shadow-lg backdrop:bg-black/30">
+    <dialog ref={ref} onClose={onClose} data-testid="purge-confirm-dialog" aria-labelledby="purge-confirm-title" className="m-auto w-full max-w-lg rounded-lg border border-line bg-surface p-5 text-ink shadow-lg backdrop:bg-black/30">
       <h2 id="purge-confirm-title" className="mb-2 text-base font-semibold">Remove every copy on {rows.length === 1 ? '1 instance' : `${rows.length} instances`}?</h2>
       <div className="space-y-2 text-sm">
         {sealsFirst ? <p>Evidence is sealed first; nothing is removed until the seal is stored.</p> : null}
@@ -41,7 +41,7 @@ export function PurgeConfirmDialog({ open, rows, sealsFirst, isAdmin, busy, onCl
           <p className="text-warn"><span aria-hidden="true">! </span><strong>Cannot be undone</strong> on {s.irreversible.map((r) => r.instanceName).join(', ')}.</p>
         ) : <p>Every chosen step can be undone on its server.</p>}
         {s.wide.length > 0 ? (
-          <div className="rounded border border-danger/40 bg-[#fbeeec] px-2 py-1.5 text-danger">
+          <div className="rounded border border-danger/40 bg-danger-soft px-2 py-1.5 text-danger">
             <p className="font-medium"><span aria-hidden="true">⚠ </span>Reaches beyond this item:</p>
             <ul className="list-disc pl-5">{s.wide.map((r) => <li key={r.instanceName}>{r.instanceName}: {REACH_TEXT[r.option.reach]}</li>)}</ul>
           </div>

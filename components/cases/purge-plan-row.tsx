@@ -46,7 +46,7 @@ export function PurgePlanRow({ p, chosen, onChoose, disabled }: { p: PlannedInst
             {option.reversible ? <Badge tone="neutral">Can be undone</Badge> : <Badge tone="warn"><span aria-hidden="true">!&nbsp;</span>Cannot be undone</Badge>}
           </p>
           {!option.removesFile ? (
-            <p className="rounded border border-warn/40 bg-[#fbf0d9] px-2 py-1 text-warn">
+            <p className="rounded border border-warn/40 bg-warn-soft px-2 py-1 text-warn">
               <span aria-hidden="true">⚠ </span>Files stay served: this option does not make the server stop serving the file.
             </p>
           ) : null}

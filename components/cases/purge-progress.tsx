@@ -46,7 +46,7 @@ export function PurgeProgress({ run, names, copyLabel, a }: { run: PurgeRunView;
       </div>
       <p className="text-sm font-medium" data-testid="purge-totals">{totalsText(run.totals)}</p>
       {needsAdmin > 0 ? (
-        <div className="flex flex-wrap items-center gap-2 rounded border border-warn/40 bg-[#fbf0d9] px-2 py-1.5 text-sm">
+        <div className="flex flex-wrap items-center gap-2 rounded border border-warn/40 bg-warn-soft px-2 py-1.5 text-sm">
           <span>{needsAdmin === 1 ? '1 step waits' : `${needsAdmin} steps wait`} for an admin&apos;s approval.</span>
           {a.isAdmin ? (
             <Button type="button" variant="primary" data-testid="purge-approve" onClick={a.onApprove} disabled={a.busy !== null}>

@@ -26,7 +26,7 @@ export function ResolveDialog({ open, openReports, canResolveReports, busy, onCl
   }, [open]);
   const withComment = comment.trim() ? { comment: comment.trim() } : {};
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="resolve-case-title" className="m-auto w-full max-w-md rounded-lg border border-line bg-white p-5 text-ink shadow-lg backdrop:bg-black/30">
+    <dialog ref={ref} onClose={onClose} aria-labelledby="resolve-case-title" className="m-auto w-full max-w-md rounded-lg border border-line bg-surface p-5 text-ink shadow-lg backdrop:bg-black/30">
       <h2 id="resolve-case-title" className="mb-2 text-base font-semibold">Resolve case</h2>
       <p className="mb-3 text-sm text-muted">
         The case is closed. {openReports > 0 ? `${openReports === 1 ? 'One linked report is' : `${openReports} linked reports are`} still open on their servers.` : 'No linked report is open.'}

@@ -30,13 +30,13 @@ export function FilingConfirmDialog({ preview, again, busy, error, onClose, onCo
   }, []);
   const s = preview.summary;
   return (
-    <dialog ref={ref} tabIndex={-1} onClose={onClose} data-testid="filing-confirm" aria-labelledby="filing-confirm-title" className="m-auto w-[calc(100%-1rem)] max-w-2xl rounded-lg border border-line bg-white p-4 text-ink shadow-lg backdrop:bg-black/30 focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent sm:p-5">
+    <dialog ref={ref} tabIndex={-1} onClose={onClose} data-testid="filing-confirm" aria-labelledby="filing-confirm-title" className="m-auto w-[calc(100%-1rem)] max-w-2xl rounded-lg border border-line bg-surface p-4 text-ink shadow-lg backdrop:bg-black/30 focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent sm:p-5">
       <h2 id="filing-confirm-title" className="mb-2 text-base font-semibold">{again ? 'File the corrected report to CyberTipline?' : 'File this report to CyberTipline?'}</h2>
       <div className="space-y-3 text-sm">
         <p data-testid="filing-destination">
           Sent to <strong>{ENVIRONMENT_TEXT[preview.environment]}</strong> at <span className="break-all font-mono">{preview.baseUrl}</span>
         </p>
-        {isTestEnvironment(preview.environment) ? <p className="rounded border border-warn/40 bg-[#fbf0d9] px-2 py-1 font-medium text-warn" data-testid="filing-test-badge"><span aria-hidden="true">⚑ </span>{TEST_BADGE}</p> : null}
+        {isTestEnvironment(preview.environment) ? <p className="rounded border border-warn/40 bg-warn-soft px-2 py-1 font-medium text-warn" data-testid="filing-test-badge"><span aria-hidden="true">⚑ </span>{TEST_BADGE}</p> : null}
         {preview.sealedNow ? <p>The case&apos;s evidence was sealed just now for this report; the files below come from that seal.</p> : null}
         <dl className="grid gap-x-3 gap-y-1 sm:grid-cols-[10rem_minmax(0,1fr)]">
           <dt className="font-medium">Incident type</dt><dd>{s.incidentType}</dd>

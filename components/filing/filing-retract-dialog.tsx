@@ -21,7 +21,7 @@ export function FilingRetractDialog({ reportId, busy, error, onClose, onConfirm 
     if (d && !d.open) d.showModal();
   }, []);
   return (
-    <dialog ref={ref} onClose={onClose} data-testid="filing-retract-dialog" aria-labelledby="filing-retract-title" className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-white p-5 text-ink shadow-lg backdrop:bg-black/30">
+    <dialog ref={ref} onClose={onClose} data-testid="filing-retract-dialog" aria-labelledby="filing-retract-title" className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-surface p-5 text-ink shadow-lg backdrop:bg-black/30">
       <h2 id="filing-retract-title" className="mb-2 text-base font-semibold">Retract CyberTipline report {reportId}?</h2>
       <div className="space-y-2 text-sm">
         <p>CyberTipline drops this unfinished report. It cannot be resumed: filing the case again makes a new report.</p>

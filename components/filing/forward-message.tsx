@@ -39,7 +39,7 @@ export function ForwardMessage({ f, canAct, busy, onSent, onDiscard }: { f: Forw
         ) : f.contact ? <span className="break-all" data-testid="forward-contact">{f.contact}</span> : <span className="text-muted">no address published: find the admins on their About page</span>}
         {f.contactSource ? <span className="text-xs text-muted"> (from {f.contactSource})</span> : null}
       </p>
-      <pre data-testid="forward-message" className="max-h-72 overflow-auto whitespace-pre-wrap break-words rounded border border-line bg-[#f7f8f9] p-2 text-xs">{message}</pre>
+      <pre data-testid="forward-message" className="max-h-72 overflow-auto whitespace-pre-wrap break-words rounded border border-line bg-subtle p-2 text-xs">{message}</pre>
       <div className="flex flex-wrap gap-2">
         <Button type="button" data-testid="forward-copy" onClick={() => void copy()}>Copy text</Button>
         {canAct && f.state === 'prepared' ? (

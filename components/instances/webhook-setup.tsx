@@ -30,9 +30,9 @@ export function WebhookSetup({ instanceId, url, isAdmin, kind }: { instanceId: s
       ) : (
         <p>In Mastodon, open Administration → Webhooks, add an endpoint with this URL, select the events <code>report.created</code> and <code>report.updated</code>, and set the secret below. Reports then arrive within seconds; polling stays on as the safety net.</p>
       )}
-      <p className="break-all rounded bg-[#f1f2f3] px-2 py-1 font-mono text-xs">{url}</p>
+      <p className="break-all rounded bg-subtle px-2 py-1 font-mono text-xs">{url}</p>
       {isAdmin ? (
-        secret ? <p className="break-all rounded bg-[#f1f2f3] px-2 py-1 font-mono text-xs" data-testid="webhook-secret">{secret}</p> : <Button onClick={reveal}>Show the webhook secret</Button>
+        secret ? <p className="break-all rounded bg-subtle px-2 py-1 font-mono text-xs" data-testid="webhook-secret">{secret}</p> : <Button onClick={reveal}>Show the webhook secret</Button>
       ) : null}
       {error ? <p className="text-danger">{error}</p> : null}
     </div>

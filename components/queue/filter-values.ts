@@ -12,6 +12,8 @@ export interface QueueFilterValues {
   assignee: AssigneeFilter;
   hasMedia?: boolean;
   hasMatch?: boolean;
+  tag?: string;
+  escalated?: boolean;
 }
 
 export function toQueryString(f: QueueFilterValues): string {
@@ -23,5 +25,7 @@ export function toQueryString(f: QueueFilterValues): string {
   if (f.assignee !== 'any') p.set('assignee', f.assignee);
   if (f.hasMedia !== undefined) p.set('hasMedia', f.hasMedia ? '1' : '0');
   if (f.hasMatch !== undefined) p.set('hasMatch', f.hasMatch ? '1' : '0');
+  if (f.tag) p.set('tag', f.tag);
+  if (f.escalated) p.set('escalated', '1');
   return p.toString();
 }

@@ -19,7 +19,14 @@ export function HelpDialog({ open, onClose, canAct }: { open: boolean; onClose: 
     ['j', 'Next report'],
     ['k', 'Previous report'],
     ['Enter', 'Open the selected report'],
-    ...(canAct ? ([['r', 'Resolve the selected report'], ['a', 'Assign the selected report to me']] as [string, string][]) : []),
+    ...(canAct ? ([
+      ['r', 'Resolve the current report (Undo for 5 seconds)'],
+      ['u', 'Undo the latest resolve, before it is sent'],
+      ['a', 'Assign the current report to me'],
+      ['x', 'Select the current report for bulk work'],
+      ['Shift-click', 'Select every report from the last one clicked'],
+      ['Esc', 'Clear the selection'],
+    ] as [string, string][]) : []),
     ['?', 'Show or hide this help'],
     ['Esc', 'Close this help'],
   ];
@@ -28,12 +35,12 @@ export function HelpDialog({ open, onClose, canAct }: { open: boolean; onClose: 
       ref={ref}
       onClose={onClose}
       aria-labelledby="queue-help-title"
-      className="m-auto w-full max-w-sm rounded-lg border border-line bg-white p-5 text-ink shadow-lg backdrop:bg-black/30"
+      className="m-auto w-full max-w-sm rounded-lg border border-line bg-surface p-5 text-ink shadow-lg backdrop:bg-black/30"
     >
       <h2 id="queue-help-title" className="mb-3 text-base font-semibold">Keyboard shortcuts</h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
         {keys.map(([k, label]) => (
-          <div key={k} className="contents">
+          <div key={`${k}-${label}`} className="contents">
             <dt><kbd className="rounded border border-line bg-canvas px-1.5 py-0.5 font-mono text-xs">{k}</kbd></dt>
             <dd>{label}</dd>
           </div>

@@ -20,7 +20,7 @@ export function MatchBadge({ match }: { match: MatchView }) {
   const text = describeMatch(match);
   return (
     <span
-      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${severe ? 'bg-danger text-white' : 'bg-[#fbf0d9] text-warn'}`}
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${severe ? 'bg-danger text-on-accent' : 'bg-warn-soft text-warn'}`}
       title={`Hash match: ${text}`}
       data-testid="match-badge"
     >

@@ -8,7 +8,7 @@ export function NewReportsBar({ count, onShow }: { count: number; onShow: () => 
         <button
           type="button"
           onClick={onShow}
-          className="mb-2 w-full rounded-md border border-accent/30 bg-[#edf3f9] px-3 py-1.5 text-left text-sm text-accent hover:bg-[#e2ebf4]"
+          className="mb-2 w-full rounded-md border border-accent/30 bg-info-soft px-3 py-1.5 text-left text-sm text-accent hover:bg-selected"
         >
           {count === 1 ? '1 new report' : `${count} new reports`} — <span className="font-medium underline">show</span>
         </button>

@@ -1,7 +1,8 @@
 'use client';
 
+import { useState } from 'react';
 import type { InstanceCount } from '@/lib/queue/types';
-import { Select } from '@/components/ui/field';
+import { Input, Select } from '@/components/ui/field';
 import { KNOWN_CATEGORIES } from './format';
 import type { QueueFilterValues } from './filter-values';
 
@@ -61,8 +62,35 @@ export function QueueFilters({ value, counts, onChange }: { value: QueueFilterVa
           <input type="checkbox" checked={value.hasMatch === true} onChange={(e) => onChange({ hasMatch: e.target.checked ? true : undefined })} />
           Has matches
         </label>
+        <label className="flex items-center gap-1.5">
+          <input type="checkbox" checked={value.escalated === true} onChange={(e) => onChange({ escalated: e.target.checked ? true : undefined })} />
+          Escalated
+        </label>
+        <TagFilter key={value.tag ?? ''} value={value.tag} onChange={(tag) => onChange({ tag })} />
       </div>
     </div>
+  );
+}
+
+/** Applied on Enter or when leaving the field, not per keystroke: every change reloads the list. */
+function TagFilter({ value, onChange }: { value?: string; onChange: (tag: string | undefined) => void }) {
+  const [draft, setDraft] = useState(value ?? '');
+  const commit = () => {
+    const tag = draft.trim().toLowerCase().slice(0, 32) || undefined;
+    if (tag !== value) onChange(tag);
+  };
+  return (
+    <Labelled label="Tag">
+      <Input
+        type="search"
+        value={draft}
+        maxLength={32}
+        placeholder="any tag"
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } }}
+      />
+    </Labelled>
   );
 }
 

@@ -1,7 +1,8 @@
 'use client';
 
 /**
- * Queue shortcuts on the document: j/k move, Enter opens, r resolves, a assigns to me, ? toggles help.
+ * Queue shortcuts on the document: j/k move, Enter opens, r resolves, a assigns to me, x selects the row for bulk
+ * work, u undoes the latest resolve, Esc clears the selection, ? toggles help.
  * Ignored while typing (inputs, selects, editable text), with modifier keys (browser shortcuts stay intact),
  * and while a modal dialog is open (it owns the keyboard; Esc closes it natively).
  */
@@ -12,6 +13,9 @@ export interface QueueKeyHandlers {
   open(): void;
   resolve?: () => void;
   assign?: () => void;
+  toggleSelect?: () => void;
+  undo?: () => void;
+  clearSelection?: () => void;
   toggleHelp(): void;
 }
 
@@ -35,6 +39,9 @@ export function useQueueKeys(handlers: QueueKeyHandlers): void {
         Enter: e.target instanceof HTMLElement && e.target.closest('a,button') ? undefined : h.open,
         r: h.resolve,
         a: h.assign,
+        x: h.toggleSelect,
+        u: h.undo,
+        Escape: h.clearSelection,
         '?': h.toggleHelp,
       };
       const fn = map[e.key];

@@ -45,7 +45,7 @@ export function MediaItem({ media, reportId, prefs, canAct, extra }: { media: Me
     return (
       <figure className="space-y-1.5">
         <MediaMatches matches={media.matches} />
-        {media.hasPreview ? <img src={`/api/media/${media.id}/preview`} alt={`${label} (card, not a preview of the content)`} className="w-full rounded border border-line" /> : null}
+        {media.hasPreview ? <img src={`/api/media/${media.id}/preview`} alt={`${label} (card, not a preview of the content)`} className="max-h-80 w-full rounded border border-line object-contain" /> : null}
         <figcaption className="text-xs text-muted">
           {media.type === 'video' || media.type === 'gifv' || media.mime?.startsWith('video/') ? 'Video is not previewed; download to inspect.' : 'This file type is not previewed; download to inspect.'}
         </figcaption>
@@ -67,30 +67,30 @@ export function MediaItem({ media, reportId, prefs, canAct, extra }: { media: Me
         width={media.width ?? undefined}
         height={media.height ?? undefined}
         loading="lazy"
-        className={`h-auto max-h-96 w-full rounded border border-line bg-[#eceeef] object-contain ${revealed && gray ? 'grayscale' : ''}`}
+        className={`h-auto max-h-80 w-full rounded border border-line bg-subtle object-contain ${revealed && gray ? 'grayscale' : ''}`}
       />
       <figcaption className="line-clamp-3 text-xs text-muted" dir="auto">{media.description || 'No description'}</figcaption>
       <div className="flex flex-wrap gap-2">
         {mayReveal ? (
           severe && !revealed && !armed ? (
-            <button type="button" onClick={() => setArmed(true)} className="rounded-md border border-danger bg-white px-2 py-1 text-xs font-medium text-danger hover:bg-[#fbeeec]">
+            <button type="button" onClick={() => setArmed(true)} className="rounded-md border border-danger bg-surface px-2 py-1 text-xs font-medium text-danger hover:bg-danger-soft">
               Reveal…<span className="sr-only"> {label}</span>
             </button>
           ) : severe && !revealed ? (
             <>
-              <button type="button" onClick={() => setRevealed(true)} className="rounded-md bg-danger px-2 py-1 text-xs font-semibold text-white hover:bg-[#8a2d24]" autoFocus>
+              <button type="button" onClick={() => setRevealed(true)} className="rounded-md bg-danger px-2 py-1 text-xs font-semibold text-on-accent hover:bg-danger-strong" autoFocus>
                 Reveal severe match anyway<span className="sr-only"> {label}</span>
               </button>
-              <button type="button" onClick={() => setArmed(false)} className="rounded-md border border-line bg-white px-2 py-1 text-xs">Cancel</button>
+              <button type="button" onClick={() => setArmed(false)} className="rounded-md border border-line bg-surface px-2 py-1 text-xs">Cancel</button>
             </>
           ) : (
-            <button type="button" onClick={() => { setRevealed((r) => !r); setArmed(false); }} aria-pressed={revealed} className="rounded-md border border-line bg-white px-2 py-1 text-xs font-medium hover:bg-[#eef0f2]">
+            <button type="button" onClick={() => { setRevealed((r) => !r); setArmed(false); }} aria-pressed={revealed} className="rounded-md border border-line bg-surface px-2 py-1 text-xs font-medium hover:bg-hover">
               {revealed ? 'Hide' : 'Reveal'}<span className="sr-only"> {label}</span>
             </button>
           )
         ) : null}
         {revealed && prefs.grayscaleMedia ? (
-          <button type="button" onClick={() => setColour((c) => !c)} aria-pressed={colour} className="rounded-md border border-line bg-white px-2 py-1 text-xs hover:bg-[#eef0f2]">
+          <button type="button" onClick={() => setColour((c) => !c)} aria-pressed={colour} className="rounded-md border border-line bg-surface px-2 py-1 text-xs hover:bg-hover">
             {colour ? 'Show in grayscale' : 'Show in colour'}
           </button>
         ) : null}

@@ -10,7 +10,7 @@ export function MediaMatches({ matches }: { matches: MatchView[] }) {
     <div
       role={severe ? 'alert' : 'note'}
       data-testid="media-matches"
-      className={`rounded-md border px-2 py-1.5 text-xs ${severe ? 'border-danger bg-[#fbeeec] text-danger' : 'border-warn/40 bg-[#fdf6e6] text-warn'}`}
+      className={`rounded-md border px-2 py-1.5 text-xs ${severe ? 'border-danger bg-danger-soft text-danger' : 'border-warn/40 bg-warn-soft text-warn'}`}
     >
       <p className="font-semibold">{severe ? 'Matches a severe hash bank. Do not reveal unless you must.' : 'Matches a hash bank.'}</p>
       <ul className="mt-0.5 space-y-0.5">

@@ -7,16 +7,18 @@ import { StatusActions } from '@/components/actions/status-actions';
 import { CaseBadgeLink } from '@/components/cases/case-badge';
 import { OpenCaseButton } from '@/components/cases/open-case-button';
 import type { MediaPrefs } from './media-prefs';
+import { itemNoun } from './item-noun';
 
 /**
  * One reported status. `contentHtml` is the only remote string rendered as HTML, and only because
  * lib/reports/sanitize-html.ts sanitized it on the server (at sync, and again in getReport).
  */
-export function StatusCard({ status, index, reportId, prefs, canAct }: { status: StatusView; index: number; reportId: string; prefs: MediaPrefs; canAct: boolean }) {
+export function StatusCard({ status, index, reportId, prefs, canAct, kind = '' }: { status: StatusView; index: number; reportId: string; prefs: MediaPrefs; canAct: boolean; kind?: string }) {
+  const noun = itemNoun(kind, status.remoteId).one;
   return (
     <Card className="space-y-2">
       <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
-        <h3 className="text-sm font-semibold text-ink">Status {index + 1}</h3>
+        <h3 className="text-sm font-semibold text-ink">{noun} {index + 1}</h3>
         {status.visibility ? <Badge>{status.visibility}</Badge> : null}
         {status.sensitive ? <Badge tone="warn">marked sensitive</Badge> : null}
         {status.remoteState ? <Badge tone="danger">{status.remoteState} on server</Badge> : null}
@@ -26,7 +28,7 @@ export function StatusCard({ status, index, reportId, prefs, canAct }: { status:
       {status.spoilerText ? <p className="text-sm" dir="auto"><span className="font-medium">Content warning:</span> {status.spoilerText}</p> : null}
       <div className="status-content space-y-2 text-sm break-words [&_a]:text-accent [&_a]:underline" dir="auto" dangerouslySetInnerHTML={{ __html: status.contentHtml }} />
       {status.media.length ? (
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label={`Media in status ${index + 1}`} role="group">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label={`Media in ${noun.toLowerCase()} ${index + 1}`} role="group">
           {status.media.map((m) => (
             <div key={m.id} className="space-y-1.5">
               <MediaItem

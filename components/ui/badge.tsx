@@ -1,11 +1,11 @@
 type Tone = 'neutral' | 'ok' | 'warn' | 'danger' | 'info';
 
 const tones: Record<Tone, string> = {
-  neutral: 'bg-[#eceeef] text-ink',
-  ok: 'bg-[#e3f1e6] text-ok',
-  warn: 'bg-[#fbf0d9] text-warn',
-  danger: 'bg-[#f8e1de] text-danger',
-  info: 'bg-[#e2ebf4] text-accent',
+  neutral: 'bg-subtle text-ink',
+  ok: 'bg-ok-soft text-ok',
+  warn: 'bg-warn-soft text-warn',
+  danger: 'bg-danger-soft text-danger',
+  info: 'bg-selected text-accent',
 };
 
 export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: React.ReactNode }) {

@@ -3,10 +3,10 @@ import type { ButtonHTMLAttributes } from 'react';
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
 const styles: Record<Variant, string> = {
-  primary: 'bg-accent text-white hover:bg-[#264d73] border-transparent',
-  secondary: 'bg-white text-ink border-line hover:bg-[#eef0f2]',
-  danger: 'bg-danger text-white hover:bg-[#8a2d24] border-transparent',
-  ghost: 'bg-transparent text-ink border-transparent hover:bg-[#eceeef]',
+  primary: 'bg-accent text-on-accent hover:bg-accent-strong border-transparent',
+  secondary: 'bg-surface text-ink border-line hover:bg-hover',
+  danger: 'bg-danger text-on-accent hover:bg-danger-strong border-transparent',
+  ghost: 'bg-transparent text-ink border-transparent hover:bg-subtle',
 };
 
 export function Button({ variant = 'secondary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
-const base = 'w-full rounded-md border border-line bg-white px-2.5 py-1.5 text-sm';
+const base = 'w-full rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm';
 
 /** The hint sits outside the label so a field's accessible name stays just its label. */
 export function Field({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }) {

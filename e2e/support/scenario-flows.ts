@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
-import { OWNER, signIn } from './flows';
+import { OWNER, signIn, submitConnectForm } from './flows';
 import { readSetupLink } from './server-log';
 
 export async function seriousViolations(page: Page): Promise<string[]> {
@@ -69,13 +69,7 @@ export async function createPdqBank(page: Page, name: string, pdqHex: string): P
  * flows.ts's connectDetected: that waits for a non-zero open-report count, which a fake may not have.
  */
 export async function connectAndSync(page: Page, url: string, token: string, name: string, kind: string): Promise<string> {
-  await page.goto('/instances/new');
-  await page.getByLabel('Base URL').fill(url);
-  await page.getByLabel('Admin access token').fill(token);
-  await page.getByLabel('Display name (optional)').fill(name);
-  await page.getByLabel(/local test host/).check();
-  await page.getByRole('button', { name: 'Check and connect' }).click();
-  await expect(page).toHaveURL(/\/instances\/[0-9a-f-]{36}$/);
+  await submitConnectForm(page, url, token, name);
   await expect(page.getByText(new RegExp(`detected as ${kind}`, 'i')).first()).toBeVisible();
   await expect(page.getByTestId('last-sync')).not.toHaveText('not yet', { timeout: 60_000 });
   return page.url().split('/').pop()!;

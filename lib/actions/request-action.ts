@@ -1,7 +1,10 @@
 /**
  * A moderator asks for an action. It is written to the outbox in the same transaction as its audit event
  * and carried out by the worker (perform-action.ts), so a crash between the two can lose nothing.
+ * `holdSeconds` opens an undo window: the row is not due before it ends (claimAction and the sweeper both honour
+ * nextAttemptAt), so cancel-action.ts can withdraw it while nothing has been sent.
  */
+import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import { actorId } from '@/lib/audit/actor';
@@ -17,8 +20,12 @@ import { toConnectorAction } from './to-connector-action';
 
 const log = logger('actions');
 
-export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportId: string; action: unknown } }): Promise<{ actionId: string }> {
+/** Long enough to notice a wrong key, short enough that a held action never looks lost. */
+export const holdSecondsSchema = z.number().int().min(0).max(10).optional();
+
+export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportId: string; action: unknown; holdSeconds?: number } }): Promise<{ actionId: string; sendAt: string | null }> {
   const parsed = actionInput.parse(input.action);
+  const hold = holdSecondsSchema.parse(input.holdSeconds) ?? 0;
   const report = await db.report.findUnique({
     where: { id: input.reportId },
     select: {
@@ -57,18 +64,19 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
       userMessage: caps.notes[parsed.kind] ?? 'This server cannot do that to this kind of post.',
     });
   }
+  const sendAt = hold > 0 ? new Date(Date.now() + hold * 1000) : null;
   const action = await db.$transaction(async (tx) => {
     const row = await tx.action.create({
-      data: { instanceId: report.instanceId, reportId: report.id, kind: parsed.kind, payload: payload as object, requestedById: actorId(ctx.actor) },
+      data: { instanceId: report.instanceId, reportId: report.id, kind: parsed.kind, payload: payload as object, requestedById: actorId(ctx.actor), nextAttemptAt: sendAt },
       select: { id: true },
     });
     await recordEvent(tx, {
       actor: ctx.actor, action: `${parsed.kind}.requested`, targetType: 'report', targetId: report.id, instanceId: report.instanceId,
-      details: { actionId: row.id, target: report.target.acct, ...payload },
+      details: { actionId: row.id, target: report.target.acct, ...payload, ...(hold > 0 ? { holdSeconds: hold } : {}) },
     });
     return row;
   });
   // If this fails the sweeper (scheduler.tick) picks the pending row up; the request itself is safe.
-  await enqueueAction(action.id).catch((e) => log.warn('enqueue failed; sweeper will retry', { actionId: action.id, error: String(e) }));
-  return { actionId: action.id };
+  await enqueueAction(action.id, sendAt ?? undefined).catch((e) => log.warn('enqueue failed; sweeper will retry', { actionId: action.id, error: String(e) }));
+  return { actionId: action.id, sendAt: sendAt?.toISOString() ?? null };
 }

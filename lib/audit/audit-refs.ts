@@ -91,6 +91,11 @@ export async function resolveAuditRefs(rows: readonly Row[]): Promise<AuditRefs[
       }
       case 'setting':
         return { label: `Setting ${id}`, detail: null, href: '/settings' };
+      // A remote account or domain across instances (lib/actors): the key is the handle or the domain itself.
+      case 'account':
+        return { label: `@${id}`, detail: 'account', href: `/accounts/${encodeURIComponent(id)}` };
+      case 'domain':
+        return { label: id, detail: 'domain', href: `/domains/${encodeURIComponent(id)}` };
       default:
         return { label: type.replace(/_/g, ' '), detail: short(id), href: null };
     }

@@ -78,8 +78,25 @@ export async function requirePageActor(min: MinRole = 'viewer', callbackPath?: s
   return actor;
 }
 
-export async function getUserPreferences(userId: string): Promise<{ blurMedia: boolean; grayscaleMedia: boolean }> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { blurMedia: true, grayscaleMedia: true } });
+/** User.theme's values; components/layout/theme.ts (client-safe) holds the same list for the browser. */
+export const USER_THEMES = ['system', 'light', 'dark'] as const;
+export type UserTheme = (typeof USER_THEMES)[number];
+export const userThemeSchema = z.enum(USER_THEMES, { error: 'Choose a theme: system, light or dark.' });
+
+export interface UserPreferences { blurMedia: boolean; grayscaleMedia: boolean; theme: UserTheme }
+
+export async function getUserPreferences(userId: string): Promise<UserPreferences> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { blurMedia: true, grayscaleMedia: true, theme: true } });
   // Safe defaults if the user vanished mid-request: media stays blurred and gray.
-  return user ?? { blurMedia: true, grayscaleMedia: true };
+  if (!user) return { blurMedia: true, grayscaleMedia: true, theme: 'system' };
+  const theme = userThemeSchema.safeParse(user.theme);
+  return { blurMedia: user.blurMedia, grayscaleMedia: user.grayscaleMedia, theme: theme.success ? theme.data : 'system' };
+}
+
+/** A look, not a decision: not audited (contracts: user.theme_changed is not an audit event). */
+export async function setUserTheme(userId: string, theme: UserTheme): Promise<UserTheme> {
+  const parsed = userThemeSchema.parse(theme);
+  const updated = await db.user.updateMany({ where: { id: userId }, data: { theme: parsed } });
+  if (updated.count === 0) throw new AppError('not_found', 'user not found');
+  return parsed;
 }

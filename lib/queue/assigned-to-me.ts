@@ -19,7 +19,7 @@ export async function reportIdsAssignedTo(userId: string): Promise<string[]> {
   const ids = mine.map((a) => a.reportId).filter((id): id is string => id !== null);
   if (ids.length === 0) return [];
   const history = await db.action.findMany({
-    where: { reportId: { in: ids }, kind: { in: [ASSIGN, UNASSIGN] }, status: { not: 'failed' } },
+    where: { reportId: { in: ids }, kind: { in: [ASSIGN, UNASSIGN] }, status: { notIn: ['failed', 'cancelled'] } },
     select: { reportId: true, kind: true, requestedById: true },
     orderBy: [{ reportId: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
   });

@@ -11,6 +11,8 @@ export interface AccountCard {
   acct: string;
   displayName: string;
   domain: string | null;
+  /** `user@domain`, lower case: the key of the account page /accounts/[handle] across instances (lib/actors/handle.ts). */
+  handle: string;
   /** http(s) only; anything else is dropped server-side so a javascript: URL can never become a link. */
   url: string | null;
   suspended: boolean;
@@ -82,6 +84,8 @@ export interface ReportDetail {
   rules: string[];
   remoteNotes: RemoteNoteView[];
   priority: number;
+  /** The priority in words ("Priority 87: severity-5 hash match, 3 reports against this account, ..."). */
+  priorityReason: string;
   remoteCreatedAt: string;
   resolvedAt: string | null;
   instance: { id: string; name: string; kind: string; domain: string };

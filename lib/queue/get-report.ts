@@ -9,6 +9,7 @@ import { caseBadgesForReports, caseForMedia } from '@/lib/cases/case-badges';
 import { AppError } from '@/lib/errors';
 import type { RemoteNoteView, ReportDetail, StatusView } from './detail-types';
 import { excerpt } from './excerpt';
+import { explainPriority } from './explain-priority';
 import { loadReportStatuses } from './load-report-statuses';
 import { accountSelect, toAccountCard } from './account-card';
 
@@ -19,7 +20,7 @@ export async function getReport({ ctx, input }: { ctx: Ctx; input: { id: string 
     where: { id: input.id },
     select: {
       id: true, remoteId: true, category: true, status: true, comment: true, forwarded: true, rules: true, remoteNotes: true, priority: true,
-      remoteCreatedAt: true, resolvedAt: true, targetId: true,
+      remoteCreatedAt: true, resolvedAt: true, targetId: true, matchSeverity: true, matchDistance: true, mediaCount: true,
       instance: { select: { id: true, name: true, kind: true, domain: true } },
       reporter: { select: accountSelect },
       target: { select: accountSelect },
@@ -54,6 +55,9 @@ export async function getReport({ ctx, input }: { ctx: Ctx; input: { id: string 
     rules: ruleTexts(r.rules),
     remoteNotes: noteViews(r.remoteNotes),
     priority: r.priority,
+    priorityReason: explainPriority({
+      priority: r.priority, severity: r.matchSeverity, distance: r.matchDistance, category: r.category, mediaCount: r.mediaCount, reportCount: earlierTotal + 1,
+    }),
     remoteCreatedAt: r.remoteCreatedAt.toISOString(),
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
     instance: r.instance,

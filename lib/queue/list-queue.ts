@@ -16,6 +16,8 @@ import { groupByCase } from './group-by-case';
 import { toMatchView } from './match-view';
 import { afterCursor, orderByFor } from './keyset';
 import { queueInputSchema, type QueueInput } from './queue-input';
+import { rowExtras } from './row-extras';
+import { teamFilterWhere } from './team-filters';
 import type { QueuePage, QueueRow } from './types';
 
 const rowSelect = {
@@ -37,9 +39,10 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
   if (q.hasMatch !== undefined) and.push(q.hasMatch ? { matchSeverity: { gt: 0 } } : { matchSeverity: 0 });
   if (q.cursor) and.push(afterCursor(decodeCursor(q.cursor, q.sort)));
 
-  const [assignee, counts] = await Promise.all([assigneeWhere(ctx, q.assignee), countOpenByInstance(visible)]);
-  if (assignee === 'none') return { items: [], nextCursor: null, counts };
+  const [assignee, team, counts] = await Promise.all([assigneeWhere(ctx, q.assignee), teamFilterWhere(q), countOpenByInstance(visible)]);
+  if (assignee === 'none' || team === 'none') return { items: [], nextCursor: null, counts };
   if (assignee) and.push(assignee);
+  and.push(...team);
 
   const rows = await db.report.findMany({ where: { AND: and }, orderBy: orderByFor(q.sort), take: q.limit + 1, select: rowSelect });
   const page = rows.slice(0, q.limit);
@@ -50,7 +53,8 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
   const names = new Map(counts.map((c) => [c.instanceId, c]));
   // One query for the whole page. The cursor above comes from the last RAW row, so grouping never skips a report.
   const cases = await caseBadgesForReports(ctx, page.map((r) => r.id));
-  const items = page.map((r) => toRow(r, names.get(r.instanceId), cases.get(r.id) ?? null));
+  const extras = await rowExtras(ctx, page.map((r) => ({ id: r.id, caseId: cases.get(r.id)?.id ?? null })));
+  const items = page.map((r) => ({ ...toRow(r, names.get(r.instanceId), cases.get(r.id) ?? null), ...extras.get(r.id) }));
   // With an instance filter every report of that instance is listed: there is nothing to group across.
   return { items: q.instanceId ? items : groupByCase(items), nextCursor, counts };
 }
@@ -74,5 +78,10 @@ function toRow(r: Selected, inst: { name: string; kind: string } | undefined, ba
     status: r.status,
     match: r.matchSummary ? toMatchView(r.matchSummary) : null,
     case: badge,
+    // Defaults; listQueue overlays the page's batch-loaded extras (row-extras.ts).
+    thumbMediaId: null,
+    tags: [],
+    escalation: null,
+    claim: null,
   };
 }

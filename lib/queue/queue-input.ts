@@ -14,6 +14,10 @@ export const queueInputSchema = z.object({
   assignee: z.enum(['me', 'assigned', 'unassigned', 'any']).default('any'),
   hasMedia: z.union([z.boolean(), flag]).optional(),
   hasMatch: z.union([z.boolean(), flag]).optional(),
+  /** Reports carrying this team tag (lib/tags normalizes: lower case). */
+  tag: z.string().trim().toLowerCase().min(1).max(32).optional(),
+  /** Only reports with an open escalation. */
+  escalated: z.union([z.boolean(), flag]).optional(),
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -33,6 +33,21 @@ export interface QueueRow {
    * this row stands for `case.reports` reports on `case.instances` instances.
    */
   case: CaseBadge | null;
+  /** First media of the report with a preview, shown as a small blurred tile (/api/media/[id]/preview). */
+  thumbMediaId: string | null;
+  /** Team tags on the report (lib/tags), sorted. */
+  tags: string[];
+  /** An open escalation on the report (lib/escalations), or null. */
+  escalation: { reason: string; raisedBy: string } | null;
+  /** Who is working this report (or its case) right now (lib/claims), or null. */
+  claim: QueueClaim | null;
+}
+
+export interface QueueClaim {
+  userId: string;
+  label: string;
+  /** The claim is the viewing actor's own. */
+  mine: boolean;
 }
 
 export interface InstanceCount {

@@ -69,14 +69,14 @@ export function CasesClient({ initial, state, gray }: { initial: CaseListPage; s
             key={f.value}
             href={f.value === 'active' ? '/cases' : `/cases?state=${f.value}`}
             aria-current={f.value === state ? 'page' : undefined}
-            className={`rounded-md border px-2.5 py-1 text-sm ${f.value === state ? 'border-accent bg-[#e2ebf4] font-medium text-accent' : 'border-line bg-white text-ink hover:bg-[#eef0f2]'}`}
+            className={`rounded-md border px-2.5 py-1 text-sm ${f.value === state ? 'border-accent bg-selected font-medium text-accent' : 'border-line bg-surface text-ink hover:bg-hover'}`}
           >
             {f.label}
           </Link>
         ))}
         <p className="ml-auto text-xs text-muted">
-          <kbd className="rounded border border-line bg-white px-1 font-mono">j</kbd>/<kbd className="rounded border border-line bg-white px-1 font-mono">k</kbd> move,{' '}
-          <kbd className="rounded border border-line bg-white px-1 font-mono">Enter</kbd> opens
+          <kbd className="rounded border border-line bg-surface px-1 font-mono">j</kbd>/<kbd className="rounded border border-line bg-surface px-1 font-mono">k</kbd> move,{' '}
+          <kbd className="rounded border border-line bg-surface px-1 font-mono">Enter</kbd> opens
         </p>
       </nav>
       {head.isError ? <Alert tone="error">Live refresh failed: {head.error.message}</Alert> : null}

@@ -17,7 +17,7 @@ export default async function InstancesPage() {
       <PageHeader
         title="Instances"
         description="The servers this team moderates. Reports sync every few minutes, and at once when a webhook arrives."
-        actions={admin ? <Link href="/instances/new" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-[#264d73]">Connect an instance</Link> : null}
+        actions={admin ? <Link href="/instances/new" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-accent-strong">Connect an instance</Link> : null}
       />
       <InstancesClient initial={instances} />
       <div className="mt-6">

@@ -1,32 +1,57 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState, useTransition } from 'react';
-import type { QueuePage } from '@/lib/queue/types';
+import { useCallback, useEffect, useMemo, useState, useTransition } from 'react';
+import type { QueuePage, QueueRow } from '@/lib/queue/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { ToastRegion } from '@/components/ui/toast';
+import { BulkBar } from '@/components/queue/bulk-bar';
+import { BulkConfirm } from '@/components/queue/bulk-confirm';
+import { keepVisible, selectRange, toggleId } from '@/components/queue/bulk-selection';
+import { canReopen } from '@/components/queue/can-reopen';
 import { HelpDialog } from '@/components/queue/help-dialog';
-import { InstanceCounts } from '@/components/queue/instance-counts';
 import { NewReportsBar } from '@/components/queue/new-reports-bar';
+import { saveQueueContext } from '@/components/queue/queue-context';
 import { QueueFilters } from '@/components/queue/queue-filters';
+import { QueueHealth } from '@/components/queue/queue-health';
 import { QueueRowItem, rowDomId, rowHref } from '@/components/queue/queue-row';
+import { SavedFilters } from '@/components/queue/saved-filters';
 import { toQueryString, type QueueFilterValues } from '@/components/queue/filter-values';
 import { useLiveQueue } from '@/components/queue/use-live-queue';
 import { useQueueKeys } from '@/components/queue/use-queue-keys';
 import { useRowActions } from '@/components/queue/use-row-actions';
 
-export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; filters: QueueFilterValues; canAct: boolean }) {
+export function QueueClient({ initial, filters, canAct, gray = true, initialSelect }: {
+  initial: QueuePage;
+  filters: QueueFilterValues;
+  canAct: boolean;
+  /** The user's grayscale preference for the row thumbnails. */
+  gray?: boolean;
+  /** `?select=<id>`: the row to select again ("Back to queue" from a report). */
+  initialSelect?: string;
+}) {
   const router = useRouter();
   const [navigating, startNavigation] = useTransition();
   const query = toQueryString(filters);
   const live = useLiveQueue(initial, query);
   const actions = useRowActions();
-  const [selectedId, setSelectedId] = useState<string | null>(initial.items[0]?.id ?? null);
+  const [selectedId, setSelectedId] = useState<string | null>(
+    initialSelect && initial.items.some((r) => r.id === initialSelect) ? initialSelect : (initial.items[0]?.id ?? null),
+  );
   const [helpOpen, setHelpOpen] = useState(false);
+  // Bulk selection (aria-selected) is separate from the current row (the active descendant).
+  const [pickedRaw, setPicked] = useState<Set<string>>(() => new Set());
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<QueueRow[] | null>(null);
+  const [bulkBusy, setBulkBusy] = useState(false);
   // The controls show the choice at once; the list follows when the server page for the new URL arrives.
   const [draft, setDraft] = useState(filters);
   const rows = live.rows;
+  const order = useMemo(() => rows.map((r) => r.id), [rows]);
+  const picked = useMemo(() => keepVisible(pickedRaw, order), [pickedRaw, order]);
+  const pickedRows = useMemo(() => rows.filter((r) => picked.has(r.id)), [rows, picked]);
   const index = rows.findIndex((r) => r.id === selectedId);
   const selected = index >= 0 ? rows[index] : undefined;
   // Reports of one case are grouped under one row unless the list is narrowed to one instance (list-queue.ts).
@@ -40,33 +65,78 @@ export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; 
     startNavigation(() => router.replace(qs ? `/queue?${qs}` : '/queue', { scroll: false }));
   }, [draft, router]);
 
+  const applySaved = useCallback((qs: string) => {
+    startNavigation(() => router.replace(qs ? `/queue?${qs}` : '/queue', { scroll: false }));
+  }, [router]);
+
   useEffect(() => {
     if (selectedId) document.getElementById(rowDomId(selectedId))?.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
+
+  /** Remembers filters, order and row so the report page can go "Back to queue" and on to the next report. */
+  const open = useCallback((row: QueueRow) => {
+    saveQueueContext({ query, ids: order, selectedId: row.id });
+    router.push(rowHref(row, grouped));
+  }, [grouped, order, query, router]);
+
+  const bulk = useCallback(async (fn: () => Promise<unknown>) => {
+    setBulkBusy(true);
+    try { await fn(); } finally { setBulkBusy(false); }
+  }, []);
+
+  const resolve = useCallback((targets: QueueRow[]) => {
+    void bulk(() => actions.resolve(targets));
+    if (targets.length > 1) setPicked(new Set());
+  }, [actions, bulk]);
+
+  /** Asks first where the server could never reopen what this resolves; the undo window applies either way. */
+  const askResolve = useCallback((targets: QueueRow[]) => {
+    if (targets.length === 0) return;
+    if (targets.some((r) => !canReopen(r.instance.kind))) setConfirm(targets);
+    else resolve(targets);
+  }, [resolve]);
+
+  const toggle = useCallback((id: string) => { setPicked((p) => toggleId(keepVisible(p, order), id)); setAnchor(id); }, [order]);
 
   useQueueKeys({
     move: (d) => {
       const next = rows[Math.min(rows.length - 1, Math.max(0, (index < 0 ? -1 : index) + d))];
       if (next) setSelectedId(next.id);
     },
-    open: () => { if (selected) router.push(rowHref(selected, grouped)); },
-    resolve: canAct ? () => { if (selected) void actions.run(selected, 'report.resolve'); } : undefined,
-    assign: canAct ? () => { if (selected) void actions.run(selected, 'report.assign_to_self'); } : undefined,
+    open: () => { if (selected) open(selected); },
+    resolve: canAct ? () => { if (selected) askResolve([selected]); } : undefined,
+    assign: canAct ? () => { if (selected) void actions.assign([selected]); } : undefined,
+    toggleSelect: canAct ? () => { if (selected) toggle(selected.id); } : undefined,
+    undo: canAct ? () => { void actions.undo(); } : undefined,
+    clearSelection: picked.size > 0 ? () => setPicked(new Set()) : undefined,
     toggleHelp: () => setHelpOpen((o) => !o),
   });
 
+  const unreopenable = confirm?.filter((r) => !canReopen(r.instance.kind)) ?? [];
+
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-5 lg:grid-cols-[14rem_minmax(0,1fr)]">
-      <aside><InstanceCounts counts={live.counts} selected={draft.instanceId} onSelect={(id) => setFilters({ instanceId: id })} /></aside>
+      <aside><QueueHealth counts={live.counts} selected={draft.instanceId} onSelect={(id) => setFilters({ instanceId: id })} /></aside>
       <section aria-labelledby="queue-heading" aria-busy={navigating}>
-        <div className="mb-2 flex items-center justify-between">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <h2 id="queue-heading" className="sr-only">Reports</h2>
-          <p className="text-xs text-muted">Press <kbd className="rounded border border-line bg-white px-1 font-mono">?</kbd> for keyboard shortcuts</p>
+          <SavedFilters currentQuery={query} onApply={applySaved} />
+          <p className="text-xs text-muted">Press <kbd className="rounded border border-line bg-surface px-1 font-mono">?</kbd> for keyboard shortcuts</p>
         </div>
         <QueueFilters value={draft} counts={live.counts} onChange={setFilters} />
         <NewReportsBar count={live.fresh} onShow={live.showNew} />
         {live.refreshError ? <div className="mb-2"><Alert tone="error">Live refresh failed: {live.refreshError}</Alert></div> : null}
         <div aria-live="polite" className="sr-only">{actions.announce}</div>
+        {canAct ? (
+          <BulkBar
+            count={picked.size}
+            busy={bulkBusy}
+            onResolve={() => askResolve(pickedRows)}
+            onAssign={() => void bulk(() => actions.assign(pickedRows))}
+            onTag={async (tag) => { let ok = false; await bulk(async () => { ok = await actions.tag(pickedRows, tag); }); return ok; }}
+            onClear={() => setPicked(new Set())}
+          />
+        ) : null}
         {rows.length === 0 ? (
           <Card><p className="text-sm text-muted">No {filters.status} reports match these filters.</p></Card>
         ) : (
@@ -74,20 +144,33 @@ export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; 
             <ul
               role="listbox"
               aria-label={`${filters.status} reports`}
+              aria-multiselectable={canAct ? 'true' : undefined}
               tabIndex={0}
               aria-activedescendant={selected ? rowDomId(selected.id) : undefined}
-              className={`focus-visible:outline-2 ${navigating ? 'opacity-60' : ''}`}
+              className={`focus-visible:outline-2 focus-visible:outline-accent ${navigating ? 'opacity-60' : ''}`}
+              data-testid="queue-list"
             >
               {rows.map((r) => (
                 <QueueRowItem
                   key={r.id}
                   row={r}
-                  selected={r.id === selectedId}
+                  current={r.id === selectedId}
+                  picked={picked.has(r.id)}
                   dimmed={live.gone.has(r.id)}
                   note={actions.notes[r.id] ?? (live.gone.has(r.id) ? { text: filters.status === 'open' ? 'No longer open' : 'Reopened', tone: 'neutral' } : undefined)}
                   grouped={grouped}
-                  onSelect={() => setSelectedId(r.id)}
-                  onOpen={() => router.push(rowHref(r, grouped))}
+                  gray={gray}
+                  selectable={canAct}
+                  handlers={{
+                    onSelect: () => { setSelectedId(r.id); setAnchor(r.id); },
+                    onOpen: () => open(r),
+                    onToggle: () => { if (canAct) toggle(r.id); setSelectedId(r.id); },
+                    onRange: () => {
+                      if (!canAct) return setSelectedId(r.id);
+                      setPicked((p) => selectRange(keepVisible(p, order), order, anchor ?? selectedId, r.id));
+                      setSelectedId(r.id);
+                    },
+                  }}
                 />
               ))}
             </ul>
@@ -99,6 +182,19 @@ export function QueueClient({ initial, filters, canAct }: { initial: QueuePage; 
         </div>
       </section>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} canAct={canAct} />
+      <BulkConfirm
+        open={confirm !== null}
+        total={confirm?.length ?? 0}
+        cannotReopen={unreopenable.length}
+        servers={[...new Set(unreopenable.map((r) => r.instance.kind))]}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          const targets = confirm ?? [];
+          setConfirm(null);
+          resolve(targets);
+        }}
+      />
+      <ToastRegion toasts={actions.toasts} onDismiss={actions.dismissToast} />
     </div>
   );
 }

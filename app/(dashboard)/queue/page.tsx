@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { requirePageActor } from '@/lib/auth/current-actor';
+import { z } from 'zod';
+import { getUserPreferences, requirePageActor } from '@/lib/auth/current-actor';
 import { canManageInstances, hasRole } from '@/lib/auth/policy';
 import { listQueue } from '@/lib/queue/list-queue';
 import { queueInputSchema, searchParamsToRecord } from '@/lib/queue/queue-input';
@@ -10,14 +11,21 @@ import { toQueryString, type QueueFilterValues } from '@/components/queue/filter
 import { QueueClient } from './page-client';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const selectParam = z.uuid();
 
 export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageActor('viewer', '/queue');
   // A bad link falls back to the default view with a notice rather than an error page.
-  const parsed = queueInputSchema.omit({ cursor: true }).safeParse(searchParamsToRecord(await searchParams));
+  const params = await searchParams;
+  const parsed = queueInputSchema.omit({ cursor: true }).safeParse(searchParamsToRecord(params));
   const q = parsed.success ? parsed.data : queueInputSchema.omit({ cursor: true }).parse({});
-  const filters: QueueFilterValues = { status: q.status, sort: q.sort, instanceId: q.instanceId, category: q.category, assignee: q.assignee, hasMedia: q.hasMedia, hasMatch: q.hasMatch };
-  const initial = await listQueue({ ctx: { actor }, input: filters });
+  const filters: QueueFilterValues = {
+    status: q.status, sort: q.sort, instanceId: q.instanceId, category: q.category, assignee: q.assignee, hasMedia: q.hasMedia, hasMatch: q.hasMatch,
+    tag: q.tag, escalated: q.escalated,
+  };
+  // "Back to queue" from a report selects its row again; not a filter, so not part of the list's key.
+  const select = selectParam.safeParse(Array.isArray(params.select) ? params.select[0] : params.select);
+  const [initial, prefs] = await Promise.all([listQueue({ ctx: { actor }, input: filters }), getUserPreferences(actor.id)]);
   const header = <PageHeader title="Queue" description="Open reports from every instance you moderate." />;
 
   if (initial.counts.length === 0) {
@@ -44,7 +52,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       {header}
       {!parsed.success ? <div className="mb-3"><Alert tone="error">Some filters in the link were not valid and were reset.</Alert></div> : null}
       {/* Keyed by the filters: a new filter set starts a fresh list instead of merging into the old one. */}
-      <QueueClient key={toQueryString(filters)} initial={initial} filters={filters} canAct={hasRole(actor, 'moderator')} />
+      <QueueClient
+        key={toQueryString(filters)}
+        initial={initial}
+        filters={filters}
+        canAct={hasRole(actor, 'moderator')}
+        gray={prefs.grayscaleMedia}
+        initialSelect={select.success ? select.data : undefined}
+      />
     </>
   );
 }

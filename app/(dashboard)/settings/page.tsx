@@ -11,6 +11,7 @@ import { MatchingSettings } from '@/components/settings/matching-settings';
 import { NcmecSettingsCard } from '@/components/filing/ncmec-settings-card';
 import { getNcmecSettingsView } from '@/lib/filing/settings/ncmec-settings';
 import { PasswordForm, PreferencesForm, SignOutEverywhere } from './page-client';
+import { AppearanceForm } from './appearance-form';
 
 export const metadata: Metadata = { title: 'Settings · Fedimod' };
 
@@ -21,7 +22,8 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`Signed in as ${actor.email} (${actor.role}).`} />
       <div className="grid max-w-3xl gap-6">
-        <PreferencesForm initial={prefs} />
+        <AppearanceForm initial={prefs.theme} />
+        <PreferencesForm initial={{ blurMedia: prefs.blurMedia, grayscaleMedia: prefs.grayscaleMedia }} />
         <PasswordForm email={actor.email} />
         <SignOutEverywhere />
         {hasRole(actor, 'moderator') ? <MatchingSettings initial={await getMatchSettings()} canEdit={hasRole(actor, 'admin')} /> : null}

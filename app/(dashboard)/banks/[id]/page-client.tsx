@@ -33,7 +33,7 @@ export function BankDetailClient({ initial, isAdmin, canExport }: { initial: unk
       <PageHeader
         title={b.name}
         description={b.description || undefined}
-        actions={canExport ? <a className="rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium hover:bg-[#eef0f2]" href={`/api/banks/${b.id}/export`} download>Export CSV</a> : null}
+        actions={canExport ? <a className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-hover" href={`/api/banks/${b.id}/export`} download>Export CSV</a> : null}
       />
       <Card className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
         <div><div className="text-xs text-muted">Kind</div><KindBadge kind={b.kind} /></div>

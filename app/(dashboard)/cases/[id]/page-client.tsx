@@ -22,6 +22,9 @@ import { ResolveDialog } from '@/components/cases/resolve-dialog';
 import { useCase } from '@/components/cases/use-case';
 import { FilingPanel } from '@/components/filing/filing-panel';
 import { ForwardPanel } from '@/components/filing/forward-panel';
+import { ClaimBanner } from '@/components/claims/claim-banner';
+import { EscalateControl } from '@/components/escalations/escalate-control';
+import { SubjectTags } from '@/components/tags/subject-tags';
 
 export function CaseClient({ initial, media, prefs, myId, isAdmin = false }: { initial: CaseDetail; media: MediaView | null; prefs: MediaPrefs; myId: string; isAdmin?: boolean }) {
   const { c, refreshError, busy, error, run } = useCase(initial);
@@ -39,6 +42,7 @@ export function CaseClient({ initial, media, prefs, myId, isAdmin = false }: { i
 
   return (
     <>
+      <ClaimBanner subjectType="case" subjectKey={c.id} />
       <CaseHeader c={c} myId={myId} busy={busy === 'assign'} onAssign={(assigneeId) => void run('assign', () => patchCase(c.id, { assigneeId }))} />
       <div className="mb-3 space-y-2">
         {refreshError ? <Alert tone="error">Could not refresh this case: {refreshError}</Alert> : null}
@@ -72,6 +76,7 @@ export function CaseClient({ initial, media, prefs, myId, isAdmin = false }: { i
             <p className="text-sm text-muted">Your role can read this case but not change it.</p>
           )}
           <EvidencePanel caseId={c.id} />
+          <Card className="space-y-4"><SubjectTags subjectType="case" subjectKey={c.id} canEdit={c.can.edit} /><EscalateControl subjectType="case" subjectKey={c.id} canRaise={c.can.edit} /></Card>
           <CaseNotes notes={c.notes} canAdd={c.can.edit} busy={busy === 'note'} onAdd={async (body) => (await run('note', () => addNote(c.id, body))) !== null} />
           <CaseTimeline events={c.timeline} instanceNames={instanceNames} />
         </aside>

@@ -3,10 +3,12 @@ import { requireApiActor } from '@/lib/auth/current-actor';
 import { readJson } from '@/lib/http/read-body';
 import { handle, json } from '@/lib/http/route';
 import { listReportActions } from '@/lib/actions/list-report-actions';
-import { requestAction } from '@/lib/actions/request-action';
+import { holdSecondsSchema, requestAction } from '@/lib/actions/request-action';
 
 type Params = { params: Promise<{ id: string }> };
 const id = z.string().uuid();
+/** The body is the action itself; `holdSeconds` rides along (the action schema ignores it). */
+const hold = z.object({ holdSeconds: holdSecondsSchema });
 
 export async function GET(req: Request, { params }: Params) {
   return handle(async () => {
@@ -19,6 +21,7 @@ export async function POST(req: Request, { params }: Params) {
   return handle(async () => {
     const actor = await requireApiActor(req, 'moderator');
     const body = await readJson(req);
-    return json(await requestAction({ ctx: { actor }, input: { reportId: id.parse((await params).id), action: body } }), { status: 202 });
+    const { holdSeconds } = hold.parse(body);
+    return json(await requestAction({ ctx: { actor }, input: { reportId: id.parse((await params).id), action: body, holdSeconds } }), { status: 202 });
   });
 }
