@@ -34,6 +34,15 @@ async function records(slot: ScenarioSlot): Promise<Records[]> {
 const mastodonResolves = async () => (await records('alpha')).filter((r) => r.method === 'POST' && /\/api\/v1\/admin\/reports\/[^/]+\/resolve$/.test(r.path ?? ''));
 
 interface QueueItem { id: string; instance: { id: string }; target: { acct: string }; status: string }
+/** Settings → Appearance applies at once; wait for "Saved." before leaving the page. */
+async function setTheme(page: Page, theme: 'system' | 'light' | 'dark'): Promise<void> {
+  await page.goto('/settings');
+  const radio = page.locator(`input[name=theme][value=${theme}]`);
+  if (await radio.isChecked()) return;
+  await radio.check();
+  await expect(page.getByTestId('appearance')).toContainText('Saved.');
+}
+
 async function openReports(page: Page, instanceId: string): Promise<QueueItem[]> {
   const body = (await (await page.request.get(`/api/queue?instanceId=${instanceId}&limit=200`)).json()) as { items: QueueItem[] };
   return body.items;
@@ -64,14 +73,16 @@ test('the second moderator sees the first one’s claim, in the queue and on the
   await owner.goto(`/reports/${report.id}`);
   await expect(owner.getByTestId('claim-banner')).toHaveAttribute('data-mine', 'true');
   await moderator.goto(`/queue?instanceId=${ids.alpha}`);
-  await expect(moderator.locator(`#queue-row-${report.id}`)).toContainText(/is on it|working on/i);
+  await expect(moderator.locator(`#queue-row-${report.id}`)).toContainText('owner is on it');
   await moderator.goto(`/reports/${report.id}`);
   await expect(moderator.getByTestId('claim-banner')).toHaveAttribute('data-mine', 'false');
   await expect(moderator.getByTestId('claim-banner')).toContainText(/owner/i);
   // Leaving the page releases the claim: the moderator's queue no longer shows it.
   await owner.goto('/queue');
-  await moderator.goto(`/queue?instanceId=${ids.alpha}`);
-  await expect(moderator.locator(`#queue-row-${report.id}`)).not.toContainText(/is on it|working on/i, { timeout: 10_000 });
+  await expect(async () => {
+    await moderator.goto(`/queue?instanceId=${ids.alpha}`);
+    await expect(moderator.locator(`#queue-row-${report.id}`)).not.toContainText(/is on it/i, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
 });
 
 test('an account suspended on one instance shows as suspended on its page and on another instance’s report; suspend everywhere reaches the rest', async () => {
@@ -83,6 +94,7 @@ test('an account suspended on one instance shows as suspended on its page and on
 
   await owner.goto(`/reports/${onAlpha.id}`);
   await owner.locator('select[name=account-action-type]').selectOption('suspend');
+  owner.once('dialog', (d) => void d.accept());
   await owner.getByRole('button', { name: 'Apply to account' }).click();
   await expect(owner.getByTestId('action-row').filter({ hasText: 'Suspend account' }).first()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
 
@@ -116,7 +128,7 @@ test('a team note mentioning a colleague lands in their inbox', async () => {
   await owner.goto(`/reports/${report.id}`);
   const notes = owner.getByTestId('team-notes');
   await notes.getByLabel('New note').fill('@team-moderator can you take this one? Looks like a brigade.');
-  await notes.getByRole('button', { name: /add note/i }).click();
+  await notes.getByRole('button', { name: 'Add team note' }).click();
   await expect(notes).toContainText('Looks like a brigade.');
   await moderator.goto('/inbox');
   await expect(moderator.getByText('Looks like a brigade.')).toBeVisible();
@@ -150,8 +162,7 @@ test('bulk resolve of three reports sends three resolves; r then Undo sends noth
 });
 
 test('dark mode and a phone-width viewport, with screenshots', async () => {
-  await owner.goto('/settings');
-  await owner.getByRole('radio', { name: /dark/i }).check();
+  await setTheme(owner, 'dark');
   await owner.goto('/queue');
   await expect(owner.locator('html')).toHaveClass(/dark/);
   const bg = await owner.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -161,7 +172,7 @@ test('dark mode and a phone-width viewport, with screenshots', async () => {
   await owner.setViewportSize({ width: 390, height: 844 });
   await owner.screenshot({ path: test.info().outputPath('queue-dark-390.png'), fullPage: true });
   // At 390 px the links live behind the menu button, and the page does not scroll sideways.
-  const menu = owner.getByRole('button', { name: /menu/i });
+  const menu = owner.getByTestId('nav-menu-button');
   await menu.click();
   await expect(owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' })).toBeVisible();
   expect(await owner.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
@@ -177,8 +188,7 @@ test('axe: zero serious or critical violations on every page, dark and light, 14
     '/instances', `/instances/${ids.alpha}`, '/instances/new', '/banks', '/audit', '/users', '/settings',
   ];
   for (const theme of ['dark', 'light'] as const) {
-    await owner.goto('/settings');
-    await owner.getByRole('radio', { name: new RegExp(theme, 'i') }).check();
+    await setTheme(owner, theme);
     for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
       await owner.setViewportSize(viewport);
       for (const path of pages) {
@@ -188,6 +198,5 @@ test('axe: zero serious or critical violations on every page, dark and light, 14
       }
     }
   }
-  await owner.goto('/settings');
-  await owner.getByRole('radio', { name: /follow the system/i }).check();
+  await setTheme(owner, 'system');
 });

@@ -29,7 +29,7 @@ export function AccountStates({ states }: { states: InstanceAccountState[] }) {
               {s.domainBlocked && s.state !== 'blocked' ? <span className="ml-1.5 text-xs text-muted">(domain also blocked)</span> : null}
             </td>
             <td className="w-full text-xs text-muted md:w-auto md:py-2 md:pr-3">
-              {s.seenAt ? `Synced ${shortDate(s.seenAt)}` : 'Not seen on this instance'}
+              {s.seenAt ? `Synced ${shortDate(s.seenAt)}` : '—'}
             </td>
           </tr>
         ))}

@@ -64,7 +64,7 @@ export function NavBar({ email, role }: { email: string; role: string; isAdmin?:
           <ul className="flex flex-col gap-0.5 md:flex-row md:flex-wrap md:items-center md:gap-1">
             {links.map((l) =>
               l.href === '/inbox' ? (
-                <li key={l.href}><InboxLink /></li>
+                <li key={l.href}><InboxLink className={linkClass(isActive(l.href))} /></li>
               ) : (
                 <li key={l.href}>
                   <Link href={l.href} aria-current={isActive(l.href) ? 'page' : undefined} className={linkClass(isActive(l.href))}>
@@ -74,11 +74,11 @@ export function NavBar({ email, role }: { email: string; role: string; isAdmin?:
               ),
             )}
           </ul>
-          <div className="flex flex-col gap-2 text-sm text-muted md:ml-auto md:flex-row md:items-center md:gap-3">
+          <div className="flex flex-col gap-2 whitespace-nowrap text-sm text-muted md:ml-auto md:flex-row md:items-center md:gap-2">
             <SearchBox />
             <ThemeToggle />
             <span className="px-2.5 md:px-0">
-              <span className="md:hidden lg:inline">{email} </span>
+              <span className="md:hidden 2xl:inline">{email} </span>
               <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-ink" title={email}>{role}</span>
             </span>
             <button

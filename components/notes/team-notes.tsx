@@ -57,7 +57,7 @@ export function TeamNotes({ subjectType, subjectKey, canWrite }: { subjectType: 
       {canWrite ? (
         <form onSubmit={(e) => void submit(e)} className="space-y-2" aria-label="Add a team note">
           <MentionTextarea label="New note" name="team-note" value={body} onChange={setBody} disabled={busy} />
-          <Button type="submit" disabled={busy || !body.trim()}>{busy ? 'Saving…' : 'Add note'}</Button>
+          <Button type="submit" disabled={busy || !body.trim()}>{busy ? 'Saving…' : 'Add team note'}</Button>
           {error ? <Alert tone="error">{error}</Alert> : null}
         </form>
       ) : null}

@@ -56,21 +56,24 @@ export function SavedFilters({ currentQuery, onApply }: { currentQuery: string; 
   return (
     <div data-testid="saved-filters" className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
       <label htmlFor={`${id}-pick`} className="font-medium">Saved filters</label>
-      <Select
-        id={`${id}-pick`}
-        className="w-auto max-w-full min-w-0"
-        value={current?.id ?? ''}
-        disabled={list.isLoading || filters.length === 0}
-        onChange={(e) => {
-          setConfirmDelete(false); setMessage(null);
-          const f = filters.find((x) => x.id === e.target.value);
-          if (f) onApply(f.query);
-        }}
-      >
-        <option value="">{list.isLoading ? 'Loading…' : filters.length === 0 ? 'None saved yet' : 'Choose a saved filter…'}</option>
-        {mine.length > 0 ? <optgroup label="Mine">{mine.map((f) => <option key={f.id} value={f.id}>{f.name}{f.shared ? ' (shared)' : ''}</option>)}</optgroup> : null}
-        {team.length > 0 ? <optgroup label="Shared by the team">{team.map((f) => <option key={f.id} value={f.id}>{f.name} (shared by {f.ownerLabel})</option>)}</optgroup> : null}
-      </Select>
+      {/* Select is full width by default; the wrapper sets its width so the controls share one line. */}
+      <div className="w-full min-w-0 sm:w-64">
+        <Select
+          id={`${id}-pick`}
+        
+          value={current?.id ?? ''}
+          disabled={list.isLoading || filters.length === 0}
+          onChange={(e) => {
+            setConfirmDelete(false); setMessage(null);
+            const f = filters.find((x) => x.id === e.target.value);
+            if (f) onApply(f.query);
+          }}
+        >
+          <option value="">{list.isLoading ? 'Loading…' : filters.length === 0 ? 'None saved yet' : 'Choose a saved filter…'}</option>
+          {mine.length > 0 ? <optgroup label="Mine">{mine.map((f) => <option key={f.id} value={f.id}>{f.name}{f.shared ? ' (shared)' : ''}</option>)}</optgroup> : null}
+          {team.length > 0 ? <optgroup label="Shared by the team">{team.map((f) => <option key={f.id} value={f.id}>{f.name} (shared by {f.ownerLabel})</option>)}</optgroup> : null}
+        </Select>
+      </div>
       {current && !confirmDelete ? (
         <Button type="button" variant="ghost" onClick={() => setConfirmDelete(true)} aria-label={`Delete saved filter ${current.name}`}>Delete</Button>
       ) : null}

@@ -7,7 +7,6 @@
  *   of the queue opens (or the queue itself when none is left).
  */
 import { useEffect, useRef, useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { useQueryClient } from '@tanstack/react-query';
 import { useReportActions } from '@/components/actions/use-report-actions';
 import { backToQueueHref, nextReportId, readQueueContext, saveQueueContext } from '@/components/queue/queue-context';
@@ -16,7 +15,6 @@ import { handledReports, markHandled } from './handled-reports';
 
 export function useReportFlow(reportId: string, openedFrom: string | null) {
   const qc = useQueryClient();
-  const router = useRouter();
   const { query } = useReportActions(reportId);
   const actions = query.data?.actions ?? null;
   const doneAtLoad = useRef<Set<string> | null>(null);
@@ -39,11 +37,14 @@ export function useReportFlow(reportId: string, openedFrom: string | null) {
     markHandled(reportId);
     setLeaving(true);
     const next = nextReportId(ctx, reportId, handledReports());
+    // A full page load, not router.push: a client navigation started from this effect could stay pending behind
+    // the page's own refetches and never commit (seen in Chromium under load), leaving the moderator on the report
+    // they just closed. A fresh load also starts the next report with every media item blurred again.
     if (next) {
       saveQueueContext({ ...ctx, selectedId: next });
-      router.push(`/reports/${next}?from=${reportId}`);
+      window.location.assign(`/reports/${next}?from=${reportId}`);
     } else {
-      router.push(backToQueueHref(ctx, reportId));
+      window.location.assign(backToQueueHref(ctx, reportId));
     }
     // doneKey stands for `actions` here: the effect runs when an action lands, not on every poll.
   }, [doneKey, reportId]);

@@ -116,7 +116,8 @@ export function QueueClient({ initial, filters, canAct, gray = true, initialSele
 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-5 lg:grid-cols-[14rem_minmax(0,1fr)]">
-      <aside><QueueHealth counts={live.counts} selected={draft.instanceId} onSelect={(id) => setFilters({ instanceId: id })} /></aside>
+      {/* On a phone the reports come first; the health panel follows them. */}
+      <aside className="order-last lg:order-none"><QueueHealth counts={live.counts} selected={draft.instanceId} onSelect={(id) => setFilters({ instanceId: id })} /></aside>
       <section aria-labelledby="queue-heading" aria-busy={navigating}>
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <h2 id="queue-heading" className="sr-only">Reports</h2>

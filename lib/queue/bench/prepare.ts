@@ -6,7 +6,7 @@ import pg from 'pg';
 import { seedBenchData, type SeedSize } from './seed-bench-data';
 
 const MARKER = 'bench.queue.seed';
-const VERSION = 1;
+const VERSION = 2; // 2: tags and escalations (issue 12)
 
 export interface PreparedBench { instanceIds: string[]; adminId: string; detailIds: string[]; seedSeconds: number | null; size: SeedSize }
 

@@ -3,7 +3,9 @@
  * moderators use most, a deep keyset page, a limited moderator, and the report detail.
  */
 import type { Actor } from '@/lib/audit/actor';
+import { search } from '@/lib/search/search';
 import { getReport } from '../get-report';
+import { queueHealth } from '../queue-health';
 import { listQueue } from '../list-queue';
 import type { QueueInput } from '../queue-input';
 
@@ -26,6 +28,12 @@ export function buildScenarios(c: ScenarioContext): Scenario[] {
     list('resolved tab', { status: 'resolved' }),
     list('limited moderator (3 instances)', {}, c.limited),
     { name: 'report detail', run: () => getReport({ ctx: { actor: c.admin }, input: { id: c.detailIds[next++ % c.detailIds.length] } }) },
+    // Issue 12: the team layer on the same data.
+    list('tag filter', { tag: 'brigade' }),
+    list('escalated only', { escalated: true }),
+    { name: 'queue health (30 days)', run: () => queueHealth({ ctx: { actor: c.admin } }) },
+    { name: 'search: a word (all kinds)', run: () => search({ ctx: { actor: c.admin }, input: { q: 'spam' } }) },
+    { name: 'search: limited moderator', run: () => search({ ctx: { actor: c.limited }, input: { q: 'spam' } }) },
   ];
 }
 

@@ -92,5 +92,8 @@ export async function seedBenchData(client: pg.Client, size: SeedSize): Promise<
     assigned.map(() => crypto.randomUUID()), assigned.map((k) => rep.inst[k]), assigned.map((k) => rep.id[k]), assigned.map(() => 'report.assign_to_self'),
     assigned.map(() => '{}'), assigned.map(() => 'done'), assigned.map(() => adminId), assigned.map((k) => rep.at[k]),
   ]);
+  // The team layer (issue 12): 1 report in 100 tagged, 1 in 500 escalated, so those filters have real work to do.
+  await client.query(`insert into "SubjectTag" ("subjectType", "subjectKey", tag, "createdAt") select 'report', id::text, 'brigade', now() from "Report" where abs(hashtext(id::text)) % 100 = 0`);
+  await client.query(`insert into "Escalation" (id, "subjectType", "subjectKey", reason, "raisedByLabel", "createdAt") select gen_random_uuid(), 'report', id::text, 'bench', 'bench', now() from "Report" where abs(hashtext(id::text)) % 500 = 1`);
   return { instanceIds, adminId, reportIds: rep.id };
 }

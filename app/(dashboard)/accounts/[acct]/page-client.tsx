@@ -1,5 +1,6 @@
 'use client';
 
+import { TeamCard } from '@/components/notes/team-card';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
@@ -10,9 +11,6 @@ import { ActorPosts } from '@/components/actors/actor-posts';
 import { ActorReports } from '@/components/actors/actor-reports';
 import { ApplyEverywherePanel } from '@/components/actors/apply-everywhere-panel';
 import { domainHref, fetchAccount } from '@/components/actors/actors-api';
-import { EscalateControl } from '@/components/escalations/escalate-control';
-import { TeamNotes } from '@/components/notes/team-notes';
-import { SubjectTags } from '@/components/tags/subject-tags';
 import type { AccountProfile } from '@/lib/actors/types';
 
 const REFRESH_MS = 30_000;
@@ -62,12 +60,7 @@ export function AccountClient({ initial, gray }: { initial: AccountProfile; gray
           ) : (
             <p className="text-sm text-muted">Your role can read this account but not act on it.</p>
           )}
-          <Card className="space-y-3">
-            <h2 className="text-sm font-semibold">Team</h2>
-            <SubjectTags subjectType="account" subjectKey={p.handle} canEdit={p.canAct} />
-            <EscalateControl subjectType="account" subjectKey={p.handle} canRaise={p.canAct} />
-            <TeamNotes subjectType="account" subjectKey={p.handle} canWrite={p.canAct} />
-          </Card>
+          <TeamCard subjectType="account" subjectKey={p.handle} canWrite={p.canAct} />
         </aside>
       </div>
     </>

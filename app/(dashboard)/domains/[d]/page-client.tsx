@@ -1,5 +1,6 @@
 'use client';
 
+import { TeamCard } from '@/components/notes/team-card';
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
@@ -8,9 +9,6 @@ import { ActorReports } from '@/components/actors/actor-reports';
 import { ApplyEverywherePanel } from '@/components/actors/apply-everywhere-panel';
 import { fetchDomain } from '@/components/actors/actors-api';
 import { DomainStates } from '@/components/actors/domain-states';
-import { EscalateControl } from '@/components/escalations/escalate-control';
-import { TeamNotes } from '@/components/notes/team-notes';
-import { SubjectTags } from '@/components/tags/subject-tags';
 import type { DomainProfile } from '@/lib/actors/types';
 
 const REFRESH_MS = 30_000;
@@ -50,12 +48,7 @@ export function DomainClient({ initial }: { initial: DomainProfile }) {
           ) : (
             <p className="text-sm text-muted">Your role can read this domain but not act on it.</p>
           )}
-          <Card className="space-y-3">
-            <h2 className="text-sm font-semibold">Team</h2>
-            <SubjectTags subjectType="domain" subjectKey={p.domain} canEdit={p.canAct} />
-            <EscalateControl subjectType="domain" subjectKey={p.domain} canRaise={p.canAct} />
-            <TeamNotes subjectType="domain" subjectKey={p.domain} canWrite={p.canAct} />
-          </Card>
+          <TeamCard subjectType="domain" subjectKey={p.domain} canWrite={p.canAct} />
         </aside>
       </div>
     </>

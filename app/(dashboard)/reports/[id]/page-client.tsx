@@ -1,5 +1,6 @@
 'use client';
 
+import { TeamCard } from '@/components/notes/team-card';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import type { ReportDetail } from '@/lib/queue/detail-types';
@@ -7,11 +8,7 @@ import { requestJson } from '@/components/api/request';
 import { ActionPanel } from '@/components/actions/action-panel';
 import { AccountElsewhere } from '@/components/actors/account-elsewhere';
 import { ClaimBanner } from '@/components/claims/claim-banner';
-import { EscalateControl } from '@/components/escalations/escalate-control';
-import { TeamNotes } from '@/components/notes/team-notes';
-import { SubjectTags } from '@/components/tags/subject-tags';
 import { Alert } from '@/components/ui/alert';
-import { Card } from '@/components/ui/card';
 import { AccountCard } from '@/components/report-detail/account-card';
 import { EarlierReports } from '@/components/report-detail/earlier-reports';
 import { itemsHeading } from '@/components/report-detail/item-noun';
@@ -58,12 +55,7 @@ export function ReportClient({ initial, prefs, openedFrom }: { initial: ReportDe
           <AccountCard title="Reported account" account={report.target} />
           <AccountElsewhere handle={report.target.handle} currentInstanceId={report.instance.id} />
           <ActionPanel reportId={report.id} canAct={report.canAct} />
-          <Card className="space-y-3">
-            <h2 className="text-sm font-semibold">Team</h2>
-            <SubjectTags subjectType="report" subjectKey={report.id} canEdit={report.canAct} />
-            <EscalateControl subjectType="report" subjectKey={report.id} canRaise={report.canAct} />
-            <TeamNotes subjectType="report" subjectKey={report.id} canWrite={report.canAct} />
-          </Card>
+          <TeamCard subjectType="report" subjectKey={report.id} canWrite={report.canAct} />
           {report.reporter ? <AccountCard title="Reporter" account={report.reporter} /> : null}
         </aside>
       </div>
