@@ -77,6 +77,8 @@ export async function measure(url: string, prepared: PreparedBench, runs: number
 }
 
 const TARGET_MS = 150;
+/** A search for a word found in most of 100,000 comments, across every kind at once. */
+const SEARCH_TARGET_MS = 1000;
 
 export function printReport(b: BenchResult): void {
   const pad = (s: string, n: number) => s.padEnd(n);
@@ -88,11 +90,15 @@ export function printReport(b: BenchResult): void {
     console.log(`${pad(r.name, 34)}${ms(r.medianMs)}${ms(r.p95Ms)} ${ms(r.sqlMedianMs)}${ms(r.allSqlMedianMs)}  ${r.queries}, ${plan}`);
   }
   const main = b.results[0];
-  const worst = Math.max(...b.results.map((r) => r.medianMs));
+  // Search is a page of its own with its own budget; the queue target covers the queue page and the report detail.
+  const isSearch = (r: { name: string }) => r.name.startsWith('search');
+  const worst = Math.max(...b.results.filter((r) => !isSearch(r)).map((r) => r.medianMs));
+  const searchWorst = Math.max(0, ...b.results.filter(isSearch).map((r) => r.medianMs));
   console.log(`\nQueue page (default view): median ${main.medianMs} ms, p95 ${main.p95Ms} ms; main query SQL ${main.sqlMedianMs} ms (all its SQL ${main.allSqlMedianMs} ms). Target: median < ${TARGET_MS} ms.`);
   console.log(JSON.stringify({
     bench: 'queue', reports: b.prepared.size.reports, instances: b.prepared.size.instances, runs: b.runs, seed_s: b.prepared.seedSeconds === null ? null : round2(b.prepared.seedSeconds),
-    median_ms: main.medianMs, p95_ms: main.p95Ms, sql_median_ms: main.sqlMedianMs, worst_scenario_median_ms: worst, target_ms: TARGET_MS, ok: worst < TARGET_MS,
+    median_ms: main.medianMs, p95_ms: main.p95Ms, sql_median_ms: main.sqlMedianMs, worst_scenario_median_ms: worst, target_ms: TARGET_MS,
+    search_worst_median_ms: searchWorst, search_target_ms: SEARCH_TARGET_MS, ok: worst < TARGET_MS && searchWorst < SEARCH_TARGET_MS,
     scenarios: b.results.map((r) => ({ name: r.name, median_ms: r.medianMs, p95_ms: r.p95Ms, sql_median_ms: r.sqlMedianMs, all_sql_median_ms: r.allSqlMedianMs, queries: r.queries, indexes: r.indexes, seq_scans: r.seqScans })),
   }));
 }

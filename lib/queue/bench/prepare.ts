@@ -22,7 +22,12 @@ export async function prepareBenchDatabase(url: string, size: SeedSize, reseed: 
       if (existing > 0 && !marker) throw new Error('This database holds reports that the bench did not create; refusing to replace them. Unset DATABASE_URL to use the bench database.');
       const t0 = performance.now();
       console.log(`Seeding ${size.reports.toLocaleString('en')} reports across ${size.instances} instances…`);
-      await client.query('truncate "Instance", "User" cascade');
+      // DELETE, not TRUNCATE: the append-only tables (audit, purge receipts) refuse TRUNCATE even when empty, and
+      // the bench never writes them, so their row triggers never fire here.
+      if (existing > 0) {
+        await client.query('delete from "Instance"');
+        await client.query('delete from "User"');
+      }
       await client.query('delete from "Setting" where key = $1', [MARKER]);
       await seedBenchData(client, size);
       await client.query(`insert into "Setting" (key, value, "updatedAt") values ($1, $2, now())`, [MARKER, JSON.stringify(wanted)]);
