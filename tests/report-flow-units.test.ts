@@ -84,6 +84,15 @@ describe('following actions on the report page', () => {
     expect(newlyFinished([a('n', 'report.resolve', 'done')], loaded)?.id).toBe('n');
     expect(newlyFinished([a('r', 'report.reject', 'done')], loaded)?.id).toBe('r');
   });
+
+  it('moves on for a resolve asked from this tab even when the worker finished it before the first look', () => {
+    // The page's first list already shows the resolve done: diffing alone would stay put (seen in Chromium under load).
+    const first = [a('mine', 'report.resolve', 'done')];
+    const loaded = new Set(doneIds(first));
+    expect(newlyFinished(first, loaded)).toBeNull();
+    expect(newlyFinished(first, loaded, new Set(['mine']))?.id).toBe('mine');
+    expect(newlyFinished([a('other', 'report.resolve', 'done')], new Set(['other']), new Set(['mine']))).toBeNull();
+  });
 });
 
 describe('words on the report page', () => {

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Capabilities } from '@/lib/connectors/types';
+import { noteRequested } from '@/components/report-detail/requested-here';
 
 export interface ActionRow {
   id: string;
@@ -51,7 +52,7 @@ export function useReportActions(reportId: string) {
   };
   const request = useMutation({
     mutationFn: (action: Record<string, unknown>) => call<{ actionId: string }>(`/api/reports/${reportId}/actions`, { method: 'POST', body: JSON.stringify(action) }),
-    onSuccess: invalidate,
+    onSuccess: (r) => { noteRequested(r.actionId); invalidate(); },
   });
   const retry = useMutation({
     mutationFn: (actionId: string) => call(`/api/actions/${actionId}/retry`, { method: 'POST', body: '{}' }),

@@ -15,7 +15,10 @@ export function doneIds(actions: readonly ActionLike[]): string[] {
   return actions.filter((a) => a.status === 'done').map((a) => a.id).sort();
 }
 
-/** A resolve/reject that is done now and was not done when the page first saw the list. */
-export function newlyFinished(actions: readonly ActionLike[], doneAtLoad: ReadonlySet<string>): ActionLike | null {
-  return actions.find((a) => a.status === 'done' && FINISHING_KINDS.has(a.kind) && !doneAtLoad.has(a.id)) ?? null;
+/**
+ * A resolve/reject that is done now and either was not done when the page first saw the list, or was requested from
+ * this tab (the worker can finish it before the page's first look at the list).
+ */
+export function newlyFinished(actions: readonly ActionLike[], doneAtLoad: ReadonlySet<string>, requested: ReadonlySet<string> = new Set()): ActionLike | null {
+  return actions.find((a) => a.status === 'done' && FINISHING_KINDS.has(a.kind) && (!doneAtLoad.has(a.id) || requested.has(a.id))) ?? null;
 }

@@ -12,6 +12,7 @@ import { useReportActions } from '@/components/actions/use-report-actions';
 import { backToQueueHref, nextReportId, readQueueContext, saveQueueContext } from '@/components/queue/queue-context';
 import { doneIds, hasActionInFlight, newlyFinished } from './follow-actions';
 import { handledReports, markHandled } from './handled-reports';
+import { requestedHere } from './requested-here';
 
 export function useReportFlow(reportId: string, openedFrom: string | null) {
   const qc = useQueryClient();
@@ -27,9 +28,9 @@ export function useReportFlow(reportId: string, openedFrom: string | null) {
   const doneKey = actions ? doneIds(actions).join(',') : '';
   useEffect(() => {
     if (!actions) return;
-    if (!doneAtLoad.current) { doneAtLoad.current = new Set(doneIds(actions)); return; }
-    void qc.invalidateQueries({ queryKey: ['report', reportId] });
-    if (leaving || !newlyFinished(actions, doneAtLoad.current)) return;
+    if (!doneAtLoad.current) doneAtLoad.current = new Set(doneIds(actions));
+    else void qc.invalidateQueries({ queryKey: ['report', reportId] });
+    if (leaving || !newlyFinished(actions, doneAtLoad.current, requestedHere())) return;
     const ctx = readQueueContext();
     // Only a moderator working through the queue is moved on; a report opened from a link stays put.
     const fromQueue = ctx !== null && (ctx.selectedId === reportId || openedFrom !== null);
