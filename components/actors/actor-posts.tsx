@@ -21,7 +21,7 @@ export function ActorPosts({ posts, gray }: { posts: ActorPost[]; gray: boolean 
           <div className="min-w-0 flex-1">
             <p className="text-xs text-muted">
               {p.instance.name}{p.remoteCreatedAt ? ` · ${shortDate(p.remoteCreatedAt)}` : ''}{p.remoteState ? ` · ${p.remoteState} on the server` : ''}
-              {p.url ? <> · <a href={p.url} rel="noreferrer noopener" target="_blank" className="text-accent underline-offset-2 hover:underline">open on the server</a></> : null}
+              {p.url ? <> · <a href={p.url} rel="noreferrer noopener" target="_blank" className="text-accent underline underline-offset-2">open on the server</a></> : null}
             </p>
             {p.excerpt ? <p className="break-words">{p.excerpt}</p> : <p className="text-muted">(no text)</p>}
           </div>

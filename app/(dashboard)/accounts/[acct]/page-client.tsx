@@ -29,8 +29,8 @@ export function AccountClient({ initial, gray }: { initial: AccountProfile; gray
           <p className="text-sm text-muted">
             {p.displayName ? <span className="break-words">{p.displayName} · </span> : null}
             {p.reports.length} report{p.reports.length === 1 ? '' : 's'} ({openReports} open) ·{' '}
-            <Link href={domainHref(p.domain)} className="text-accent underline-offset-2 hover:underline">domain {p.domain}</Link>
-            {p.url ? <> · <a href={p.url} target="_blank" rel="noreferrer noopener" className="text-accent underline-offset-2 hover:underline">profile on its server</a></> : null}
+            <Link href={domainHref(p.domain)} className="text-accent underline underline-offset-2">domain {p.domain}</Link>
+            {p.url ? <> · <a href={p.url} target="_blank" rel="noreferrer noopener" className="text-accent underline underline-offset-2">profile on its server</a></> : null}
           </p>
         </div>
       </header>
