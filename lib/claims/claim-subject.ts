@@ -10,7 +10,7 @@ import { hasRole } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { claimSubjectSchema } from './claim-input';
 import { claimLabel, toClaimView } from './claim-view';
-import { assertCanSeeSubject } from './subject-access';
+import { assertSubjectVisible } from '@/lib/notes/subject';
 import { CLAIM_TTL_MS, type ClaimView } from './types';
 
 export async function claimSubject({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ claim: ClaimView | null }> {
@@ -18,7 +18,9 @@ export async function claimSubject({ ctx, input }: { ctx: Ctx; input: unknown })
   if (!parsed.success) throw new AppError('bad_request', 'invalid claim subject', { userMessage: parsed.error.issues[0]?.message ?? 'Invalid claim.' });
   const s = parsed.data;
   const { actor } = ctx;
-  await assertCanSeeSubject(actor, s);
+  // A claim is itself information about the subject: only those who may see the report or case claim it or learn
+  // who holds it (the same check as notes, tags and escalations).
+  await assertSubjectVisible(db, actor, s.subjectType, s.subjectKey);
   const where = { subjectType_subjectKey: { subjectType: s.subjectType, subjectKey: s.subjectKey } };
   const live = async () => {
     const row = await db.softClaim.findUnique({ where });
