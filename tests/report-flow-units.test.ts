@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backToQueueHref, nextReportId, readQueueContext, saveQueueContext, type QueueContext } from '@/components/queue/queue-context';
 import { doneIds, hasActionInFlight, newlyFinished } from '@/components/report-detail/follow-actions';
 import { itemNoun, itemsHeading } from '@/components/report-detail/item-noun';
-import { timeAgo } from '@/components/report-detail/relative-time';
+import { timeAgo } from '@/components/ui/time-ago';
 import { ReportHeader } from '@/components/report-detail/report-header';
 import { InstanceCounts } from '@/components/queue/instance-counts';
 import { ReportsPerDay, perDaySummary } from '@/components/queue/reports-per-day';

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { categoryTone } from '@/components/queue/format';
 import { CaseBadgeLink, groupText } from '@/components/cases/case-badge';
 import { OpenCaseButton } from '@/components/cases/open-case-button';
-import { timeAgo } from './relative-time';
+import { timeAgo } from '@/components/ui/time-ago';
 
 /**
  * Status, assignee and priority come from the live report query, so they change as soon as an action lands.

@@ -10,12 +10,5 @@ export function subjectLabel(type: string, key: string): string {
   }
 }
 
-export function ago(iso: string, now = Date.now()): string {
-  const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
-  if (s < 60) return 'just now';
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
-  const h = Math.round(m / 60);
-  if (h < 48) return `${h} h ago`;
-  return `${Math.round(h / 24)} days ago`;
-}
+/** How long ago, in words: the same wording as the report header. */
+export { timeAgo as ago } from '@/components/ui/time-ago';

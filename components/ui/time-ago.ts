@@ -1,4 +1,4 @@
-/** Ages in words for sentences ("Resolved just now", "Created 5 min ago"); the queue's compact form is formatAge. */
+/** Ages in words for sentences ("Resolved just now", "Created 5 min ago", a mention "4 days ago"); dense lists use the queue's compact formatAge. */
 export function timeAgo(iso: string, now: number = Date.now()): string {
   const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
   if (!Number.isFinite(minutes)) return 'at an unknown time';
