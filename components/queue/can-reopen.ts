@@ -1,22 +1,10 @@
 /**
- * Whether a server kind can reopen a resolved report: if not, a resolve from the queue asks first. Built from the
- * connectors' declared capabilities (the capability files are plain data, safe in the browser; the registry is not,
- * it pulls in the HTTP clients).
+ * Whether a server kind can reopen a resolved report: if not, a resolve from the queue asks first. Read from the
+ * connectors' declared capabilities (lib/connectors/capabilities-for.ts is safe in the browser).
  */
-import { akkomaCapabilities } from '@/lib/connectors/akkoma/capabilities';
-import { gotosocialCapabilities } from '@/lib/connectors/gotosocial/capabilities';
-import { lemmyCapabilities } from '@/lib/connectors/lemmy/capabilities';
-import { mastodonCapabilities } from '@/lib/connectors/mastodon/capabilities';
-import { misskeyCapabilities } from '@/lib/connectors/misskey/capabilities';
-import { peertubeCapabilities } from '@/lib/connectors/peertube/capabilities';
-import type { Capabilities } from '@/lib/connectors/types';
+import { capabilitiesFor } from '@/lib/connectors/capabilities-for';
 
-const BY_KIND: Record<string, Capabilities> = {
-  mastodon: mastodonCapabilities, gotosocial: gotosocialCapabilities, akkoma: akkomaCapabilities,
-  misskey: misskeyCapabilities, lemmy: lemmyCapabilities, peertube: peertubeCapabilities,
-};
-
-/** Unknown kinds count as "cannot": asking once too often is cheaper than an irreversible surprise. */
+/** Unknown kinds count as "cannot" (they have no actions): asking once too often is cheaper than an irreversible surprise. */
 export function canReopen(kind: string): boolean {
-  return BY_KIND[kind]?.actions.includes('report.reopen') ?? false;
+  return capabilitiesFor(kind).actions.includes('report.reopen');
 }

@@ -1,20 +1,14 @@
 /** Connector registry: the one place that knows which server kinds have an adapter. */
 import { AppError } from '../errors';
-import { akkomaCapabilities } from './akkoma/capabilities';
 import { createAkkomaConnector } from './akkoma/connector';
-import { gotosocialCapabilities } from './gotosocial/capabilities';
-import { lemmyCapabilities } from './lemmy/capabilities';
 import { createLemmyConnector } from './lemmy/connector';
 import { createGoToSocialConnector } from './gotosocial/connector';
-import { mastodonCapabilities } from './mastodon/capabilities';
 import { createMastodonConnector } from './mastodon/connector';
-import { misskeyCapabilities } from './misskey/capabilities';
-import { peertubeCapabilities } from './peertube/capabilities';
 import { createPeerTubeConnector } from './peertube/connector';
 import { createMisskeyConnector } from './misskey/connector';
-import type { Capabilities, Connector, ConnectorConfig, ServerKind } from './types';
+import type { Connector, ConnectorConfig, ServerKind } from './types';
 
-const NONE: Capabilities = { actions: [], categories: [], notes: {}, webhooks: false };
+export { capabilitiesFor } from './capabilities-for';
 
 export function createConnector(kind: ServerKind, config: ConnectorConfig): Connector {
   switch (kind) {
@@ -38,19 +32,6 @@ export function createConnector(kind: ServerKind, config: ConnectorConfig): Conn
 /** The kinds that have a connector, in the order the UI lists them. */
 export function connectorKinds(): ServerKind[] {
   return ['mastodon', 'gotosocial', 'akkoma', 'misskey', 'lemmy', 'peertube'];
-}
-
-/** Capabilities without a connection, for forms and the UI. Kinds without an adapter can do nothing yet. */
-export function capabilitiesFor(kind: ServerKind): Capabilities {
-  switch (kind) {
-    case 'mastodon': return mastodonCapabilities;
-    case 'gotosocial': return gotosocialCapabilities;
-    case 'akkoma': return akkomaCapabilities;
-    case 'misskey': return misskeyCapabilities;
-    case 'lemmy': return lemmyCapabilities;
-    case 'peertube': return peertubeCapabilities;
-    default: return NONE;
-  }
 }
 
 function unsupported(kind: string): AppError {
