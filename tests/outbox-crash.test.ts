@@ -9,6 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { requestAction } from '@/lib/actions/request-action';
+import { cancelAction } from '@/lib/actions/cancel-action';
+import { bulkRequest } from '@/lib/queue/bulk-request';
 import { persistActor, userActor } from './support/fixtures';
 import { proxiedFake } from './outbox-support';
 import type { FakeMastodon } from '@/e2e/fakes/mastodon/server';
@@ -16,6 +18,9 @@ import type { FaultProxy } from '@/e2e/fakes/fault-proxy';
 
 const moderator = userActor('moderator', null, '00000000-0000-4000-8000-0000000005c2');
 const ACTIONS = 20;
+/** The second case: a bulk resolve with an undo window, some of it undone, the worker killed mid-batch. */
+const BULK = 12;
+const UNDONE = 3;
 let fake: FakeMastodon;
 let proxy: FaultProxy;
 let instanceId: string;
@@ -63,7 +68,7 @@ const resolves = () => proxy.log.filter((r) => r.method === 'POST' && r.path.end
 
 beforeAll(async () => {
   await persistActor(moderator);
-  ({ fake, proxy, instanceId } = await proxiedFake(ACTIONS + 14, 502, [{ method: 'POST', path: /\/resolve$/, delayMs: 400 }]));
+  ({ fake, proxy, instanceId } = await proxiedFake(ACTIONS + 14 + 2 * BULK, 502, [{ method: 'POST', path: /\/resolve$/, delayMs: 400 }]));
 });
 afterAll(async () => {
   if (process.env.OUTBOX_DEBUG) for (const o of outputs) console.log(o());
@@ -110,5 +115,31 @@ describe('a worker killed with SIGKILL mid-batch', () => {
     const lastOrphan = Math.max(...orphanRows.map((a) => a.finishedAt?.getTime() ?? Infinity));
     console.log(`second worker up after ${up - (Date.now() - ms)} ms; ${orphans.length} orphans done ${lastOrphan - up} ms later`);
     expect(lastOrphan - up).toBeLessThan(6_000);
+  });
+
+  it('a bulk resolve in its undo window: what was undone never reaches the server, the rest arrives once after a kill', { timeout: 90_000 }, async () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    const reports = await db.report.findMany({ where: { instanceId, status: 'open' }, take: BULK, orderBy: { remoteId: 'asc' } });
+    expect(reports).toHaveLength(BULK);
+    const before = resolves().length;
+    const { results } = await bulkRequest({ ctx: { actor: moderator }, input: { reportIds: reports.map((r) => r.id), action: { kind: 'report.resolve' }, holdSeconds: 2 } });
+    const ids = results.map((r) => r.actionId!);
+    expect(ids.every(Boolean)).toBe(true);
+    // Undo three while they wait; the worker is not even running yet.
+    for (const id of ids.slice(0, UNDONE)) await cancelAction({ ctx: { actor: moderator }, input: { actionId: id } });
+
+    const first = startWorker('worker-3');
+    await until('a few bulk deliveries', () => resolves().length - before >= 3 && proxy.inFlight() > 0, 30_000);
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    startWorker('worker-4');
+    await until('every kept action done', async () => (await db.action.count({ where: { id: { in: ids.slice(UNDONE) }, status: 'done' } })) === BULK - UNDONE, 40_000);
+
+    const sent = new Map<string, number>();
+    for (const r of resolves().slice(before)) sent.set(r.path, (sent.get(r.path) ?? 0) + 1);
+    const path = (remoteId: string) => `/api/v1/admin/reports/${remoteId}/resolve`;
+    for (const r of reports.slice(0, UNDONE)) expect(sent.get(path(r.remoteId)), `undone ${r.remoteId}`).toBeUndefined();
+    for (const r of reports.slice(UNDONE)) expect(sent.get(path(r.remoteId)), r.remoteId).toBe(1);
+    expect(await db.action.count({ where: { id: { in: ids.slice(0, UNDONE) }, status: 'cancelled' } })).toBe(UNDONE);
   });
 });
