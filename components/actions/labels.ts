@@ -41,6 +41,7 @@ const KIND_LABELS: Record<ActionKind, string> = {
   'status.visibility': 'Set post visibility',
   'media.delete': 'Delete file on server',
   'media.purge': 'Purge cached media',
+  'domain.blocks_reconcile': 'Apply blocklist changes',
 };
 
 export const ACTION_KINDS = Object.keys(KIND_LABELS) as ActionKind[];

@@ -17,6 +17,8 @@ export const DELIVERY_CLASS: Record<ActionKind, DeliveryClass> = {
   'status.sensitive': 'idempotent',
   'status.visibility': 'idempotent',
   'media.purge': 'idempotent',
+  // Reads the server's block list and sends only what differs (types.ts): a second send converges.
+  'domain.blocks_reconcile': 'idempotent',
   'report.resolve': 'checkable',
   'report.reject': 'checkable',
   'report.reopen': 'checkable',

@@ -22,6 +22,7 @@ import { claimAction, extendActionLease } from './claim-action';
 import { appliedInReport, DELIVERY_CLASS, reportToCheck, UNCERTAIN_TEXT, type RemoteCheck } from './delivery-class';
 import { failureText, isRetryable } from './is-retryable';
 import { mayHaveApplied } from './may-have-applied';
+import { recordBlocklistFailure, recordBlocklistOutcome } from '@/lib/blocklists/record-outcome';
 import { ALREADY_GONE, alreadyGone, checkEarlierPurgeStep, purgeStepCheckable } from '@/lib/purge/check-earlier-purge-step';
 
 const log = logger('actions');
@@ -131,6 +132,8 @@ async function finishDone(action: ActionRow, payload: ConnectorAction, result: A
     // A case forward sent through the outbox (lib/forwarding) follows its action; only a queued one, so a forward
     // already replaced or discarded never comes back to life and collides with its live successor.
     await tx.caseForward.updateMany({ where: { actionId: action.id, state: 'queued' }, data: { state: 'sent', sentAt: new Date() } });
+    // A blocklist reconcile: each domain's outcome lands on its change row and the instance's block mirror.
+    if (action.blocklistApplicationId) await recordBlocklistOutcome(tx, action, payload, result);
     await recordEvent(tx, {
       actor: SYSTEM, action: `${action.kind}.succeeded`, ...auditTarget(action), instanceId: action.instanceId,
       details: { actionId: action.id, attempts: action.attempts, remoteRef: result.remoteRef ?? null, ...(verified ? { foundAppliedOnServer: true } : {}), ...(detail ? { detail } : {}) },
@@ -158,6 +161,7 @@ async function finishFailed(action: ActionRow, token: string, text: string, unce
     if (failed.count === 0) return false;
     if (action.purgeStepId) await tx.purgeStep.updateMany({ where: { id: action.purgeStepId }, data: { state: 'failed', detail: lastError } });
     await tx.caseForward.updateMany({ where: { actionId: action.id, state: 'queued' }, data: { state: 'failed' } });
+    if (action.blocklistApplicationId) await recordBlocklistFailure(tx, action, lastError);
     await recordEvent(tx, {
       actor: SYSTEM, action: `${action.kind}.failed`, ...auditTarget(action), instanceId: action.instanceId,
       details: { actionId: action.id, attempts: action.attempts, error: lastError, ...(uncertain ? { mayHaveReachedServer: true } : {}) },
@@ -167,7 +171,8 @@ async function finishFailed(action: ActionRow, token: string, text: string, unce
   return wrote ? 'failed' : 'skipped';
 }
 
-/** A purge step's events belong to its case (lib/purge); every other action's to its report. */
+/** A purge step's events belong to its case (lib/purge), a reconcile's to its blocklist application; others to their report. */
 function auditTarget(action: ActionRow): { targetType: string; targetId: string | null } {
+  if (action.blocklistApplicationId) return { targetType: 'blocklist_application', targetId: action.blocklistApplicationId };
   return action.caseId ? { targetType: 'case', targetId: action.caseId } : { targetType: 'report', targetId: action.reportId };
 }

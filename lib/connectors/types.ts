@@ -137,6 +137,62 @@ export type AccountUndoType = 'unsensitive' | 'enable' | 'unsilence' | 'unsuspen
 export type DomainBlockSeverity = 'silence' | 'suspend' | 'noop';
 export type DomainBlockOption = 'severity' | 'rejectMedia' | 'rejectReports' | 'obfuscate' | 'privateComment' | 'publicComment';
 
+/** One domain block as the server's admin API lists it now (lib/blocklists reads these to diff against reality). */
+export interface RemoteDomainBlock {
+  /** Lower-case ASCII (punycode), no trailing dot. */
+  domain: string;
+  /** The server's id for the block (Mastodon, GoToSocial); null where the domain itself is the key. */
+  remoteId: string | null;
+  /** A full block on a server without severities is 'suspend'. */
+  severity: DomainBlockSeverity;
+  rejectMedia: boolean;
+  rejectReports: boolean;
+  publicComment: string | null;
+  obfuscate: boolean;
+}
+
+/** The block a blocklist application wants for one domain (fields the server cannot take are ignored by it). */
+export interface DomainBlockTarget {
+  severity: DomainBlockSeverity;
+  rejectMedia: boolean;
+  rejectReports: boolean;
+  publicComment: string | null;
+  obfuscate: boolean;
+  /** Sent where the server keeps one (Mastodon, GoToSocial): names the application, never a person. */
+  privateComment?: string | null;
+}
+
+/** One line of a reconcile: make the domain's block on this server equal `target`, or remove it (null). */
+export interface DomainBlockChange {
+  domain: string;
+  target: DomainBlockTarget | null;
+}
+
+/** What a reconcile did for one domain: ok with the block as the server now has it (null: no block), or why not. */
+export interface DomainBlockOutcome {
+  domain: string;
+  ok: boolean;
+  error?: string;
+  block: RemoteDomainBlock | null;
+}
+
+/**
+ * How a server kind takes blocklist changes (Capabilities.blocklist). Absent: blocklists cannot be applied there
+ * (notes['domain.blocks_reconcile'] says why).
+ */
+export interface BlocklistCapability {
+  /** Severities it can express. Full-block-only servers: ['suspend']. */
+  severities: DomainBlockSeverity[];
+  /** Which flags it keeps per block. */
+  flags: ('rejectMedia' | 'rejectReports')[];
+  /** Can change an existing block's severity or flags in place (else a change is not offered there). */
+  canUpdate: boolean;
+  publicComment: boolean;
+  obfuscate: boolean;
+  /** Shown in the preview: how this kind's block semantics differ (e.g. "a full block; no limit/silence"). */
+  note: string;
+}
+
 export type ConnectorAction =
   | { kind: 'report.assign_to_self'; reportId: string }
   | { kind: 'report.unassign'; reportId: string }
@@ -186,7 +242,14 @@ export type ConnectorAction =
   | { kind: 'status.delete'; statusId: string; reason?: string }
   | { kind: 'status.sensitive'; statusId: string; sensitive: boolean }
   /** Purge cached copies: by URL where the server can (Akkoma), else its nearest primitive (see capabilities.notes). */
-  | { kind: 'media.purge'; urls?: string[]; host?: string; olderThanDays?: number };
+  | { kind: 'media.purge'; urls?: string[]; host?: string; olderThanDays?: number }
+  /**
+   * Blocklists (lib/blocklists): bring each listed domain's block to `target` (null: no block). The connector reads
+   * the server's list first and sends only what differs, so sending it again converges instead of repeating: an
+   * outbox retry after a crash is safe. Per-domain refusals (4xx) become failed outcomes and the rest still lands;
+   * transient failures (429, 5xx, unreachable) throw so the outbox retries the whole action.
+   */
+  | { kind: 'domain.blocks_reconcile'; changes: DomainBlockChange[] };
 
 export type ActionKind = ConnectorAction['kind'];
 
@@ -196,6 +259,8 @@ export interface ActionResult {
   remoteRef?: string | null;
   /** When the action returns the fresh report, the connector maps it so the caller can upsert it. */
   report?: RemoteReport | null;
+  /** domain.blocks_reconcile: one outcome per change, in the order given. */
+  domainBlocks?: DomainBlockOutcome[];
 }
 
 export interface Capabilities {
@@ -245,6 +310,8 @@ export interface Capabilities {
    * instance, defaulting to the first whose references the copy has. Absent: copies on this kind cannot be removed.
    */
   purge?: PurgeOption[];
+  /** How blocklists apply here (lib/blocklists); absent: they cannot (notes['domain.blocks_reconcile'] says why). */
+  blocklist?: BlocklistCapability;
   /** Oldest server version this connector is written and tested against, e.g. "4.0" (shown in the matrix). */
   minVersion?: string;
   /** Actions that need a newer server than minVersion, with the version they arrived in, e.g. "1.0 (API v4)". */
@@ -270,6 +337,11 @@ export interface Connector {
    * outcome was unknown already happened before sending it again). null: the server no longer has the account.
    */
   getAccount?(remoteId: string): Promise<RemoteAccount | null>;
+  /**
+   * Every domain block the server has now, all pages (present when capabilities.blocklist is). Entries that fail to
+   * parse are skipped with their error, like reports. Throws AppError like the other calls.
+   */
+  listDomainBlocks?(): Promise<{ blocks: RemoteDomainBlock[]; skipped: SkippedItem[] }>;
   /** Ends what the connector holds on the server (PeerTube revokes its session token). Optional: most hold nothing. */
   close?(): Promise<void>;
 }
