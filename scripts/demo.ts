@@ -3,7 +3,8 @@
  * PeerTube) with synthetic reports (harmless generated images), connected to a separate demo database (.data/demo),
  * then the dashboard as `npm start` runs it. Five of the fakes also hold a federated copy of one synthetic
  * "known-bad" test image, and a demo match bank holds its hashes, so a case opens by itself. A fake CyberTipline
- * (e2e/fakes/ncmec) on port 4109 is configured as the CyberTipline, so filing from the demo reaches only it.
+ * (e2e/fakes/ncmec) on port 4109 is configured as the CyberTipline, so filing from the demo reaches only it. A local
+ * list host on port 4110 serves two synthetic blocklists the demo subscribes to (scripts/demo/configure-demo-blocklists.ts).
  * Ctrl-C stops everything.
  */
 import path from 'node:path';
@@ -18,6 +19,7 @@ const { connectDemoInstances } = await import('./demo/connect-demo-instances');
 const { ensureDemoBank } = await import('./demo/ensure-demo-bank');
 const { knownBadSummary } = await import('./demo/known-bad-summary');
 const { configureDemoNcmec, startDemoNcmec } = await import('./demo/configure-demo-ncmec');
+const { configureDemoBlocklists, startDemoBlocklists } = await import('./demo/configure-demo-blocklists');
 
 const say = (m: string) => console.log(`[demo] ${m}`);
 const database = await prepareDatabase(say); // migrations as the owner; sets DATABASE_URL (app role) for what follows
@@ -33,6 +35,8 @@ say(await ensureDemoBank());
 // Before connectDemoInstances, which closes this process's database connection when it is done.
 const ncmec = await startDemoNcmec();
 say(await configureDemoNcmec(ncmec));
+const blocklistHost = await startDemoBlocklists();
+say(await configureDemoBlocklists(blocklistHost, scenario.fake('alpha').url));
 for (const line of await connectDemoInstances(fakes.map((f) => ({ url: f.url, token: f.token })))) say(line);
 say(knownBadSummary(fakes));
 
@@ -47,6 +51,7 @@ async function stop(code: number) {
   }
   await scenario.close();
   await ncmec.close();
+  await blocklistHost.close();
   await database.stop();
   process.exit(code);
 }

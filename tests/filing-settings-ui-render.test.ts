@@ -63,7 +63,7 @@ describe('NcmecSettingsCard', () => {
 describe('FilingAccessToggle', () => {
   const user = (role: UserView['role']): UserView => ({
     id: 'u1', email: `${role}@example.test`, name: '', role, disabled: false, lastSignInAt: null, createdAt: '2026-12-01T00:00:00.000Z',
-    instanceIds: null, evidenceAccess: false, filingAccess: false,
+    instanceIds: null, evidenceAccess: false, filingAccess: false, federationAccess: false,
   });
   it('owners and admins: by role; viewers: not for viewers', () => {
     expect(renderToStaticMarkup(createElement(FilingAccessToggle, { user: user('owner'), editable: true }))).toContain('Filing access: always (by role)');

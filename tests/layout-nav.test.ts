@@ -46,9 +46,9 @@ describe('main navigation', () => {
 
   it('shows each role only its links', () => {
     const hrefs = (role: string) => navLinksFor(role).map((l) => l.href);
-    expect(hrefs('viewer')).toEqual(['/queue', '/cases', '/inbox', '/instances', '/settings']);
+    expect(hrefs('viewer')).toEqual(['/queue', '/cases', '/inbox', '/instances', '/blocklists', '/settings']);
     expect(hrefs('moderator')).toContain('/banks');
-    expect(hrefs('admin')).toEqual(['/queue', '/cases', '/inbox', '/instances', '/banks', '/team', '/users', '/audit', '/settings']);
+    expect(hrefs('admin')).toEqual(['/queue', '/cases', '/inbox', '/instances', '/banks', '/blocklists', '/team', '/users', '/audit', '/settings']);
     expect(hrefs('owner')).toEqual(hrefs('admin'));
     expect(hrefs('nobody')).toEqual([]);
     expect(nav('admin')).toContain('>Team<');

@@ -1,7 +1,8 @@
 /**
  * Actions whose effect no read can confirm (delivery-class.ts: 'unverifiable', or a check that answers
  * 'unknown') are never sent again automatically after an attempt that may have reached the server: the row
- * fails with a message that sends a human to check the server, and only their retry sends again.
+ * fails with a message that sends a human to check the server, and only their retry sends again. A domain block
+ * is read back from the server's block list instead (lib/actions/check-domain-block.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -49,41 +50,38 @@ async function blockRequest(): Promise<{ actionId: string; domain: string }> {
   return { actionId, domain: report.target.domain ?? '' };
 }
 
-describe('unverifiable actions after an uncertain attempt', () => {
-  it('a domain block its worker died sending is not sent again; a human is asked to check', async () => {
-    const { actionId } = await blockRequest();
+describe('domain blocks after an uncertain attempt: read back from the server\'s block list', () => {
+  it('a domain block its worker died sending is looked up first: not on the server, so it is sent once', async () => {
+    const { actionId, domain } = await blockRequest();
     // What a worker killed mid-send leaves behind (the real kill is tests/outbox-crash.test.ts).
     await db.action.update({
       where: { id: actionId },
       data: { status: 'running', attempts: 1, leaseToken: 'dead-worker', leaseUntil: new Date(Date.now() - 1000), unconfirmedSendAt: new Date(Date.now() - 2000) },
     });
     await tenMinutes();
-    expect(posts(/^\/api\/v1\/admin\/domain_blocks$/)).toBe(0);
-    const row = await db.action.findUniqueOrThrow({ where: { id: actionId } });
-    expect(row.status).toBe('failed');
-    expect(row.lastError).toBe('This action may or may not have reached the server; check on the server, then retry.');
-    const failedEvent = await db.auditEvent.findFirstOrThrow({ where: { action: 'domain.block.failed', details: { path: ['actionId'], equals: actionId } } });
-    expect(failedEvent.details).toMatchObject({ mayHaveReachedServer: true });
+    expect(posts(/^\/api\/v1\/admin\/domain_blocks$/)).toBe(1);
+    expect(proxy.log.some((r) => r.method === 'GET' && /^\/api\/v1\/admin\/domain_blocks/.test(r.path))).toBe(true);
+    expect((await db.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('done');
+    expect(fake.state.summary().domainBlocks.map((b) => b.domain)).toContain(domain);
   });
 
-  it('a domain block answered with 500 after it landed fails at once and is sent again only after a human retries', async () => {
+  it('a domain block answered with 500 after it landed is found on the server and never sent again', async () => {
     proxy.setRules([{ method: 'POST', path: /^\/api\/v1\/admin\/domain_blocks$/, status: 500, forward: true }]);
     const { actionId, domain } = await blockRequest();
     const before = posts(/^\/api\/v1\/admin\/domain_blocks$/);
-    expect(await performAction(actionId, { settings: SETTINGS })).toBe('failed');
+    expect(await performAction(actionId, { settings: SETTINGS })).toBe('retry');
     await tenMinutes();
     expect(posts(/^\/api\/v1\/admin\/domain_blocks$/)).toBe(before + 1);
     expect(fake.state.summary().domainBlocks.map((b) => b.domain)).toContain(domain); // it did land
     const row = await db.action.findUniqueOrThrow({ where: { id: actionId } });
-    expect(row.status).toBe('failed');
-    expect(row.lastError).toMatch(/HTTP 500.*may or may not have reached the server/);
-    // The moderator checked and retries: now it is sent (and the server says it already has it).
+    expect(row.status).toBe('done');
+    const done = await db.auditEvent.findFirstOrThrow({ where: { action: 'domain.block.succeeded', details: { path: ['actionId'], equals: actionId } } });
+    expect(done.details).toMatchObject({ foundAppliedOnServer: true });
     proxy.setRules([]);
-    await retryAction({ ctx: { actor: moderator }, input: { actionId } });
-    await performAction(actionId, { settings: SETTINGS });
-    expect(posts(/^\/api\/v1\/admin\/domain_blocks$/)).toBe(before + 2);
   });
+});
 
+describe('unverifiable actions after an uncertain attempt', () => {
   it('a warning (account action "none") that met a 500 is not repeated: no read can show a warning', async () => {
     proxy.setRules([{ method: 'POST', path: /\/action$/, status: 500, forward: true }]);
     const report = await db.report.findFirstOrThrow({ where: { instanceId, actions: { none: {} } } });

@@ -22,7 +22,8 @@ export function ActionPanel({ reportId, canAct }: { reportId: string; canAct: bo
   const data = query.data;
   const allowed = canAct && data.canAct;
   const submit = (a: Record<string, unknown>) => request.mutate(a);
-  const missing = Object.entries(data.capabilities.notes).filter(([k]) => !data.capabilities.actions.includes(k as never));
+  // Blocklists are applied from /blocklists, not from a report: their note says nothing about this report.
+  const missing = Object.entries(data.capabilities.notes).filter(([k]) => k !== 'domain.blocks_reconcile' && !data.capabilities.actions.includes(k as never));
   return (
     <div className="space-y-3" data-testid="action-panel">
       {request.isError ? <Alert tone="error">{request.error.message}</Alert> : null}

@@ -10,6 +10,8 @@ const LINKS: NavLink[] = [
   { href: '/inbox', label: 'Inbox' },
   { href: '/instances', label: 'Instances' },
   { href: '/banks', label: 'Hash banks', minRole: 'moderator' },
+  // Viewers read sources, previews and history; changing anything is checked by each route.
+  { href: '/blocklists', label: 'Blocklists' },
   { href: '/team', label: 'Team', minRole: 'admin' },
   { href: '/users', label: 'Users', minRole: 'admin' },
   { href: '/audit', label: 'Audit log', minRole: 'admin' },

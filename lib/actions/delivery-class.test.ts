@@ -18,8 +18,9 @@ describe('the delivery classification', () => {
   it('classifies every action a moderator can ask for', () => {
     const kinds = actionInput.options.map((o) => o.shape.kind.value) as ActionKind[];
     for (const k of kinds) expect(DELIVERY_CLASS[k], k).toMatch(/^(idempotent|checkable|unverifiable)$/);
-    // report.create is not a moderator's button: lib/forwarding queues it (and it is classified all the same).
-    expect(Object.keys(DELIVERY_CLASS).sort()).toEqual([...kinds, 'report.create'].sort());
+    // report.create and domain.blocks_reconcile are not a moderator's buttons: lib/forwarding and lib/blocklists queue
+    // them (and they are classified all the same).
+    expect(Object.keys(DELIVERY_CLASS).sort()).toEqual([...kinds, 'report.create', 'domain.blocks_reconcile'].sort());
   });
 
   it('never confirms an unverifiable or idempotent kind from a report, whatever the report says', () => {

@@ -4,7 +4,7 @@
  * - idempotent: sending it again leaves the server as one send would (assign, set a value, purge caches).
  * - checkable: read the report first (connector.getReport) and skip the send when the change is already there.
  * - unverifiable: no read shows whether it landed and a second send could do it twice (a warning strike, a
- *   duplicate domain block) or fail confusingly (deleting what is gone): a human checks the server and retries.
+ *   duplicate report) or fail confusingly (deleting what is gone): a human checks the server and retries.
  */
 import type { ActionKind, ConnectorAction, RemoteReport } from '@/lib/connectors/types';
 
@@ -26,7 +26,8 @@ export const DELIVERY_CLASS: Record<ActionKind, DeliveryClass> = {
   'report.note': 'checkable',
   'account.action': 'checkable',
   'account.undo': 'checkable',
-  'domain.block': 'unverifiable',
+  // Read back from the server's block list where the kind has one (check-domain-block.ts), else a human decides.
+  'domain.block': 'checkable',
   'account.delete': 'unverifiable',
   'status.delete': 'unverifiable',
   'status.purge': 'unverifiable',

@@ -18,12 +18,13 @@ import { outboxBackoffMs, outboxSettings, type OutboxSettings } from '@/lib/jobs
 import { logger } from '@/lib/log/logger';
 import { upsertReport } from '@/lib/sync/upsert-report';
 import { applyLocalEffect } from './apply-local-effect';
+import { checkDomainBlock } from './check-domain-block';
 import { claimAction, extendActionLease } from './claim-action';
 import { appliedInReport, DELIVERY_CLASS, reportToCheck, UNCERTAIN_TEXT, type RemoteCheck } from './delivery-class';
 import { failureText, isRetryable } from './is-retryable';
 import { mayHaveApplied } from './may-have-applied';
 import { recordBlocklistFailure, recordBlocklistOutcome } from '@/lib/blocklists/record-outcome';
-import { ALREADY_GONE, alreadyGone, checkEarlierPurgeStep, purgeStepCheckable } from '@/lib/purge/check-earlier-purge-step';
+import { ALREADY_GONE, alreadyGone, checkEarlierPurgeStep } from '@/lib/purge/check-earlier-purge-step';
 
 const log = logger('actions');
 const SYSTEM = { type: 'system' as const, label: 'worker' };
@@ -84,8 +85,8 @@ export async function performAction(actionId: string, opts: PerformOptions = {})
     if (action.purgeStepId && alreadyGone(payload.kind, e)) {
       return await finishDone(action, payload, { ok: true }, false, ALREADY_GONE);
     }
-    const purgeCheckable = action.purgeStepId !== null && purgeStepCheckable(payload.kind);
-    if (uncertain && DELIVERY_CLASS[payload.kind] === 'unverifiable' && !purgeCheckable) {
+    // A purge step is read back by its own check (check-earlier-purge-step.ts), whatever its kind's class.
+    if (uncertain && DELIVERY_CLASS[payload.kind] === 'unverifiable' && action.purgeStepId === null) {
       return await finishFailed(action, token, `${text} ${UNCERTAIN_TEXT}`, true);
     }
     const retry = isRetryable(e) && !opts.finalAttempt && action.attempts < s.actionMaxAttempts;
@@ -108,6 +109,7 @@ export async function performAction(actionId: string, opts: PerformOptions = {})
 
 /** 'not_applied' means "send it": idempotent kinds are safe to send again without looking. */
 async function checkEarlierAttempt(connector: Connector, a: ConnectorAction, reportRemoteId: string | null): Promise<RemoteCheck> {
+  if (a.kind === 'domain.block') return checkDomainBlock(connector, a.domain);
   const cls = DELIVERY_CLASS[a.kind];
   if (cls === 'idempotent') return 'not_applied';
   if (cls === 'unverifiable') return 'unknown';

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/audit/actor';
 import { runAuditCommand } from '@/lib/audit/cli-audit';
 import { runBanksCommand } from '@/lib/banks/cli-banks';
+import { runBlocklistsCommand } from '@/lib/blocklists/cli-blocklists';
 import { runCasesCommand } from '@/lib/cases/cli-cases';
 import { purgeCaseCommand } from '@/lib/purge/purge-case-cli';
 import { runEvidenceCommand } from '@/lib/evidence/cli-evidence';
@@ -72,6 +73,14 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     case 'ncmec configure':
     case 'ncmec status':
       return runNcmecCommand(verb, args, out, actor);
+    case 'blocklists add':
+    case 'blocklists list':
+    case 'blocklists fetch':
+    case 'blocklists preview':
+    case 'blocklists apply':
+    case 'blocklists undo':
+    case 'blocklists sync-blocks':
+      return runBlocklistsCommand(verb, args, out, actor);
     case 'evidence verify':
     case 'evidence export':
       return runEvidenceCommand(verb, args, out, actor);
@@ -142,4 +151,12 @@ export const USAGE = `Usage: npm run cli -- <command>
       [--company-template T --terms-of-service T --legal-url URL]
       (fields not given keep their stored values; --allow-private only for a local test server at a custom --url)
   ncmec status   (the settings, never the credentials, and a GET /status test; exit 1 when the test fails)
-  cases file CASE --to ncmec [--yes] [--wait] [--json]   (without --yes: prints what would be sent; a second run files nothing new)`;
+  cases file CASE --to ncmec [--yes] [--wait] [--json]   (without --yes: prints what would be sent; a second run files nothing new)
+  blocklists add (--url URL [--allow-private] | --file PATH) [--name N] [--trusted] [--format auto|mastodon_csv|plain|mastodon_json] [--refresh MINUTES] [--json]
+      (a URL is fetched once at once; prints the entry and bad-line counts)
+  blocklists list [--json]
+  blocklists fetch [--source ID] [--force] [--json]   (fetch now; exit 1 when a fetch failed)
+  blocklists sync-blocks [--json]   (read every instance's current domain blocks now)
+  blocklists preview [--json] [--instance ID]   (what applying would change on each instance)
+  blocklists apply [--yes] [--instance ID] [--wait] [--timeout S]   (without --yes: prints the preview's counts, exit 2)
+  blocklists undo [--yes] [--wait]   (restores what the latest application changed)`;

@@ -15,6 +15,7 @@ export const ACTION_LABELS: { kind: ActionKind; label: string }[] = [
   { kind: 'account.undo', label: 'Undo account actions' },
   { kind: 'account.delete', label: 'Delete account permanently' },
   { kind: 'domain.block', label: 'Domain block' },
+  { kind: 'domain.blocks_reconcile', label: 'Apply blocklists' },
   { kind: 'status.delete', label: 'Delete post' },
   { kind: 'status.purge', label: 'Purge post' },
   { kind: 'status.block', label: 'Block post (reversible)' },

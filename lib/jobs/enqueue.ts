@@ -50,6 +50,18 @@ export async function enqueueFilingRun(filingId: string, at?: Date): Promise<voi
   await boss.send(Q.filingRun, { filingId }, { singletonKey: filingId, ...(at ? { startAfter: at } : {}) });
 }
 
+/** Fetch one blocklist source now (lib/blocklists/sources/fetch-source.ts); one queued fetch per source. */
+export async function enqueueBlocklistFetch(sourceId: string): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(Q.blocklistFetch, { sourceId }, { singletonKey: sourceId });
+}
+
+/** Read one instance's domain blocks into the mirror (lib/blocklists/sync-instance-blocks.ts); one queued per instance. */
+export async function enqueueBlocksSync(instanceId: string): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(Q.blocksSync, { instanceId }, { singletonKey: instanceId });
+}
+
 /** The evidence expiry sweep (lib/evidence/expire-evidence.ts): one at a time. */
 export async function enqueueEvidenceExpiry(): Promise<void> {
   const boss = await getBoss();

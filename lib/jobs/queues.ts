@@ -11,6 +11,8 @@ export const Q = {
   purgeRun: 'purge.run',
   evidenceExpire: 'evidence.expire',
   filingRun: 'filing.run',
+  blocklistFetch: 'blocklist.fetch',
+  blocksSync: 'instance.blocks-sync',
 } as const;
 
 export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
@@ -31,6 +33,10 @@ export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
   { name: Q.purgeRun, options: { policy: 'short', retryLimit: 0, expireInSeconds: 1800 } },
   // One queued driver per CyberTipline filing; the Filing row's lease and step marks make it exactly once.
   { name: Q.filingRun, options: { policy: 'short', retryLimit: 0, expireInSeconds: 1800 } },
+  // One queued fetch per source; the source row's lease keeps two workers off one list, failures wait for the next tick.
+  { name: Q.blocklistFetch, options: { policy: 'short', retryLimit: 0, expireInSeconds: 600 } },
+  // One queued read of an instance's domain blocks; a failed read is recorded on the instance and tried next tick.
+  { name: Q.blocksSync, options: { policy: 'short', retryLimit: 0, expireInSeconds: 600 } },
   { name: Q.evidenceExpire, options: { policy: 'singleton', retryLimit: 1, expireInSeconds: 3600 } },
   { name: Q.tick, options: { policy: 'singleton', retryLimit: 0, expireInSeconds: 120 } },
 ];

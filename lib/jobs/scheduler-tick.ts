@@ -11,9 +11,11 @@ import { strandedLookupCases } from '@/lib/cases/claim-lookups';
 import { runEvidenceExpiryTick } from '@/lib/evidence/expiry-tick';
 import { strandedPurgeRuns } from '@/lib/purge/stranded-runs';
 import { strandedFilings } from '@/lib/filing/stranded-filings';
-import { enqueueCopySearch, enqueueFilingRun, enqueueInstanceSync, enqueuePurgeRun, enqueueRematch } from './enqueue';
+import { dueSources } from '@/lib/blocklists/sources/due-sources';
+import { dueBlocksSyncs } from '@/lib/blocklists/blocks-sync-job';
+import { enqueueBlocklistFetch, enqueueBlocksSync, enqueueCopySearch, enqueueFilingRun, enqueueInstanceSync, enqueuePurgeRun, enqueueRematch } from './enqueue';
 
-export async function runSchedulerTick(now = new Date()): Promise<{ syncs: number; actions: number; media: number; rematches: number; lookups: number; purges: number; filings: number }> {
+export async function runSchedulerTick(now = new Date()): Promise<{ syncs: number; actions: number; media: number; rematches: number; lookups: number; purges: number; filings: number; blocklists: number; blocksSyncs: number }> {
   const dueBefore = new Date(now.getTime() - env().SYNC_INTERVAL_SECONDS * 1000);
   const instances = await db.instance.findMany({
     where: { syncEnabled: true, status: { not: 'disabled' }, OR: [{ lastSyncStartedAt: null }, { lastSyncStartedAt: { lt: dueBefore } }] },
@@ -33,7 +35,13 @@ export async function runSchedulerTick(now = new Date()): Promise<{ syncs: numbe
   // CyberTipline filings whose driver died or whose job was lost (a filing waiting for a person stays put).
   const filings = await strandedFilings(now);
   for (const filingId of filings) await enqueueFilingRun(filingId);
+  // Blocklist sources whose refresh time has come (or that were never fetched).
+  const lists = await dueSources(now);
+  for (const sourceId of lists) await enqueueBlocklistFetch(sourceId);
+  // Instances whose domain blocks were not read for a while, so previews diff against what the servers have.
+  const blockReads = await dueBlocksSyncs(now);
+  for (const instanceId of blockReads) await enqueueBlocksSync(instanceId);
   await runEvidenceExpiryTick(now).catch((e: unknown) => console.error(`[evidence] expiry tick: ${e instanceof Error ? e.message : String(e)}`));
   await runAuditCheckpointTick(now).catch((e: unknown) => console.error(`[audit] checkpoint: ${e instanceof Error ? e.message : String(e)}`));
-  return { syncs: instances.length, actions: outbox.actions, media: outbox.media, rematches: runs.length, lookups: lookups.length, purges: purges.length, filings: filings.length };
+  return { syncs: instances.length, actions: outbox.actions, media: outbox.media, rematches: runs.length, lookups: lookups.length, purges: purges.length, filings: filings.length, blocklists: lists.length, blocksSyncs: blockReads.length };
 }

@@ -12,6 +12,10 @@ import { filingRunJobData, runFiling } from '@/lib/filing/run-filing';
 import { startBankIndexFollower, syncBankIndex } from '@/lib/matching/sync-bank-index';
 import { syncInstance } from '@/lib/sync/sync-instance';
 import { expireEvidence } from '@/lib/evidence/expire-evidence';
+import { blocklistFetchJobData } from '@/lib/blocklists/sources/fetch-job';
+import { fetchSource } from '@/lib/blocklists/sources/fetch-source';
+import { blocksSyncJobData } from '@/lib/blocklists/blocks-sync-job';
+import { syncInstanceBlocks } from '@/lib/blocklists/sync-instance-blocks';
 import { logger } from '@/lib/log/logger';
 import { getBoss } from './boss';
 import { Q } from './queues';
@@ -28,7 +32,7 @@ type Job<T> = PgBoss.JobWithMetadata<T>;
  * per queue is (workers × batch) per interval. One job per fetch keeps retries per job; several workers per
  * queue and a short interval give concurrency (media fetches are I/O-bound, actions are quick HTTP calls).
  */
-const CONCURRENCY = { [Q.instanceSync]: 2, [Q.mediaFetch]: 4, [Q.actionPerform]: 3, [Q.bankRematch]: 1, [Q.caseFindCopies]: 2, [Q.purgeRun]: 4, [Q.evidenceExpire]: 1, [Q.filingRun]: 2 } as const;
+const CONCURRENCY = { [Q.instanceSync]: 2, [Q.mediaFetch]: 4, [Q.actionPerform]: 3, [Q.bankRematch]: 1, [Q.caseFindCopies]: 2, [Q.purgeRun]: 4, [Q.evidenceExpire]: 1, [Q.filingRun]: 2, [Q.blocklistFetch]: 2, [Q.blocksSync]: 2 } as const;
 const POLL = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: 0.5 };
 
 async function workMany<T extends object>(boss: PgBoss, name: keyof typeof CONCURRENCY, handler: (job: Job<T>) => Promise<unknown>): Promise<void> {
@@ -56,6 +60,8 @@ export async function startWorker(): Promise<PgBoss> {
   await workMany<object>(boss, Q.evidenceExpire, () => expireEvidence());
   await workMany<{ runId: string }>(boss, Q.purgeRun, (job) => runPurge(purgeRunJobData.parse(job.data).runId));
   await workMany<{ filingId: string }>(boss, Q.filingRun, (job) => runFiling(filingRunJobData.parse(job.data).filingId));
+  await workMany<{ sourceId: string }>(boss, Q.blocklistFetch, (job) => fetchSource(blocklistFetchJobData.parse(job.data).sourceId));
+  await workMany<{ instanceId: string }>(boss, Q.blocksSync, (job) => syncInstanceBlocks(blocksSyncJobData.parse(job.data).instanceId));
   await boss.work(Q.tick, async () => {
     await runSchedulerTick();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Connector, FoundCopy, RemoteAccount } from '@/lib/connectors/types';
 import { AppError } from '@/lib/errors';
-import { alreadyGone, checkEarlierPurgeStep, purgeStepCheckable } from './check-earlier-purge-step';
+import { alreadyGone, checkEarlierPurgeStep } from './check-earlier-purge-step';
 
 // The copy query is read from the database; this decision table is about what the server's answers mean.
 vi.mock('@/lib/cases/load-copy-query', () => ({ loadCopyQuery: vi.fn(async () => ({ originUri: 'x', originUrl: null, originMediaUrls: [], originAccount: null })) }));
@@ -44,11 +44,15 @@ describe('checkEarlierPurgeStep', () => {
     expect(await checkEarlierPurgeStep(server({ copies: new AppError('remote_error', '503') }), act('status.delete', { statusId: 'p1' }))).toBe('unknown');
   });
 
-  it('sends a cache purge again, and leaves a domain block to a human', async () => {
+  it('sends a cache purge again; reads a domain block back from the block list, or leaves it to a human without one', async () => {
     expect(await checkEarlierPurgeStep(server({}), act('media.purge', { urls: ['u'] }))).toBe('not_applied');
     expect(await checkEarlierPurgeStep(server({}), act('domain.block', { domain: 'b' }))).toBe('unknown');
-    expect(purgeStepCheckable('domain.block')).toBe(false);
-    expect(purgeStepCheckable('status.delete')).toBe(true);
+    const withList = (domains: string[]) => ({
+      ...server({}),
+      listDomainBlocks: async () => ({ blocks: domains.map((domain) => ({ domain, remoteId: null, severity: 'suspend' as const, rejectMedia: false, rejectReports: false, publicComment: null, obfuscate: false })), skipped: [] }),
+    });
+    expect(await checkEarlierPurgeStep(withList(['b.example']), act('domain.block', { domain: 'B.example.' }))).toBe('applied');
+    expect(await checkEarlierPurgeStep(withList(['c.example']), act('domain.block', { domain: 'b.example' }))).toBe('not_applied');
   });
 
   it('counts a removal answered 404 as already gone, never a block or a purge', () => {

@@ -7,6 +7,7 @@
 import type { RemoteCheck } from '@/lib/actions/delivery-class';
 import type { Connector, FoundCopy } from '@/lib/connectors/types';
 import { loadCopyQuery } from '@/lib/cases/load-copy-query';
+import { checkDomainBlock } from '@/lib/actions/check-domain-block';
 import { isAppError } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
 
@@ -19,15 +20,12 @@ export interface PurgeActionRef {
   instanceId: string;
 }
 
-/** Kinds this check can answer; a domain block cannot be read back safely, so it stays the outbox's 'unverifiable'. */
-export function purgeStepCheckable(kind: string): boolean {
-  return kind !== 'domain.block';
-}
-
 export async function checkEarlierPurgeStep(connector: Connector, action: PurgeActionRef): Promise<RemoteCheck> {
   const p = isRecord(action.payload) ? action.payload : {};
   try {
     switch (action.kind) {
+      case 'domain.block':
+        return await checkDomainBlock(connector, p.domain);
       case 'media.purge':
         return 'not_applied'; // idempotent: purging a cache twice leaves it as once
       case 'account.action': {

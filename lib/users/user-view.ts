@@ -12,6 +12,7 @@ export const userViewSelect = {
   limitedToInstances: true,
   evidenceAccess: true,
   filingAccess: true,
+  federationAccess: true,
   instances: { select: { instanceId: true } },
 } as const;
 
@@ -29,6 +30,8 @@ export interface UserView {
   evidenceAccess: boolean;
   /** Granted filing access to CyberTipline (owners and admins have it by role, whatever this says). */
   filingAccess: boolean;
+  /** Granted the right to apply blocklists (owners and admins have it by role, whatever this says). */
+  federationAccess: boolean;
 }
 
 interface UserRow {
@@ -42,6 +45,7 @@ interface UserRow {
   limitedToInstances: boolean;
   evidenceAccess: boolean;
   filingAccess: boolean;
+  federationAccess: boolean;
   instances: { instanceId: string }[];
 }
 
@@ -57,5 +61,6 @@ export function toUserView(u: UserRow): UserView {
     instanceIds: u.limitedToInstances ? u.instances.map((i) => i.instanceId) : null,
     evidenceAccess: u.evidenceAccess,
     filingAccess: u.filingAccess,
+    federationAccess: u.federationAccess,
   };
 }

@@ -7,6 +7,7 @@ import { Select } from '@/components/ui/field';
 import type { UserView } from '@/lib/users/user-view';
 import { EvidenceAccessToggle } from '@/components/cases/evidence-access-toggle';
 import { FilingAccessToggle } from '@/components/filing/filing-access-toggle';
+import { FederationAccessToggle } from '@/components/blocklists/federation-access-toggle';
 import { InstanceLimits } from './instance-limits';
 import { grantableRoles, ROLE_HELP, type RoleName } from './roles';
 import { useMutation } from './use-mutation';
@@ -56,6 +57,7 @@ export function UserRow({ user, me, instances, instanceName }: Props) {
         </Select>
         <EvidenceAccessToggle user={user} editable={!locked} pending={pending} onChange={(on) => void patch({ evidenceAccess: on })} />
         <FilingAccessToggle user={user} editable={!locked} />
+        <FederationAccessToggle user={user} editable={!locked} />
       </td>
       <td className="px-4 py-3">
         <div className="flex flex-wrap items-center gap-2">

@@ -65,6 +65,8 @@ export interface FakeDomainBlock {
   publicComment: string;
   privateComment: string;
   createdAt: string;
+  /** Served with an object id (POST /__fake/domain-blocks {malformed: true}), to test that a list read skips it. */
+  malformed?: boolean;
 }
 
 /** How a report is broken on the wire, so connectors can be tested against hostile payloads. */

@@ -6,6 +6,7 @@ import type { Ctx, Route } from './route-types';
 import { serializeAdminAccount, serializeReport } from './serialize';
 import { acctOf, type FakeState } from './state';
 import { suspendAndDelete } from './removals';
+import { serializeDomainBlock } from './routes-domain-blocks';
 
 const ID = '([0-9A-Z]{26})';
 const DAY = 86_400_000;
@@ -64,12 +65,7 @@ function createDomainBlock({ state, body }: Ctx) {
   state.domainBlocks.set(block.id, block);
   // A GoToSocial block is a full block: every account of the domain is suspended here.
   for (const a of state.accounts.values()) if (a.domain === domain || a.domain?.endsWith(`.${domain}`)) suspendAndDelete(state, a);
-  return {
-    json: {
-      id: block.id, domain, obfuscate: block.obfuscate, public_comment: block.publicComment,
-      private_comment: block.privateComment, created_by: state.adminId, created_at: block.createdAt,
-    },
-  };
+  return { json: serializeDomainBlock(state, block) };
 }
 
 function mediaCleanup({ state, query }: Ctx) {

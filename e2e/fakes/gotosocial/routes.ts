@@ -7,6 +7,7 @@ import { HttpError, parseBody, parseParams, readBody, send, type Params, type Re
 import { authorize } from './auth';
 import type { Route } from './route-types';
 import { adminRoutes } from './routes-admin';
+import { domainBlockRoutes } from './routes-domain-blocks';
 import { controlRoutes } from './routes-control';
 import { publicRoutes } from './routes-public';
 import { searchRoutes } from './routes-search';
@@ -14,7 +15,7 @@ import { userReportRoutes } from './routes-user-reports';
 import { isRemovalCall } from './removals';
 import type { FakeState } from './state';
 
-const ROUTES: Route[] = [...publicRoutes, ...searchRoutes, ...adminRoutes, ...userReportRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...publicRoutes, ...searchRoutes, ...adminRoutes, ...domainBlockRoutes, ...userReportRoutes, ...controlRoutes];
 
 export async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);

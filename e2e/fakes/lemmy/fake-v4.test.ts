@@ -116,16 +116,20 @@ describe('fake lemmy v4 writes', () => {
     expect((await call(fake, 'POST', '/api/v4/admin/ban', { person_id: 4, ban: true }, jwt)).json).toEqual({ error: 'couldnt_parse_body' });
     expect((await call(fake, 'POST', '/api/v4/admin/ban', { person_id: 4, ban: true, reason: 'spam' }, jwt)).status).toBe(200);
     expect(fake.state.persons.get(4)!.banned).toBe(true);
-    expect((await call(fake, 'POST', '/api/v4/admin/instance/block', { instance: 'bad.example', block: true, reason: 'spam' }, jwt)).json).toEqual({ success: true });
+    expect((await call(fake, 'POST', '/api/v4/admin/instance/block', { instance: 'bad.example', block: true, reason: 'spam' }, jwt)).json)
+      .toMatchObject({ instance: { domain: 'bad.example' }, blocked: { published_at: expect.any(String) } });
     expect(fake.state.blockedInstances).toEqual(['bad.example']);
-    await call(fake, 'POST', '/api/v4/admin/instance/block', { instance: 'bad.example', block: false }, jwt);
+    // Blocking twice is an insert conflict on 1.0; a missing reason does not deserialize.
+    expect(await call(fake, 'POST', '/api/v4/admin/instance/block', { instance: 'bad.example', block: true, reason: 'again' }, jwt)).toEqual({ status: 400, json: { error: 'couldnt_create' } });
+    expect((await call(fake, 'POST', '/api/v4/admin/instance/block', { instance: 'bad.example', block: false }, jwt)).json).toEqual({ error: 'couldnt_parse_body' });
+    await call(fake, 'POST', '/api/v4/admin/instance/block', { instance: 'bad.example', block: false, reason: 'ok' }, jwt);
     expect(fake.state.blockedInstances).toEqual([]);
-    expect((await call(fake, 'POST', '/api/v4/admin/instance/block', { instance: 'lemmy.test', block: true }, jwt)).json).toEqual({ error: 'cant_block_local_instance' });
+    expect((await call(fake, 'POST', '/api/v4/admin/instance/block', { instance: 'lemmy.test', block: true, reason: 'x' }, jwt)).json).toEqual({ error: 'cant_block_local_instance' });
     fake.state.admin().admin = false;
     expect(await call(fake, 'POST', '/api/v4/admin/ban', { person_id: 4, ban: false, reason: 'x' }, jwt)).toEqual({ status: 400, json: { error: 'not_an_admin' } });
     const paths = JSON.stringify(fake.state.records);
     for (const p of ['/api/v4/community/report/resolve', '/api/v4/post/remove', '/api/v4/admin/ban', '/api/v4/admin/instance/block']) expect(paths).toContain(p);
-    expect(fake.state.records).toHaveLength(9); // every write, failed ones included
+    expect(fake.state.records).toHaveLength(11); // every write, failed ones included
   });
 
   it('rate limits v4 like v3: 400 rate_limit_error', async () => {

@@ -21,7 +21,7 @@ export interface Ctx {
   viewer: FakePerson | null;
 }
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   pattern: RegExp;
   auth?: 'user' | 'admin';
   /** A removal (purge, remove, ban, block): logged in state.removal once it passes the login check. */

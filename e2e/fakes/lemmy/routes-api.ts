@@ -43,7 +43,7 @@ export const apiRoutes: Route[] = [
   {
     method: 'GET', pattern: V3('/federated_instances'),
     handler: ({ state }) => ({
-      json: { federated_instances: { linked: [], allowed: [], blocked: state.blockedInstances.map((domain, i) => ({ id: i + 10, domain, published: '2025-01-01T00:00:00Z' })) } },
+      json: { federated_instances: { linked: [], allowed: [], blocked: state.blockedInstances.map((domain) => ({ id: state.instanceId(domain), domain, published: '2025-01-01T00:00:00Z' })) } },
     }),
   },
   ...LISTS.map(([path, type, key]): Route => ({

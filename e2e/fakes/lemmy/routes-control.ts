@@ -14,6 +14,7 @@ const rateLimit = z.object({ remaining: z.number().int().min(0), times: z.number
 const malformed = z.object({ reportId: z.string().regex(/^(post|comment|pm|community):\d+$/), on: z.boolean().default(true) });
 const auth = z.object({ admin: z.boolean().optional(), expireTokens: z.boolean().optional() });
 const keepServing = z.object({ on: z.boolean() });
+const domainBlock = z.object({ domain: z.string().min(1), severity: z.enum(['suspend', 'silence', 'noop']).optional() });
 
 function parse<T>(schema: z.ZodType<T>, body: Params): T {
   const r = schema.safeParse(body);
@@ -22,6 +23,31 @@ function parse<T>(schema: z.ZodType<T>, body: Params): T {
 }
 
 export const controlRoutes: Route[] = [
+  {
+    // Every block as [{domain, severity, rejectMedia, rejectReports}] sorted by domain: Lemmy has only full blocks.
+    method: 'GET', pattern: /^\/__fake\/domain-blocks$/,
+    handler: ({ state }) => ({
+      json: [...state.blockedInstances].sort().map((domain) => ({ domain, severity: 'suspend', rejectMedia: false, rejectReports: false })),
+    }),
+  },
+  {
+    // A block made in Lemmy's own admin settings; any severity becomes a full block, the only kind Lemmy has.
+    method: 'POST', pattern: /^\/__fake\/domain-blocks$/,
+    handler: ({ state, body }) => {
+      const domain = parse(domainBlock, body).domain.trim().toLowerCase();
+      if (!state.blockedInstances.includes(domain)) state.blockedInstances = [...state.blockedInstances, domain];
+      return { json: { domain, severity: 'suspend', rejectMedia: false, rejectReports: false } };
+    },
+  },
+  {
+    method: 'DELETE', pattern: /^\/__fake\/domain-blocks\/([^/]+)$/,
+    handler: ({ state, params }) => {
+      const domain = decodeURIComponent(params[0]).toLowerCase();
+      if (!state.blockedInstances.includes(domain)) throw new FakeError(404, 'not_found');
+      state.blockedInstances = state.blockedInstances.filter((d) => d !== domain);
+      return { json: { ok: true } };
+    },
+  },
   { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },
   { method: 'GET', pattern: /^\/__fake\/remote-fetches$/, handler: ({ state }) => ({ json: state.remoteFetches }) },
   {

@@ -70,7 +70,53 @@ const removeComment = z.object({ comment_id: z.number().int(), removed: z.boolea
 const ban = z.object({
   person_id: z.number().int(), ban: z.boolean(), reason: z.string(), remove_or_restore_data: z.boolean().optional(), expires_at: z.string().optional(),
 });
-const block = z.object({ instance: z.string().min(1), block: z.boolean(), reason: z.string().optional(), expires_at: z.string().optional() });
+// AdminBlockInstanceParams in 1.0: reason is a required String, expires_at unix seconds (i64).
+const block = z.object({ instance: z.string().min(1), block: z.boolean(), reason: z.string(), expires_at: z.number().int().optional() });
+const KINDS = ['all', 'linked', 'allowed', 'blocked'];
+/** FETCH_LIMIT_MAX in lemmy crates/db_schema/src/utils: a limit outside 1..50 is invalid_fetch_limit. */
+const FETCH_LIMIT_MAX = 50;
+
+/** FederatedInstanceView: the instance row plus its blocklist row when blocked (FederationBlockList, instance_id skipped). */
+function federatedInstanceView(state: FakeLemmyState, domain: string) {
+  const blocked = state.blockedInstances.includes(domain);
+  return {
+    instance: { id: state.instanceId(domain), domain, published_at: '2025-01-01T00:00:00Z', software: 'mastodon', version: '4.3.0' },
+    ...(blocked ? { blocked: { published_at: '2025-01-01T00:00:00Z' } } : {}),
+  };
+}
+
+/**
+ * GET /api/v4/federated_instances: PagedResponse<FederatedInstanceView> (crates/db_views/site/src/impls.rs), newest
+ * instance id first here, with an opaque cursor. As paginate_response does, a full page carries next_page (so the
+ * page after the last full one is empty) and a short page does not.
+ */
+function listFederatedInstances(state: FakeLemmyState, query: Record<string, unknown>) {
+  const kind = query.kind === undefined ? 'all' : String(query.kind);
+  if (!KINDS.includes(kind)) throw new FakeError(400, 'invalid_query');
+  const limit = query.limit === undefined ? 20 : Number(query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > FETCH_LIMIT_MAX) throw new FakeError(400, 'invalid_fetch_limit');
+  // Only blocked instances are known to this fake; "linked" (not blocked) and "allowed" are empty.
+  const domains = kind === 'all' || kind === 'blocked' ? [...state.blockedInstances] : [];
+  const filter = typeof query.domain_filter === 'string' ? query.domain_filter.toLowerCase() : '';
+  const rows = domains
+    .filter((d) => d.toLowerCase().includes(filter))
+    .map((d) => ({ id: state.instanceId(d), domain: d }))
+    .sort((a, b) => b.id - a.id);
+  let from = 0;
+  if (typeof query.page_cursor === 'string' && query.page_cursor) {
+    const m = /^i1\|(\d+)$/.exec(Buffer.from(query.page_cursor, 'base64url').toString('utf8'));
+    if (!m) throw new FakeError(400, 'couldnt_parse_pagination_token');
+    const after = Number(m[1]);
+    from = rows.findIndex((r) => r.id < after);
+    if (from < 0) from = rows.length;
+  }
+  const page = rows.slice(from, from + limit);
+  const full = page.length === limit;
+  return {
+    items: page.map((r) => federatedInstanceView(state, r.domain)),
+    ...(full ? { next_page: Buffer.from(`i1|${page[page.length - 1].id}`).toString('base64url') } : {}),
+  };
+}
 
 export const v4Routes: Route[] = [
   { method: 'POST', pattern: V4('/account/auth/login'), handler: ({ state, body }) => loginHandler(state, body) },
@@ -129,15 +175,23 @@ export const v4Routes: Route[] = [
     },
   },
   {
-    // One instance per call; blocking an already blocked instance succeeds here. **verify** (it may be instance_block_already_exists)
+    method: 'GET', pattern: V4('/federated_instances'),
+    handler: ({ state, query }) => ({ json: listFederatedInstances(state, query) }),
+  },
+  {
+    // One instance per call (admin_block_instance.rs). Blocking an already blocked instance is an insert conflict
+    // in 1.0 (FederationBlockList::block → couldnt_create); unblocking one that is not blocked deletes nothing and
+    // succeeds. The answer is the instance's FederatedInstanceView.
     method: 'POST', pattern: V4('/admin/instance/block'), auth: 'admin', destructive: true,
     handler: ({ state, body }) => {
       const input = parse(block, body);
       const domain = input.instance.trim().toLowerCase();
+      // Not a check of 1.0's admin block (only the user-level instance block has it); kept so tests have a per-domain refusal.
       if (domain === state.domain) throw new FakeError(400, 'cant_block_local_instance');
       const rest = state.blockedInstances.filter((d) => d !== domain);
+      if (input.block && rest.length !== state.blockedInstances.length) throw new FakeError(400, 'couldnt_create');
       state.blockedInstances = input.block ? [...rest, domain] : rest;
-      return { json: { success: true } };
+      return { json: federatedInstanceView(state, domain) };
     },
   },
 ];

@@ -50,6 +50,7 @@ export class FakeLemmyState {
   /** Keyed "post:1", "comment:1", "pm:1": each report table has its own id sequence. */
   readonly reports = new Map<string, FakeReport>();
   readonly malformed = new Set<string>();
+  /** Blocked instance domains in the order they were blocked (what v3 PUT /site writes and v3/v4 list). */
   blockedInstances: string[] = [];
   records: WriteRecord[] = [];
   /** Every API call that would have made a real Lemmy fetch from another server (GET /__fake/remote-fetches). */
@@ -65,6 +66,7 @@ export class FakeLemmyState {
   knownBadVariant: KnownBadVariant | null = null;
   adminId = 1;
   private serials: Record<string, number> = {};
+  private readonly instanceIds = new Map<string, number>();
   private clock = Date.parse('2026-01-01T00:00:00Z');
 
   constructor(init: FakeLemmyStateInit) {
@@ -75,6 +77,15 @@ export class FakeLemmyState {
     this.credentials = { username: init.username, password: init.password };
     this.rateLimiter = new RateLimiter(init.rateLimit);
     this.rng = createRng(init.seed);
+  }
+
+  /** Lemmy's instance row id for a domain: created on first sight (Instance::read_or_create), stable after. */
+  instanceId(domain: string): number {
+    const known = this.instanceIds.get(domain);
+    if (known !== undefined) return known;
+    const id = this.nextId('instance') + 100;
+    this.instanceIds.set(domain, id);
+    return id;
   }
 
   nextId(table: string): number {

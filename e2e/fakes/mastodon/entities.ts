@@ -97,6 +97,8 @@ export interface FakeDomainBlock {
   publicComment: string | null;
   obfuscate: boolean;
   createdAt: string;
+  /** Served with an object id (POST /__fake/domain-blocks {malformed: true}), to test that a list read skips it. */
+  malformed?: boolean;
 }
 
 /** One admin write call as received: what end-to-end tests assert on. */

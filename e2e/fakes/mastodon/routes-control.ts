@@ -9,6 +9,7 @@ import type { Route } from './route-types';
 import { serializeReport } from './serialize-report';
 import { sendWebhook } from './webhook';
 import { removalControlRoutes } from './routes-removal-control';
+import { domainBlockControlRoutes } from './routes-domain-block-control';
 
 const newReport = z.object({
   category: z.string().optional(),
@@ -50,6 +51,7 @@ function parse<T>(schema: z.ZodType<T>, body: Params): T {
 
 export const controlRoutes: Route[] = [
   ...removalControlRoutes(),
+  ...domainBlockControlRoutes,
   { method: 'GET', pattern: /^\/__fake\/remote-fetches$/, handler: ({ state }) => ({ json: state.remoteFetches }) },
   { method: 'POST', pattern: /^\/__fake\/reset-remote-fetches$/, handler: ({ state }) => { state.remoteFetches = []; return { json: { ok: true } }; } },
   { method: 'GET', pattern: /^\/__fake\/records$/, handler: ({ state }) => ({ json: state.records }) },

@@ -42,7 +42,7 @@ export function serializeReport(state: FakeState, r: FakeReport): Record<string,
 
 export function serializeDomainBlock(b: FakeDomainBlock) {
   return {
-    id: b.id,
+    id: b.malformed ? { id: b.id } : b.id,
     domain: b.domain,
     digest: createHash('sha256').update(b.domain).digest('hex'),
     created_at: b.createdAt,

@@ -29,6 +29,7 @@ const auth = z.object({
   permissions: z.array(z.string()).optional(), moderator: z.boolean().optional(), admin: z.boolean().optional(), nativeToken: z.boolean().optional(),
 });
 const keepServing = z.object({ on: z.boolean() });
+const domainBlock = z.object({ domain: z.string().min(1), severity: z.enum(['suspend', 'silence', 'noop']).optional() });
 const systemWebhook = z.object({
   url: z.string().url(), secret: z.string(), on: z.array(z.string()).optional(), active: z.boolean().optional(), recipient: z.boolean().optional(),
 });
@@ -41,6 +42,13 @@ export async function handleControl(state: FakeMisskeyState, req: IncomingMessag
     return r.success ? r.data : { status: 400, json: { error: z.prettifyError(r.error) } };
   };
   const isReply = (v: unknown): v is Reply => typeof v === 'object' && v !== null && 'status' in v && 'json' in v;
+  if (req.method === 'DELETE' && url.pathname.startsWith('/__fake/domain-blocks/')) {
+    const host = decodeURIComponent(url.pathname.slice('/__fake/domain-blocks/'.length)).toLowerCase();
+    const before = state.blockedHosts.length + state.silencedHosts.length;
+    state.blockedHosts = state.blockedHosts.filter((h) => h.toLowerCase() !== host);
+    state.silencedHosts = state.silencedHosts.filter((h) => h.toLowerCase() !== host);
+    return state.blockedHosts.length + state.silencedHosts.length === before ? { status: 404, json: { error: 'no such block' } } : { json: { ok: true } };
+  }
   switch (route) {
     case 'GET records':
       return { json: state.records };
@@ -62,6 +70,25 @@ export async function handleControl(state: FakeMisskeyState, req: IncomingMessag
       if (isReply(input)) return input;
       state.removal.keepServing = input.on;
       return { json: { on: input.on } };
+    }
+    case 'GET domain-blocks': {
+      // Blocked hosts win over silenced ones, as Misskey enforces them; Misskey keeps no flags.
+      const blocks = new Map<string, string>();
+      for (const h of state.silencedHosts) blocks.set(h.toLowerCase(), 'silence');
+      for (const h of state.blockedHosts) blocks.set(h.toLowerCase(), 'suspend');
+      return { json: [...blocks].sort(([a], [b]) => (a < b ? -1 : 1)).map(([domain, severity]) => ({ domain, severity, rejectMedia: false, rejectReports: false })) };
+    }
+    case 'POST domain-blocks': {
+      // A host added in Misskey's control panel: 'silence' goes to silencedHosts, anything else to blockedHosts.
+      const input = parse(domainBlock);
+      if (isReply(input)) return input;
+      const host = input.domain.trim().toLowerCase();
+      state.blockedHosts = state.blockedHosts.filter((h) => h !== host);
+      state.silencedHosts = state.silencedHosts.filter((h) => h !== host);
+      const severity = input.severity === 'silence' ? 'silence' : 'suspend';
+      if (severity === 'silence') state.silencedHosts.push(host);
+      else state.blockedHosts.push(host);
+      return { json: { domain: host, severity, rejectMedia: false, rejectReports: false } };
     }
     case 'GET state':
       return { json: state.summary() };

@@ -11,13 +11,14 @@ import { deleteEndpoints } from './endpoints-delete';
 import { webhookEndpoints } from './endpoints-webhooks';
 import { publicEndpoints } from './endpoints-public';
 import { lookupEndpoints } from './endpoints-lookup';
+import { metaEndpoints } from './endpoints-meta';
 import { reportEndpoints } from './endpoints-report';
 import type { Endpoint } from './endpoint-types';
 import { MisskeyApiError, errors, readJsonBody, send, type Reply } from './http';
 import { handleControl } from './routes-control';
 import type { FakeMisskeyState } from './state';
 
-export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints, ...deleteEndpoints, ...webhookEndpoints, ...lookupEndpoints, ...reportEndpoints };
+export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints, ...deleteEndpoints, ...webhookEndpoints, ...lookupEndpoints, ...reportEndpoints, ...metaEndpoints };
 
 export async function handle(state: FakeMisskeyState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);

@@ -58,6 +58,8 @@ export const DEFAULT_PERMISSIONS = [
   'read:admin:show-user',
   'read:admin:drive',
   'write:report-abuse',
+  'read:admin:meta',
+  'write:admin:meta',
 ];
 
 export async function startFakeMisskey(opts: FakeMisskeyOptions = {}): Promise<FakeMisskey> {

@@ -54,6 +54,9 @@ export class FakeMisskeyState {
   readonly removal = createRemovalControls();
   /** Drive files as they were when a removal deleted them: served on while `removal.keepServing` is on. */
   readonly removedFiles = new Map<string, FakeDriveFile>();
+  /** admin/meta's host lists: blocked (full block) and silenced, as admin/update-meta last wrote them. */
+  blockedHosts: string[] = [];
+  silencedHosts: string[] = [];
   records: WriteRecord[] = [];
   /** Calls that would have made the real server fetch from another server (ap/show, users/show of an unknown host). */
   remoteFetches: RemoteFetchRecord[] = [];
@@ -104,6 +107,8 @@ export class FakeMisskeyState {
       notes: this.notes.size,
       files: this.files.size,
       purgedHosts: this.purgedHosts,
+      blockedHosts: this.blockedHosts,
+      silencedHosts: this.silencedHosts,
       deletedUsers: this.deletedUserIds,
       deletedFiles: this.deletedFileIds,
       malformed: Object.fromEntries(this.malformed),

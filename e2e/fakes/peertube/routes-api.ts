@@ -4,6 +4,7 @@ import type { AbuseState } from './entities';
 import { invalidParam, notFound, ProblemError, type Route } from './http';
 import { serializeAbuse, serializeVideo, serializeVideoBlock } from './serialize';
 import type { FakePeerTubeState } from './state';
+import { serverBlocklistRoutes } from './routes-server-blocklist';
 
 const NO_CONTENT = { status: 204 };
 
@@ -179,15 +180,5 @@ export const apiRoutes: Route[] = [
       return NO_CONTENT;
     },
   },
-  {
-    method: 'POST', pattern: /^\/api\/v1\/server\/blocklist\/servers$/, auth: 'staff', destructive: true,
-    handler: ({ state, body }) => {
-      const host = str(body.host) ?? '';
-      if (!host) throw new ProblemError(400, 'Bad Request', 'Incorrect request parameters: host');
-      if (host === state.host) throw new ProblemError(409, 'Conflict', 'You cannot mute your own server.');
-      if (state.blockedServers.has(host)) throw new ProblemError(409, 'Conflict', 'You already muted this server.');
-      state.blockedServers.add(host);
-      return NO_CONTENT;
-    },
-  },
+  ...serverBlocklistRoutes,
 ];

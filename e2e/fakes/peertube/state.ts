@@ -33,7 +33,8 @@ export class FakePeerTubeState {
   readonly videoBlocks = new Map<number, FakeVideoBlock>();
   readonly malformed = new Map<number, Exclude<MalformKind, 'none'>>();
   readonly blockedAccounts = new Set<string>();
-  readonly blockedServers = new Set<string>();
+  /** The server block list, keyed by host: one row per host (PeerTube upserts). malformed: served without its server. */
+  readonly blockedServers = new Map<string, { id: number; createdAt: string; malformed?: boolean }>();
   /** Removal calls received (GET /__fake/destructive-calls) and the keep-serving switch (a CDN in front of static files). */
   readonly removal = createRemovalControls();
   records: WriteRecord[] = [];
@@ -101,7 +102,7 @@ export class FakePeerTubeState {
       deletedComments: [...this.comments.values()].filter((c) => c.deleted).map((c) => c.id),
       blacklistedVideos: [...this.videoBlocks.keys()],
       blockedAccounts: [...this.blockedAccounts],
-      blockedServers: [...this.blockedServers],
+      blockedServers: [...this.blockedServers.keys()],
       malformed: Object.fromEntries(this.malformed),
       role: this.auth.role,
       records: this.records.length,

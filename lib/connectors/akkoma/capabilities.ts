@@ -42,6 +42,8 @@ export const akkomaCapabilities: Capabilities = {
     'status.block': 'Akkoma cannot hide a post reversibly: change its visibility or delete it.',
     'media.delete': 'Akkoma has no API to delete one stored file: delete the post, or purge proxied media by URL.',
     'domain.block': "Akkoma blocks domains through MRF SimplePolicy configuration; change it in Akkoma's admin.",
+    'domain.blocks_reconcile':
+      'Akkoma blocks domains through MRF SimplePolicy configuration; blocklists cannot be applied through its API.',
   },
   accountActionTypes: ['disable', 'sensitive', 'silence'],
   accountUndoTypes: ['enable', 'unsensitive', 'unsilence'],

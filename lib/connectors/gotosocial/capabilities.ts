@@ -4,7 +4,7 @@ import type { Capabilities } from '../types';
 const NOT_IN_API = "GoToSocial's admin API has no endpoint for this; use GoToSocial's own settings panel.";
 
 export const gotosocialCapabilities: Capabilities = {
-  actions: ['report.resolve', 'account.action', 'domain.block', 'media.purge'],
+  actions: ['report.resolve', 'account.action', 'domain.block', 'domain.blocks_reconcile', 'media.purge'],
   // report.set_category is not offered, so there are no categories to choose from.
   categories: [],
   notes: {
@@ -15,6 +15,9 @@ export const gotosocialCapabilities: Capabilities = {
     'domain.block':
       'GoToSocial blocks a domain completely (its accounts are suspended here). Severity and "reject media" are not ' +
       'supported; "obfuscate" and the public and private comments are sent.',
+    'domain.blocks_reconcile':
+      'Creates and lifts domain blocks to match the applied lists. Every GoToSocial block is a full block: a limit ' +
+      '(silence) cannot be applied, and an existing block cannot be changed, only lifted.',
     'media.purge':
       'Prunes ALL cached remote media older than the number of days you give, plus unused avatars, headers and ' +
       'orphaned files. It cannot remove one item, and GoToSocial runs the cleanup in the background.',
@@ -73,6 +76,14 @@ export const gotosocialCapabilities: Capabilities = {
     note:
       "Opens a report as the connected admin account; with forward, GoToSocial sends it to the account's server as a Flag. " +
       'The token also needs the write:reports scope (held by write).',
+  },
+  blocklist: {
+    severities: ['suspend'],
+    flags: [],
+    canUpdate: false,
+    publicComment: true,
+    obfuscate: true,
+    note: 'A full block only (its accounts are suspended here); no limit/silence, no reject media or reject reports.',
   },
   webhooks: false,
   // Scoped admin tokens (admin:read:reports, …) arrived in 0.19; the connector checks those scopes.

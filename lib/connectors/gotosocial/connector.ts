@@ -8,6 +8,7 @@ import { GoToSocialClient } from './client';
 import { decodeCursor, encodeCursor } from './link-header';
 import { findCopiesGoToSocial } from './find-copies';
 import { getAccountGoToSocial } from './get-account';
+import { listDomainBlocksGoToSocial } from './list-domain-blocks';
 import { mapGtsReport } from './mapper';
 import { formatIssues, parseRemote, rawId, safeId } from './parse-remote';
 import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
@@ -28,6 +29,7 @@ export function createGoToSocialConnector(config: ConnectorConfig): Connector {
     perform: (action) => performGoToSocial(client, action),
     findCopies: (query) => findCopiesGoToSocial(client, query),
     getAccount: (remoteId) => getAccountGoToSocial(client, remoteId),
+    listDomainBlocks: () => listDomainBlocksGoToSocial(client),
   };
 }
 

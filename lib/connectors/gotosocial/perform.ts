@@ -7,6 +7,7 @@ import { mapGtsReport } from './mapper';
 import { writableOrNull } from '../shared/report-items';
 import { parseRemote, safeId } from './parse-remote';
 import { createReportGoToSocial } from './create-report';
+import { reconcileDomainBlocksGoToSocial } from './reconcile-domain-blocks';
 
 export async function performGoToSocial(client: GoToSocialClient, action: ConnectorAction): Promise<ActionResult> {
   switch (action.kind) {
@@ -53,6 +54,8 @@ export async function performGoToSocial(client: GoToSocialClient, action: Connec
       await client.post('/api/v1/admin/media_cleanup', undefined, { remote_cache_days: days });
       return { ok: true, remoteRef: String(days) };
     }
+    case 'domain.blocks_reconcile':
+      return reconcileDomainBlocksGoToSocial(client, action.changes);
     default:
       throw new AppError('unsupported', `GoToSocial connector cannot perform ${(action as { kind: string }).kind}`, {
         userMessage: 'GoToSocial does not support this action.',

@@ -8,6 +8,7 @@ import type { Capabilities } from '../types';
 export const lemmyCapabilities: Capabilities = {
   actions: [
     'report.resolve', 'report.reopen', 'status.delete', 'status.purge', 'account.action', 'account.undo', 'account.delete', 'domain.block',
+    'domain.blocks_reconcile',
   ],
   categories: [],
   notes: {
@@ -26,6 +27,10 @@ export const lemmyCapabilities: Capabilities = {
     'domain.block':
       'Blocks the instance; severity and options do not apply. On Lemmy 0.19 (API v3) the domain is added to the site\'s blocked ' +
       'instances and existing entries are kept; on Lemmy 1.0 (API v4) each instance is blocked on its own.',
+    'domain.blocks_reconcile':
+      'Applies blocklists as full instance blocks of exactly the listed domain (not its subdomains); Lemmy has no limit or ' +
+      'silence, no media or report flags and no public comment. On Lemmy 0.19 the whole blocked list is read, changed and ' +
+      'written back once per application; on Lemmy 1.0 each instance is blocked or unblocked on its own.',
     'media.purge':
       'Not offered: Lemmy cannot purge media by URL or host. To delete a post\'s images for good, use "Purge post", which deletes the post ' +
       'and its images in pict-rs.',
@@ -44,6 +49,10 @@ export const lemmyCapabilities: Capabilities = {
   accountUndoTypes: ['unsuspend'],
   // A domain block here is always a full block with no options (instance-apis.md).
   domainBlockOptions: [],
+  blocklist: {
+    severities: ['suspend'], flags: [], canUpdate: false, publicComment: false, obfuscate: false,
+    note: 'A full block of exactly this domain (subdomains are not covered); no limit/silence, no flags, no comment.',
+  },
   purge: [
     {
       id: 'purge_post', label: 'Purge the post and its images',

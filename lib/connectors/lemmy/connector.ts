@@ -10,6 +10,7 @@ import { findLemmyCopies } from './find-copies';
 import { getLemmyAccount } from './get-account';
 import { getLemmyReport, listLemmyReports } from './list-reports';
 import { getLemmyReportV4, listLemmyReportsV4 } from './list-reports-v4';
+import { listLemmyDomainBlocks } from './list-domain-blocks';
 import { performLemmy } from './perform';
 import { verifyLemmy } from './verify';
 
@@ -29,5 +30,6 @@ export function createLemmyConnector(config: ConnectorConfig): Connector {
     perform: (action) => performLemmy(client, action),
     findCopies: (query) => findLemmyCopies(client, query),
     getAccount: (remoteId) => getLemmyAccount(client, remoteId),
+    listDomainBlocks: () => listLemmyDomainBlocks(client),
   };
 }

@@ -54,7 +54,7 @@ describe('lemmy v4 perform', () => {
     expect(setup.fake.state.persons.get(4)!.banned).toBe(false);
   });
 
-  it('instance block is one POST per instance, with no read-modify-write of the list', async () => {
+  it('instance block is one POST per instance after reading the list, and nothing for one already blocked', async () => {
     setup = await withFakeLemmy({ reports: 0, apiVersion: 'v4' });
     setup.fake.state.blockedInstances = ['old.example', 'spam.example'];
     await setup.connector.perform(block('Bad.Example'));
@@ -62,8 +62,9 @@ describe('lemmy v4 perform', () => {
       expect.objectContaining({ method: 'POST', path: '/api/v4/admin/instance/block', body: { instance: 'bad.example', block: true, reason: 'Blocked from the moderation dashboard' }, status: 200 }),
     ]);
     expect(setup.fake.state.blockedInstances).toEqual(['old.example', 'spam.example', 'bad.example']);
-    await setup.connector.perform(block('spam.example')); // already blocked: still fine, list unchanged
-    expect(setup.fake.state.blockedInstances).toEqual(['old.example', 'bad.example', 'spam.example']);
+    await setup.connector.perform(block('spam.example')); // already blocked (1.0 would answer couldnt_create): nothing sent
+    expect(setup.fake.state.records).toHaveLength(1);
+    expect(setup.fake.state.blockedInstances).toEqual(['old.example', 'spam.example', 'bad.example']);
     expect(((await caught(() => setup!.connector.perform(block('not a domain')))) as AppError).code).toBe('bad_request');
   });
 

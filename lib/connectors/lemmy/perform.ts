@@ -3,7 +3,7 @@
  * client speaks. Where v4 makes `reason` a required string (admin ban, removals, purges: `reason: String` in
  * 1.0's RemovePost/PurgePost/BanPerson), a default naming the dashboard is sent when the moderator gave none.
  */
-import { AppError, isAppError } from '../../errors';
+import { AppError } from '../../errors';
 import type { ActionResult, ConnectorAction } from '../types';
 import { federatedInstancesSchema } from './api-types';
 import { lemmyCapabilities } from './capabilities';
@@ -13,6 +13,8 @@ import { parseRemote } from './parse';
 import { REPORT_TYPES, parseTypedId } from './report-types';
 import { V4_REPORT_TYPES } from './report-types-v4';
 import { writableOrNull } from '../shared/report-items';
+import { readLemmyBlockList } from './list-domain-blocks';
+import { reconcileLemmyDomainBlocks } from './reconcile-domain-blocks';
 
 const DEFAULT_REASON = {
   ban: 'Banned from the moderation dashboard',
@@ -43,6 +45,8 @@ export async function performLemmy(client: LemmyClient, action: ConnectorAction)
       return createLemmyReport(client, action);
     case 'domain.block':
       return client.api === 'v4' ? blockInstanceV4(client, action.domain) : blockInstanceV3(client, action.domain);
+    case 'domain.blocks_reconcile':
+      return reconcileLemmyDomainBlocks(client, action.changes);
     default:
       throw unsupported(action.kind);
   }
@@ -136,15 +140,15 @@ async function blockInstanceV3(client: LemmyClient, rawDomain: string): Promise<
   return { ok: true, remoteRef: domain };
 }
 
-/** v4 blocks one instance per call, so there is no list to read or merge. */
+/**
+ * v4 blocks one instance per call. Blocking one that is already blocked fails on 1.0 (an insert conflict answered
+ * 400 couldnt_create: FederationBlockList::block in LemmyNet/lemmy crates/db_schema), so the list is read first.
+ */
 async function blockInstanceV4(client: LemmyClient, rawDomain: string): Promise<ActionResult> {
   const domain = normalizeDomain(rawDomain);
-  try {
-    await client.request('POST', `${V4}/admin/instance/block`, { json: { instance: domain, block: true, reason: DEFAULT_REASON.block } });
-  } catch (e) {
-    // Already blocked is the state the moderator asked for. (Whether 1.0 answers this or succeeds: **verify**.)
-    if (!(isAppError(e) && String(e.details?.remoteError ?? '').startsWith('instance_block_already_exists'))) throw e;
-  }
+  const { blocks } = await readLemmyBlockList(client);
+  if (blocks.some((b) => b.domain === domain)) return { ok: true, remoteRef: domain };
+  await client.request('POST', `${V4}/admin/instance/block`, { json: { instance: domain, block: true, reason: DEFAULT_REASON.block } });
   return { ok: true, remoteRef: domain };
 }
 

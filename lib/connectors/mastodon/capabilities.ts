@@ -14,6 +14,7 @@ export const mastodonCapabilities: Capabilities = {
     'account.undo',
     'account.delete',
     'domain.block',
+    'domain.blocks_reconcile',
   ],
   categories: MASTODON_CATEGORIES,
   notes: {
@@ -25,6 +26,9 @@ export const mastodonCapabilities: Capabilities = {
     'report.resolve': "Mastodon's API has no report notes: a resolution comment stays in this dashboard only.",
     'domain.block':
       'Severity "suspend" removes every account of the domain from this instance; "reject media" deletes its cached files.',
+    'domain.blocks_reconcile':
+      'Creates, updates and lifts domain blocks to match the applied lists (severity, reject media, reject reports, ' +
+      'obfuscate and the public comment); blocks made by hand here are left as they are.',
     'media.purge':
       'Mastodon has no API to purge cached media. Use a domain block with "reject media", or suspend the account and delete its data.',
     'report.reject': 'Mastodon has no "rejected" state: resolve the report without an account action.',
@@ -76,6 +80,14 @@ export const mastodonCapabilities: Capabilities = {
     note:
       "Opens a report as the connected admin account; with forward, Mastodon sends it to the account's server as a Flag. " +
       'The token also needs the write:reports scope.',
+  },
+  blocklist: {
+    severities: ['suspend', 'silence', 'noop'],
+    flags: ['rejectMedia', 'rejectReports'],
+    canUpdate: true,
+    publicComment: true,
+    obfuscate: true,
+    note: 'Suspend, limit (silence) or no severity, each with reject media and reject reports; changed in place.',
   },
   webhooks: true,
   // Admin::Report with assigned_account and the v1 admin account actions are 4.0+; webhooks arrived in 4.0.

@@ -8,6 +8,7 @@ import { MastodonClient } from './client';
 import { decodeCursor, encodeCursor } from './link-header';
 import { findCopiesMastodon } from './find-copies';
 import { getAccountMastodon } from './get-account';
+import { listDomainBlocksMastodon } from './list-domain-blocks';
 import { mapAdminReport } from './mapper';
 import { formatIssues, parseRemote, rawId, safeId } from './parse-remote';
 import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
@@ -28,6 +29,7 @@ export function createMastodonConnector(config: ConnectorConfig): Connector {
     perform: (action) => performMastodon(client, action),
     findCopies: (query) => findCopiesMastodon(client, query),
     getAccount: (remoteId) => getAccountMastodon(client, remoteId),
+    listDomainBlocks: () => listDomainBlocksMastodon(client),
   };
 }
 

@@ -9,6 +9,7 @@ import { writableOrNull } from '../shared/report-items';
 import { parseRemote, safeId } from './parse-remote';
 import { deleteAccountMastodon } from './delete-account';
 import { createReportMastodon } from './create-report';
+import { reconcileDomainBlocksMastodon } from './reconcile-domain-blocks';
 
 export async function performMastodon(client: MastodonClient, action: ConnectorAction): Promise<ActionResult> {
   switch (action.kind) {
@@ -57,6 +58,8 @@ export async function performMastodon(client: MastodonClient, action: ConnectorA
       });
       return { ok: true, remoteRef: parseRemote(adminDomainBlockSchema, res.data, 'Admin::DomainBlock').id };
     }
+    case 'domain.blocks_reconcile':
+      return reconcileDomainBlocksMastodon(client, action.changes);
     default:
       throw new AppError('unsupported', `Mastodon connector cannot perform ${(action as { kind: string }).kind}`);
   }

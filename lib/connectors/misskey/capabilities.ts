@@ -22,6 +22,8 @@ export const MISSKEY_PERMISSIONS = [
   'read:admin:show-user', // admin/show-users: find a remote account by username and host (copy lookups)
   'read:admin:drive', // admin/drive/show-file: a drive file's origin URL (copy lookups)
   'write:report-abuse', // users/report-abuse: open a report as this account (forwarding a case to its origin)
+  'read:admin:meta', // admin/meta: the blocked and silenced host lists (blocklists; administrators only)
+  'write:admin:meta', // admin/update-meta: write those lists (blocklists; administrators only)
 ] as const;
 
 export type MisskeyPermission = (typeof MISSKEY_PERMISSIONS)[number];
@@ -41,6 +43,7 @@ export const misskeyCapabilities: Capabilities = {
     'status.delete',
     'media.delete',
     'media.purge',
+    'domain.blocks_reconcile',
   ],
   categories: [], // Misskey reports have no category; they are imported as "other"
   notes: {
@@ -75,6 +78,12 @@ export const misskeyCapabilities: Capabilities = {
     'domain.block':
       'Not offered yet: Misskey blocks hosts through admin/update-meta, which replaces the whole blockedHosts list. ' +
       'A read-modify-write can drop a block another moderator adds at the same moment. Use Misskey\'s control panel.',
+    'domain.blocks_reconcile':
+      'Applies blocklists to Misskey\'s blocked hosts (a full block) and silenced hosts (silence); a host\'s subdomains are ' +
+      'covered too. Misskey keeps no media or report flags and no comment per host. admin/update-meta replaces both lists ' +
+      'whole, so they are read, changed and written once per application, then read back; an edit made in Misskey\'s ' +
+      'control panel at that very moment can be lost. Needs an administrator account and the read:admin:meta and ' +
+      'write:admin:meta permissions.',
     'status.sensitive': 'Not offered: Misskey marks drive files, not notes, as sensitive.',
     'status.purge': 'Not needed on Misskey: "Delete post" already deletes the note for good; there is no separate purge.',
     'status.block': 'Misskey has no reversible way to hide a note for review: it can only be deleted.',
@@ -83,6 +92,10 @@ export const misskeyCapabilities: Capabilities = {
   accountActionTypes: ['suspend'],
   accountUndoTypes: ['unsuspend'],
   mediaPurgeBy: 'host',
+  blocklist: {
+    severities: ['suspend', 'silence'], flags: [], canUpdate: true, publicComment: false, obfuscate: false,
+    note: 'Blocked or silenced host (subdomains included); no flags or comment. Both lists are rewritten whole once per application.',
+  },
   purge: [
     {
       id: 'delete_note_file', label: 'Delete the note and its drive file',

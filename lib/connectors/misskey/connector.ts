@@ -4,6 +4,7 @@ import { misskeyCapabilities } from './capabilities';
 import { MisskeyClient } from './client';
 import { findMisskeyCopies } from './find-copies';
 import { getMisskeyAccount } from './get-account';
+import { listMisskeyDomainBlocks } from './list-domain-blocks';
 import { getReport, listReports } from './list-reports';
 import { performMisskey } from './perform';
 import { verifyMisskey } from './verify';
@@ -19,5 +20,6 @@ export function createMisskeyConnector(config: ConnectorConfig): Connector {
     perform: (action) => performMisskey(client, action),
     findCopies: (query) => findMisskeyCopies(client, query),
     getAccount: (remoteId) => getMisskeyAccount(client, remoteId),
+    listDomainBlocks: () => listMisskeyDomainBlocks(client),
   };
 }

@@ -22,6 +22,9 @@ export const ENDPOINT_KINDS: Readonly<Record<string, MisskeyPermission>> = {
   'admin/show-user': 'read:admin:show-user',
   'admin/drive/show-file': 'read:admin:drive',
   'users/report-abuse': 'write:report-abuse',
+  // Blocklists: both need an administrator role, not only a moderator.
+  'admin/meta': 'read:admin:meta',
+  'admin/update-meta': 'write:admin:meta',
 };
 
 export function kindFor(endpoint: string): MisskeyPermission | null {

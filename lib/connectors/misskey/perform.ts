@@ -5,6 +5,7 @@ import { MODERATION_NOTE_MAX } from './capabilities';
 import type { MisskeyClient } from './client';
 import { createMisskeyReport } from './create-report';
 import { findReport } from './list-reports';
+import { reconcileMisskeyDomainBlocks } from './reconcile-domain-blocks';
 import { safeId } from './parse-remote';
 
 export async function performMisskey(client: MisskeyClient, action: ConnectorAction): Promise<ActionResult> {
@@ -43,6 +44,8 @@ export async function performMisskey(client: MisskeyClient, action: ConnectorAct
       // mediaId is the drive file id our mapper used as RemoteMedia.remoteId.
       await client.call('drive/files/delete', { fileId: safeId(action.mediaId) });
       return { ok: true, remoteRef: action.mediaId };
+    case 'domain.blocks_reconcile':
+      return reconcileMisskeyDomainBlocks(client, action.changes);
     case 'media.purge': {
       // Deriving a host from `urls` would purge a whole host when one file was meant, so a host is required.
       if (!action.host) {

@@ -4,7 +4,7 @@ import type { Capabilities } from '../types';
 export const peertubeCapabilities: Capabilities = {
   actions: [
     'report.resolve', 'report.reject', 'report.note', 'report.reopen', 'status.delete', 'status.block', 'account.action',
-    'account.undo', 'domain.block',
+    'account.undo', 'domain.block', 'domain.blocks_reconcile',
   ],
   categories: [],
   notes: {
@@ -28,6 +28,9 @@ export const peertubeCapabilities: Capabilities = {
       'delete them instead.',
     'account.action': 'Only suspend is offered. On PeerTube this blocks the account server-wide.',
     'account.undo': 'Unsuspend removes the server-wide account block.',
+    'domain.blocks_reconcile':
+      "Adds and lifts hosts on the instance's server block list to match the applied lists. A PeerTube server block is " +
+      'a full block: a limit (silence), reject media and comments cannot be applied.',
     'domain.block': 'A full server block: PeerTube has no severity or media-only options.',
     'report.assign_to_self': 'PeerTube abuse reports cannot be assigned.',
     'report.unassign': 'PeerTube abuse reports cannot be assigned.',
@@ -63,6 +66,14 @@ export const peertubeCapabilities: Capabilities = {
       note: 'Hides the video on this server and keeps it for review; it can be unblocked. Its files stay on the server.',
     },
   ],
+  blocklist: {
+    severities: ['suspend'],
+    flags: [],
+    canUpdate: false,
+    publicComment: false,
+    obfuscate: false,
+    note: 'A full block only (the server block list); no limit/silence, no flags, no comment.',
+  },
   webhooks: false,
   reportCreate: {
     forwards: true,

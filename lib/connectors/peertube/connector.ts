@@ -5,6 +5,7 @@ import { PeerTubeClient } from './client';
 import { findPeerTubeCopies } from './find-copies';
 import { getPeerTubeReport, listPeerTubeReports } from './list-reports';
 import { performPeerTube } from './perform';
+import { listServerBlocksPeerTube } from './server-blocks';
 import { verifyPeerTube } from './verify';
 
 export { peertubeCapabilities };
@@ -19,6 +20,7 @@ export function createPeerTubeConnector(config: ConnectorConfig): Connector {
     getReport: (remoteId) => getPeerTubeReport(client, remoteId),
     perform: (action) => performPeerTube(client, action),
     findCopies: (query) => findPeerTubeCopies(client, query),
+    listDomainBlocks: () => listServerBlocksPeerTube(client),
     close: () => client.close(),
   };
 }

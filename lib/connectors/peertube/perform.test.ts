@@ -50,7 +50,7 @@ describe('peertube perform', () => {
       kind: 'domain.block', domain: 'Spam.Example', severity: 'suspend', rejectMedia: false, rejectReports: false, obfuscate: false,
     });
     expect(setup.fake.state.blockedAccounts.size).toBe(0);
-    expect([...setup.fake.state.blockedServers]).toEqual(['spam.example']);
+    expect([...setup.fake.state.blockedServers.keys()]).toEqual(['spam.example']);
     expect(writes(setup).map((r) => [r.method, r.path, r.body, r.status])).toEqual([
       ['POST', '/api/v1/server/blocklist/accounts', { accountName: 'bob@remote.example' }, 204],
       ['DELETE', '/api/v1/server/blocklist/accounts/bob%40remote.example', {}, 204],
@@ -58,13 +58,16 @@ describe('peertube perform', () => {
     ]);
   });
 
-  it('surfaces the remote problem detail (409 on a second block, 404 on a missing video)', async () => {
+  it('surfaces the remote problem detail (409 blocking its own host, 404 on a missing video)', async () => {
     setup = await withFakePeerTube({ reports: 0 });
     const block = { kind: 'domain.block', domain: 'spam.example', severity: 'suspend', rejectMedia: false, rejectReports: false, obfuscate: false } as const;
     await setup.connector.perform(block);
-    const e = (await caught(() => setup!.connector.perform(block))) as AppError;
-    expect(e).toMatchObject({ code: 'remote_error', details: { status: 409, remoteError: 'You already muted this server.' } });
-    expect(e.userMessage).toContain('You already muted this server.');
+    // PeerTube upserts a server block: blocking the same host again is not an error.
+    await setup.connector.perform(block);
+    const own = { ...block, domain: setup.fake.state.host };
+    const e = (await caught(() => setup!.connector.perform(own))) as AppError;
+    expect(e).toMatchObject({ code: 'remote_error', details: { status: 409, remoteError: 'You cannot block your own server.' } });
+    expect(e.userMessage).toContain('You cannot block your own server.');
     const missing = (await caught(() => setup!.connector.perform({ kind: 'status.delete', statusId: 'video-424242' }))) as AppError;
     expect(missing).toMatchObject({ code: 'not_found', details: { status: 404, remoteError: 'Video not found' } });
     expect(writes(setup).at(-1)).toMatchObject({ method: 'DELETE', status: 404 });

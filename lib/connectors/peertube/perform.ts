@@ -8,6 +8,7 @@ import { parseContentId } from './content-id';
 import { createPeerTubeReport } from './create-report';
 import { ABUSE_STATE } from './mapper';
 import { blockVideo } from './video-block';
+import { reconcileServerBlocksPeerTube } from './server-blocks';
 
 const BLOCKLIST = '/api/v1/server/blocklist';
 
@@ -45,6 +46,8 @@ export async function performPeerTube(client: PeerTubeClient, action: ConnectorA
       await client.request('POST', `${BLOCKLIST}/servers`, { json: { host } });
       return { ok: true, remoteRef: host };
     }
+    case 'domain.blocks_reconcile':
+      return reconcileServerBlocksPeerTube(client, action.changes);
     default:
       throw unsupported(action.kind, action.kind);
   }
