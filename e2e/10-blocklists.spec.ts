@@ -5,7 +5,7 @@
  * instances (threshold 2: only domains on both lists; the hand-made block is kept), applies it and sees the blocks
  * on the fakes. Then one list retracts a domain: after a fetch the preview proposes its removal on both instances,
  * applying it removes only that list-made block, and the hand-made block with another list's domain stays. axe on the
- * way, light theme at 1440 px.
+ * way, light theme at 1440 px; then every blocklist page in dark mode at 390 px.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startBlocklistHost, type BlocklistHost } from './fakes/blocklist/server';
@@ -137,4 +137,26 @@ test('a list retracts a domain: the removal is proposed and applied, only where 
   await page.goto('/blocklists/history');
   await expect(page.getByTestId('blocklist-application-row')).toHaveCount(2);
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('every blocklist page in dark mode at 390 px: no sideways scrolling, zero serious axe findings', async () => {
+  test.setTimeout(180_000);
+  await page.goto('/settings');
+  await page.locator('input[name=theme][value=dark]').check();
+  await expect(page.getByTestId('appearance')).toContainText('Saved.');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { applications } = (await (await page.request.get('/api/blocklists/applications')).json()) as { applications: { id: string }[] };
+  const { sources } = (await (await page.request.get('/api/blocklists/sources')).json()) as { sources: { id: string }[] };
+  const pages = ['/blocklists', `/blocklists/sources/${sources[0].id}`, '/blocklists/preview', '/blocklists/history', `/blocklists/history/${applications[0].id}`];
+  for (const path of pages) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('html')).toHaveClass(/dark/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${path} scrolls sideways`).toBe(true);
+    expect(await seriousViolations(page), path).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`${path.split('/').slice(0, 3).join('-') || 'root'}-dark-390.png`), fullPage: true });
+  }
+  await page.goto('/settings');
+  await page.locator('input[name=theme][value=system]').check();
+  await expect(page.getByTestId('appearance')).toContainText('Saved.');
 });
