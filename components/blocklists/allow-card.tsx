@@ -34,7 +34,7 @@ export function AllowCard({ allow, canEdit }: { allow: AllowView[]; canEdit: boo
           {allow.map((a) => (
             <li key={a.domain} className="flex items-start gap-2 py-1.5">
               <div className="min-w-0 flex-1">
-                <div className="break-all font-medium">{a.domain}</div>
+                <div className="break-words font-medium">{a.domain}</div>
                 {a.comment ? <div className="break-words text-xs text-muted" dir="auto">{a.comment}</div> : null}
               </div>
               {canEdit ? (

@@ -23,7 +23,7 @@ export function ApplicationChanges({ changes }: { changes: ApplicationDetailView
           {ordered.map((c) => (
             <tr key={c.id} className="border-b border-line align-top last:border-0" data-testid="blocklist-change-row" data-state={c.state}>
               <td className="px-3 py-1.5 break-words">{c.instanceName}</td>
-              <td className="px-3 py-1.5 break-all font-medium">{c.domain}</td>
+              <td className="px-3 py-1.5 break-words font-medium">{c.domain}</td>
               <td className="px-3 py-1.5"><Badge tone={OP_TONE[c.op]}>{OP_LABEL[c.op]}</Badge></td>
               <td className="px-3 py-1.5 text-xs"><span className="whitespace-nowrap">{describeBlock(c.before)}</span> <span aria-label="becomes">→</span> <span className="whitespace-nowrap">{c.after ? describeBlock(c.after) : 'no block'}</span></td>
               <td className="px-3 py-1.5">

@@ -21,7 +21,7 @@ export function DiffLinesTable({ lines, sourceName, instanceName }: { lines: Dif
             <tr className="border-b border-line"><th scope="rowgroup" colSpan={4} className="px-2.5 pt-2 pb-1 text-left text-xs font-semibold text-muted">{OP_LABEL[op]} ({ls.length})</th></tr>
             {ls.map((l) => (
               <tr key={`${op}-${l.domain}`} className="border-b border-line align-top last:border-0" data-testid="blocklist-preview-line" data-domain={l.domain} data-op={l.op}>
-                <td className="px-2.5 py-1 break-all font-medium">{l.domain}</td>
+                <td className="px-2.5 py-1 break-words font-medium">{l.domain}</td>
                 <td className="px-2.5 py-1 whitespace-nowrap"><Badge tone={OP_TONE[l.op]}>{OP_LABEL[l.op]}</Badge></td>
                 <td className="px-2.5 py-1 text-xs">
                   <span className="whitespace-nowrap">{describeBlock(l.before)}</span>

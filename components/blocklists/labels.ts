@@ -25,6 +25,8 @@ export const FORMAT_LABEL: Record<string, string> = {
 export function describeBlock(b: Pick<CurrentBlock | DomainBlockTarget, 'severity' | 'rejectMedia' | 'rejectReports'> | null): string {
   if (!b) return '—';
   const flags = [b.rejectMedia ? 'media' : null, b.rejectReports ? 'reports' : null].filter(Boolean);
+  // Mastodon's "no severity" block is only its flags: say what it rejects, not "reject only + reject media".
+  if (b.severity === 'noop') return flags.length ? `Reject ${flags.join(' and ')} only` : 'No severity (nothing rejected)';
   return flags.length ? `${SEVERITY_LABEL[b.severity]} + reject ${flags.join(', ')}` : SEVERITY_LABEL[b.severity];
 }
 

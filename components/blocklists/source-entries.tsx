@@ -16,7 +16,7 @@ export function SourceEntries({ entries, total }: { entries: SourceDetailView['e
             <tbody>
               {entries.map((e) => (
                 <tr key={e.domain} className="border-b border-line align-top last:border-0">
-                  <td className="px-3 py-1 break-all">
+                  <td className="px-3 py-1 break-words">
                     {e.wildcard ? '*.' : ''}{e.domain}
                     {e.obfuscatedAs ? <div className="text-xs text-muted">listed as {e.obfuscatedAs}</div> : null}
                   </td>

@@ -19,7 +19,8 @@ export async function getApplication({ ctx, input }: { ctx: Ctx; input: { id: st
   const changes = await db.blocklistChange.findMany({
     where: { applicationId: app.id, ...changeFilter(ctx.actor) },
     include: { instance: { select: { name: true } } },
-    orderBy: [{ instanceId: 'asc' }, { domain: 'asc' }],
+    // As people read it: by instance name, then domain (the component puts failed lines first).
+    orderBy: [{ instance: { name: 'asc' } }, { instanceId: 'asc' }, { domain: 'asc' }],
   });
   // Nothing of it on the actor's instances: as if it did not exist (its domains and instances stay private).
   if (changes.length === 0 && (await db.blocklistChange.count({ where: { applicationId: app.id } })) > 0) throw new AppError('not_found', 'application not found');
