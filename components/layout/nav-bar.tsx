@@ -39,7 +39,7 @@ export function NavBar({ email, role }: { email: string; role: string; isAdmin?:
   const links = navLinksFor(role);
   const isActive = (href: string) => pathname === href || pathname.startsWith(`${href}/`) || (href === '/queue' && pathname.startsWith('/reports/'));
   const linkClass = (active: boolean) =>
-    `block rounded-md px-2.5 py-1.5 text-sm ${active ? 'bg-selected font-medium text-accent' : 'text-muted hover:bg-subtle hover:text-ink'}`;
+    `block rounded-md px-2.5 py-1.5 text-sm md:px-2 ${active ? 'bg-selected font-medium text-accent' : 'text-muted hover:bg-subtle hover:text-ink'}`;
 
   return (
     <header className="border-b border-line bg-surface">

@@ -36,7 +36,7 @@ export function SearchBox() {
       action="/search"
       method="get"
       data-testid="search-box"
-      className="w-full min-w-0 sm:w-56 md:w-44 xl:w-56"
+      className="w-full min-w-0 sm:w-56 md:w-44 2xl:w-56"
       onSubmit={(e) => {
         e.preventDefault();
         const text = q.trim();
