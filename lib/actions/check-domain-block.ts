@@ -4,11 +4,12 @@
  * answer 'unknown', which hands the action to a human as before.
  */
 import type { RemoteCheck } from './delivery-class';
+import { blockKey } from '@/lib/connectors/shared/domain-blocks';
 import type { Connector } from '@/lib/connectors/types';
 
 export async function checkDomainBlock(connector: Connector, rawDomain: unknown): Promise<RemoteCheck> {
   if (!connector.listDomainBlocks || typeof rawDomain !== 'string') return 'unknown';
-  const domain = rawDomain.trim().toLowerCase().replace(/\.$/, '');
+  const domain = blockKey(rawDomain);
   const { blocks } = await connector.listDomainBlocks();
   return blocks.some((b) => b.domain === domain) ? 'applied' : 'not_applied';
 }

@@ -8,7 +8,7 @@ import { skipItem } from '../shared/report-items';
 import type { RemoteDomainBlock, SkippedItem } from '../types';
 import { gtsDomainBlockSchema } from './api-types';
 import type { GoToSocialClient } from './client';
-import { blockKey, listedDomain } from '../mastodon/domain-block-refusal';
+import { blockKey, listedDomain } from '../shared/domain-blocks';
 import { formatIssues, rawId } from './parse-remote';
 
 const listedBlockSchema = gtsDomainBlockSchema.extend({

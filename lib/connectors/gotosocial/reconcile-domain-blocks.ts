@@ -7,7 +7,7 @@ import { isAppError } from '../../errors';
 import type { ActionResult, DomainBlockChange, DomainBlockTarget, RemoteDomainBlock } from '../types';
 import { gtsDomainBlockSchema } from './api-types';
 import type { GoToSocialClient } from './client';
-import { blockKey, outcomeOf } from '../mastodon/domain-block-refusal';
+import { reconcileEach } from '../shared/domain-blocks';
 import { listDomainBlocksGoToSocial, mapGtsDomainBlock } from './list-domain-blocks';
 import { parseRemote, safeId } from './parse-remote';
 
@@ -15,13 +15,7 @@ const BASE = '/api/v1/admin/domain_blocks';
 
 export async function reconcileDomainBlocksGoToSocial(client: GoToSocialClient, changes: DomainBlockChange[]): Promise<ActionResult> {
   const { blocks } = await listDomainBlocksGoToSocial(client);
-  const current = new Map(blocks.map((b) => [b.domain, b]));
-  const outcomes = [];
-  for (const change of changes) {
-    const domain = blockKey(change.domain);
-    outcomes.push(await outcomeOf(change.domain, () => reconcileOne(client, domain, change.target, current.get(domain))));
-  }
-  return { ok: true, remoteRef: null, domainBlocks: outcomes };
+  return reconcileEach(blocks, changes, (domain, target, existing) => reconcileOne(client, domain, target, existing));
 }
 
 async function reconcileOne(

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import type { RemoteDomainBlock, SkippedItem } from '../types';
+import { blockKey } from '../shared/domain-blocks';
 import { V3, V4, type LemmyClient } from './client';
 import { parseRemote } from './parse';
 
@@ -40,7 +41,7 @@ const DOMAIN = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(\.(?!-)[a-z0-9-]{1,63})+$/;
 
 /** Lower-case, no trailing dot; null when it is not a domain name we could ever send back. */
 export function lemmyBlockDomain(raw: string): string | null {
-  const d = raw.trim().toLowerCase().replace(/\.$/, '');
+  const d = blockKey(raw);
   return DOMAIN.test(d) ? d : null;
 }
 

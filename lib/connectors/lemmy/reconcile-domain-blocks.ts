@@ -13,6 +13,7 @@
  */
 import { isAppError } from '../../errors';
 import type { ActionResult, DomainBlockChange, DomainBlockOutcome } from '../types';
+import { blockKey } from '../shared/domain-blocks';
 import { V3, V4, type LemmyClient } from './client';
 import { lemmyBlock, lemmyBlockDomain, readLemmyBlockList } from './list-domain-blocks';
 
@@ -58,16 +59,15 @@ async function reconcileV3(client: LemmyClient, planned: Planned[]): Promise<Dom
   const before = await readLemmyBlockList(client);
   // Lower-cased copy of every raw entry, so removals match however the server spelled the domain.
   const next = [...before.raw];
-  const key = (s: string) => s.trim().toLowerCase().replace(/\.$/, '');
   let changed = false;
   for (const p of planned) {
     if (p.failed || !p.domain) continue;
-    const present = next.some((d) => key(d) === p.domain);
+    const present = next.some((d) => blockKey(d) === p.domain);
     if (p.change.target && !present) {
       next.push(p.domain);
       changed = true;
     } else if (!p.change.target && present) {
-      for (let i = next.length - 1; i >= 0; i--) if (key(next[i]) === p.domain) next.splice(i, 1);
+      for (let i = next.length - 1; i >= 0; i--) if (blockKey(next[i]) === p.domain) next.splice(i, 1);
       changed = true;
     }
   }

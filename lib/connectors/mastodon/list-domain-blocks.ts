@@ -8,7 +8,7 @@ import { skipItem } from '../shared/report-items';
 import type { RemoteDomainBlock, SkippedItem } from '../types';
 import { adminDomainBlockSchema, type MastodonAdminDomainBlock } from './api-types';
 import type { MastodonClient } from './client';
-import { blockKey, listedDomain } from './domain-block-refusal';
+import { blockKey, listedDomain } from '../shared/domain-blocks';
 import { formatIssues, rawId } from './parse-remote';
 
 const PAGE = 200;

@@ -4,9 +4,9 @@
  * Comments are not compared (a list rewording its comment must not churn every server), but are sent with a write.
  */
 import type { ActionResult, DomainBlockChange, DomainBlockTarget, RemoteDomainBlock } from '../types';
+import { reconcileEach } from '../shared/domain-blocks';
 import { adminDomainBlockSchema } from './api-types';
 import type { MastodonClient } from './client';
-import { blockKey, outcomeOf } from './domain-block-refusal';
 import { listDomainBlocksMastodon, mapMastodonDomainBlock } from './list-domain-blocks';
 import { parseRemote, safeId } from './parse-remote';
 import { isAppError } from '../../errors';
@@ -15,14 +15,7 @@ const BASE = '/api/v1/admin/domain_blocks';
 
 export async function reconcileDomainBlocksMastodon(client: MastodonClient, changes: DomainBlockChange[]): Promise<ActionResult> {
   const { blocks } = await listDomainBlocksMastodon(client);
-  const current = new Map(blocks.map((b) => [b.domain, b]));
-  const outcomes = [];
-  // One at a time: Mastodon's rate limit is per token, and order keeps outcomes readable.
-  for (const change of changes) {
-    const domain = blockKey(change.domain);
-    outcomes.push(await outcomeOf(change.domain, () => reconcileOne(client, domain, change.target, current.get(domain))));
-  }
-  return { ok: true, remoteRef: null, domainBlocks: outcomes };
+  return reconcileEach(blocks, changes, (domain, target, existing) => reconcileOne(client, domain, target, existing));
 }
 
 async function reconcileOne(

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { RemoteDomainBlock, SkippedItem } from '../types';
+import { blockKey } from '../shared/domain-blocks';
 import type { MisskeyClient } from './client';
 import { parseRemote } from './parse-remote';
 
@@ -24,7 +25,7 @@ const HOST = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(\.(?!-)[a-z0-9-]{1,63})*(:\d{1,
 /** Lower-case, no trailing dot; null when it is not a host we could send back. */
 export function misskeyHost(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
-  const h = raw.trim().toLowerCase().replace(/\.$/, '');
+  const h = blockKey(raw);
   return HOST.test(h) ? h : null;
 }
 

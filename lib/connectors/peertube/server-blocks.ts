@@ -10,7 +10,7 @@ import { formatIssues } from '../shared/parse-remote';
 import { skipItem } from '../shared/report-items';
 import type { ActionResult, DomainBlockChange, RemoteDomainBlock, SkippedItem } from '../types';
 import type { PeerTubeClient } from './client';
-import { blockKey, listedDomain, outcomeOf } from '../mastodon/domain-block-refusal';
+import { blockKey, listedDomain, reconcileEach } from '../shared/domain-blocks';
 import { parseRemote } from './parse';
 
 const PATH = '/api/v1/server/blocklist/servers';
@@ -48,24 +48,18 @@ export async function listServerBlocksPeerTube(client: PeerTubeClient): Promise<
 
 export async function reconcileServerBlocksPeerTube(client: PeerTubeClient, changes: DomainBlockChange[]): Promise<ActionResult> {
   const { blocks } = await listServerBlocksPeerTube(client);
-  const current = new Set(blocks.map((b) => b.domain));
-  const outcomes = [];
-  for (const change of changes) {
-    const host = blockKey(change.domain);
-    outcomes.push(await outcomeOf(change.domain, async () => {
-      if (change.target === null) {
-        if (!current.has(host)) return null;
-        try {
-          await client.request('DELETE', `${PATH}/${encodeURIComponent(host)}`);
-        } catch (e) {
-          // Lifted in between: the goal (no block) is reached.
-          if (!(isAppError(e) && e.code === 'not_found')) throw e;
-        }
-        return null;
+  return reconcileEach(blocks, changes, async (host, target, existing) => {
+    if (target === null) {
+      if (!existing) return null;
+      try {
+        await client.request('DELETE', `${PATH}/${encodeURIComponent(host)}`);
+      } catch (e) {
+        // Lifted in between: the goal (no block) is reached.
+        if (!(isAppError(e) && e.code === 'not_found')) throw e;
       }
-      if (!current.has(host)) await client.request('POST', PATH, { json: { host } });
-      return fullBlock(host);
-    }));
-  }
-  return { ok: true, remoteRef: null, domainBlocks: outcomes };
+      return null;
+    }
+    if (!existing) await client.request('POST', PATH, { json: { host } });
+    return fullBlock(host);
+  });
 }

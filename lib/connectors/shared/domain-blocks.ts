@@ -1,11 +1,12 @@
 /**
- * Shared by the Mastodon, GoToSocial and PeerTube reconciles: which failed call is a refusal of that one domain
- * (recorded on its outcome while the rest of the reconcile carries on) and which must fail the whole action so the
- * outbox retries it or a person fixes the token.
+ * Domain blocks as every connector reads and reconciles them: how a domain is keyed, which failed call is a refusal
+ * of that one domain (recorded on its outcome while the rest of the reconcile carries on) and which must fail the
+ * whole action so the outbox retries it or a person fixes the token, and the per-domain reconcile loop of the
+ * servers that take one call per domain (Mastodon, GoToSocial, PeerTube).
  */
 import { domainToASCII } from 'node:url';
 import { isAppError } from '../../errors';
-import type { DomainBlockOutcome, RemoteDomainBlock } from '../types';
+import type { ActionResult, DomainBlockChange, DomainBlockOutcome, DomainBlockTarget, RemoteDomainBlock } from '../types';
 
 /** A 4xx about this domain: the server's words for the outcome. Null: rethrow (auth, rate limit, 5xx, unreachable). */
 export function refusalText(e: unknown): string | null {
@@ -42,4 +43,23 @@ export function listedDomain(raw: string): string | null {
   const key = blockKey(raw);
   const ascii = /^[\x00-\x7f]*$/.test(key) ? key : domainToASCII(key);
   return ascii && ascii.length <= 253 && /^[a-z0-9_*-]+(\.[a-z0-9_*-]+)*(:\d{1,5})?$/.test(ascii) ? ascii : null;
+}
+
+/**
+ * One call (or none) per domain against the list read once before: `one` gets the keyed domain, its target and the
+ * block the server has now, and returns the block as the server has it after (null: none). One at a time: rate
+ * limits are per token, and order keeps outcomes readable. Nothing already right is sent, so a retry converges.
+ */
+export async function reconcileEach(
+  current: RemoteDomainBlock[],
+  changes: DomainBlockChange[],
+  one: (domain: string, target: DomainBlockTarget | null, existing: RemoteDomainBlock | undefined) => Promise<RemoteDomainBlock | null>,
+): Promise<ActionResult> {
+  const byDomain = new Map(current.map((b) => [b.domain, b]));
+  const outcomes: DomainBlockOutcome[] = [];
+  for (const change of changes) {
+    const domain = blockKey(change.domain);
+    outcomes.push(await outcomeOf(change.domain, () => one(domain, change.target, byDomain.get(domain))));
+  }
+  return { ok: true, remoteRef: null, domainBlocks: outcomes };
 }
