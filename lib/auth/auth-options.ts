@@ -9,35 +9,27 @@
  * builds, so the `redirect` callback rebases every redirect onto the configured app URL instead, and our
  * pages call signIn/signOut with `redirect: false` and navigate themselves.
  */
-import crypto from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
-import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { appUrl } from '@/lib/env';
 import { deriveKey } from '@/lib/crypto/master-key';
 import { logger } from '@/lib/log/logger';
-import { clientIp, headerGetterFromRecord } from './client-ip';
+import { credentialsProvider } from './credentials-provider';
 import { revokeSession } from './revoke-session';
-import { signIn } from './sign-in';
+import { jwtCallback, sessionCallback } from './sessions/session-callbacks';
+import { ssoProvider } from './sso/oidc-provider';
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+import { SESSION_MAX_AGE_SECONDS } from './session-age';
 
-/** Error codes the sign-in page maps to messages (next-auth passes them through as `?error=`). */
-export const SIGN_IN_ERRORS = { rateLimited: 'RateLimited', disabled: 'AccountDisabled', invalid: 'CredentialsSignin' } as const;
+export { SESSION_MAX_AGE_SECONDS };
+
+export { SIGN_IN_ERRORS } from './sign-in-errors';
 
 const log = logger('auth');
-const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(4096) });
 
 let secret: Promise<string> | null = null;
 
-const versionSchema = z.object({ sessionVersion: z.number().int() });
 const endedSessionSchema = z.object({ sid: z.uuid(), sub: z.uuid(), exp: z.number() });
-
-/** A token without a readable version gets -1, which matches no user: fail closed. */
-function sessionVersionOf(user: unknown): number {
-  const parsed = versionSchema.safeParse(user);
-  return parsed.success ? parsed.data.sessionVersion : -1;
-}
 
 function sessionSecret(): Promise<string> {
   secret ??= deriveKey('session').then(
@@ -63,37 +55,19 @@ export function rebaseRedirect(url: string, baseUrl: string, app = appUrl()): st
   return home.toString();
 }
 
-async function authorize(credentials: Record<string, unknown> | undefined, req: { headers?: Record<string, unknown> }) {
-  const parsed = credentialsSchema.safeParse(credentials);
-  if (!parsed.success) return null;
-  const ip = clientIp(headerGetterFromRecord(req.headers));
-  const result = await signIn({ ...parsed.data, ip });
-  if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
-  // Thrown messages reach the client as `error`, which lets the page say why without leaking anything else.
-  if (result.reason === 'rate_limited') throw new Error(SIGN_IN_ERRORS.rateLimited);
-  if (result.reason === 'disabled') throw new Error(SIGN_IN_ERRORS.disabled);
-  return null;
-}
-
 export async function getAuthOptions(): Promise<NextAuthOptions> {
+  const sso = await ssoProvider();
   return {
     secret: await sessionSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/signin', error: '/signin' },
     useSecureCookies: appUrl().startsWith('https://'),
-    providers: [
-      CredentialsProvider({
-        name: 'Email',
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize,
-      }),
-    ],
+    // Password (with the second factor) always; single sign-on when an admin configured an issuer.
+    providers: [credentialsProvider(), ...(sso ? [sso] : [])],
     callbacks: {
-      // `user` is what authorize returned, present only at sign-in; later calls carry the token's own values.
-      // `sid` names this session for its whole life (next-auth's own jti changes whenever the cookie is re-issued).
-      jwt: ({ token, user }) => (user ? { sub: user.id, sv: sessionVersionOf(user), sid: crypto.randomUUID() } : { sub: token.sub, sv: token.sv, sid: token.sid }),
-      session: ({ session, token }) => ({ expires: session.expires, user: { id: token.sub ?? '' }, sessionVersion: token.sv, sessionId: token.sid }),
+      jwt: jwtCallback,
+      session: sessionCallback,
       redirect: ({ url, baseUrl }) => rebaseRedirect(url, baseUrl),
     },
     events: {

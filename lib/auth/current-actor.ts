@@ -17,8 +17,9 @@ import { getAuthOptions } from './auth-options';
 import { safeCallbackPath } from './callback-path';
 import { clientIp } from './client-ip';
 import { hasRole } from './policy';
-import { isSessionRevoked } from './revoke-session';
 import { assertSameOrigin } from './same-origin';
+import { checkSession } from './sessions/check-session';
+import { mustEnrolTwoFactor } from './totp/must-enrol';
 
 export type UserActor = Extract<Actor, { type: 'user' }>;
 export type MinRole = 'viewer' | 'moderator' | 'admin' | 'owner';
@@ -29,19 +30,23 @@ const sessionSchema = z.object({ user: z.object({ id: z.uuid() }), sessionVersio
 export const getActor: () => Promise<UserActor | null> = cache(async () => {
   const session = await getServerSession(await getAuthOptions());
   const h = await headers();
-  return actorForSession(session, clientIp((name) => h.get(name)));
+  return actorForSession(session, clientIp((name) => h.get(name)), h.get('user-agent'));
 });
 
 /** The check itself, apart from Next's request scope so tests can hand it a session read from a real cookie. */
-export async function actorForSession(session: unknown, ip: string | null): Promise<UserActor | null> {
+export async function actorForSession(session: unknown, ip: string | null, userAgent: string | null = null): Promise<UserActor | null> {
   const parsed = sessionSchema.safeParse(session);
   if (!parsed.success) return null;
   const user = await db.user.findUnique({
     where: { id: parsed.data.user.id },
-    select: { id: true, email: true, role: true, disabledAt: true, sessionVersion: true, limitedToInstances: true, instances: { select: { instanceId: true } } },
+    select: {
+      id: true, email: true, role: true, disabledAt: true, sessionVersion: true, limitedToInstances: true, totpEnabledAt: true, ssoSubject: true,
+      instances: { select: { instanceId: true } },
+    },
   });
   if (!user || user.disabledAt || user.sessionVersion !== parsed.data.sessionVersion) return null;
-  if (await isSessionRevoked(parsed.data.sessionId)) return null;
+  // The session row: ended alone (sign-out, "end this session", password change elsewhere) or expired.
+  if (!(await checkSession({ sessionId: parsed.data.sessionId, userId: user.id, ip, userAgent }))) return null;
   return {
     type: 'user',
     id: user.id,
@@ -49,14 +54,26 @@ export async function actorForSession(session: unknown, ip: string | null): Prom
     role: user.role,
     instanceIds: user.limitedToInstances ? user.instances.map((i) => i.instanceId) : null,
     ip,
+    sessionId: parsed.data.sessionId,
+    mustEnrol2fa: await mustEnrolTwoFactor(user),
   };
 }
 
+/** What an owner or admin the team requires a second factor of sees until they enrol one. */
+export const ENROL_2FA_MESSAGE = 'Your team requires two-factor sign-in for owners and admins: set up an authenticator app or a passkey on the Security page first.';
+export const SECURITY_PATH = '/settings/security';
+
+export interface ActorOptions {
+  /** The security page and its routes stay open to someone who must still enrol a second factor. */
+  enrolment?: boolean;
+}
+
 /** Route handlers: CSRF check for writes, then 401 without a session and 403 below `min`. */
-export async function requireApiActor(req: Request, min: MinRole = 'viewer'): Promise<UserActor> {
+export async function requireApiActor(req: Request, min: MinRole = 'viewer', opts: ActorOptions = {}): Promise<UserActor> {
   assertSameOrigin(req);
   const actor = await getActor();
   if (!actor) throw new AppError('unauthorized', 'no session');
+  if (actor.mustEnrol2fa && !opts.enrolment) throw new AppError('forbidden', 'second factor enrolment required', { userMessage: ENROL_2FA_MESSAGE });
   if (!hasRole(actor, min)) throw new AppError('forbidden', `role ${actor.role} below ${min}`);
   return actor;
 }
@@ -67,13 +84,14 @@ export async function requireApiActor(req: Request, min: MinRole = 'viewer'): Pr
  * (page-access.ts), which tells a too-low role why the page is closed; the redirect home below is only a backstop
  * (`forbidden()` needs the experimental authInterrupts flag, and '/' only ever needs 'viewer', so it cannot loop).
  */
-export async function requirePageActor(min: MinRole = 'viewer', callbackPath?: string): Promise<UserActor> {
+export async function requirePageActor(min: MinRole = 'viewer', callbackPath?: string, opts: ActorOptions = {}): Promise<UserActor> {
   const actor = await getActor();
   if (!actor) {
     if (!(await hasAnyUser())) redirect('/setup');
     const back = safeCallbackPath(callbackPath ?? (await headers()).get('x-pathname'));
     redirect(back ? `/signin?callbackUrl=${encodeURIComponent(back)}` : '/signin');
   }
+  if (actor.mustEnrol2fa && !opts.enrolment) redirect(`${SECURITY_PATH}?enrol=required`);
   if (!hasRole(actor, min)) redirect('/');
   return actor;
 }

@@ -1,3 +1,4 @@
+import type { ExposureStatus } from '@/lib/exposure/types';
 /**
  * The queue's view models. They are JSON-safe on purpose (dates as ISO strings): the server page's initial
  * data and the route handlers' refetches then have exactly the same shape, so client code has one type.
@@ -61,4 +62,7 @@ export interface QueuePage {
   items: QueueRow[];
   nextCursor: string | null;
   counts: InstanceCount[];
+  /** The asking person against the team's exposure limits (issue 15); when limited, severe reports are left out
+   * of this page and the queue says why. Absent for system callers. */
+  exposure?: ExposureStatus;
 }

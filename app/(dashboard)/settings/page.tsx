@@ -12,6 +12,9 @@ import { NcmecSettingsCard } from '@/components/filing/ncmec-settings-card';
 import { getNcmecSettingsView } from '@/lib/filing/settings/ncmec-settings';
 import { PasswordForm, PreferencesForm, SignOutEverywhere } from './page-client';
 import { AppearanceForm } from './appearance-form';
+import { PseudonymForm } from '@/components/settings/pseudonym-form';
+import { SettingsTabs } from '@/components/settings/settings-tabs';
+import { getOwnPseudonym } from '@/lib/team/get-own-pseudonym';
 
 export const metadata: Metadata = { title: 'Settings · Fedimod' };
 
@@ -21,7 +24,9 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description={`Signed in as ${actor.email} (${actor.role}).`} />
+      <SettingsTabs current="/settings" />
       <div className="grid max-w-3xl gap-6">
+        <PseudonymForm initial={await getOwnPseudonym(actor.id)} />
         <AppearanceForm initial={prefs.theme} />
         <PreferencesForm initial={{ blurMedia: prefs.blurMedia, grayscaleMedia: prefs.grayscaleMedia }} />
         <PasswordForm email={actor.email} />

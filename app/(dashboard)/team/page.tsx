@@ -1,5 +1,6 @@
 import { RoleTooLow } from '@/components/auth/role-too-low';
 import { TeamDashboard } from '@/components/team/team-dashboard';
+import { TeamTabs } from '@/components/team/team-tabs';
 import { PageHeader } from '@/components/ui/page-header';
 import { checkPageAccess } from '@/lib/auth/page-access';
 import { teamStats } from '@/lib/team-stats/team-stats';
@@ -13,6 +14,7 @@ export default async function TeamPage() {
   return (
     <>
       <PageHeader title="Team dashboard" description="Backlog, decisions, automated versus manual work and response times across the instances you see. Days are UTC." />
+      <TeamTabs current="/team" />
       <TeamDashboard initial={initial} />
     </>
   );
