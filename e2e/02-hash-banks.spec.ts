@@ -68,7 +68,11 @@ test('an imported PDQ hash matches the image and a near-duplicate; matches sort 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('media-matches')).toContainText('Synthetic test bank');
   await expect(page.getByTestId('media-matches')).toContainText(/distance \d+\/256/);
-  // A severe match needs a second, deliberate click.
+  // A severe match shows as hashes and match data first (the safer default), then the blurred preview on request,
+  // and the original only after a second, deliberate click.
+  await expect(page.getByTestId('severe-as-hashes').first()).toBeVisible();
+  await expect(page.locator('img[alt*="blurred preview"]')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Show blurred preview/ }).first().click();
   await page.getByRole('button', { name: /^Reveal…/ }).click();
   await expect(page.locator('img[alt*="original, revealed"]')).toHaveCount(0);
   await page.getByRole('button', { name: /Reveal severe match anyway/ }).click();

@@ -87,7 +87,10 @@ test('the case page shows the copies across instances, how each was found, and t
   // Every connected instance was asked; PeerTube says it cannot check instead of fetching anything.
   const lookups = page.getByTestId('case-lookup');
   await expect(lookups.filter({ hasText: NAMES.peertube })).toContainText('Cannot check without fetching', { timeout: 60_000 });
-  // The item: a blurred preview, and a severe match needs two clicks to reveal.
+  // The item: hashes and match data only (the safer default for severe items), a blurred preview on request, and
+  // a severe match needs two clicks to reveal.
+  await expect(page.getByTestId('severe-as-hashes').first()).toBeVisible();
+  await page.getByRole('button', { name: /^Show blurred preview/ }).first().click();
   await expect(page.locator('img[alt*="blurred preview"]').first()).toBeVisible();
   await expect(page.locator('img[alt*="original, revealed"]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Reveal…/ })).toBeVisible();

@@ -8,9 +8,12 @@ import http from 'node:http';
 import next from 'next';
 import { applyPeerHeaders } from '../lib/auth/peer-header';
 import { trustedProxies } from '../lib/auth/trusted-proxies';
-import { env, setProcessEnv } from '../lib/env';
+import { appUrl, env, setProcessEnv } from '../lib/env';
 
 setProcessEnv({ WEB_SERVER_PEER_HEADER: '1' });
+// next-auth builds the absolute URLs of its own redirects (single sign-on errors, a cancelled login at the identity
+// provider) from NEXTAUTH_URL, else http://localhost:3000: APP_URL is the one source of truth for both.
+setProcessEnv({ NEXTAUTH_URL: appUrl() });
 const e = env();
 const proxies = trustedProxies(); // fails fast on a malformed TRUSTED_PROXIES
 const app = next({ dev: false, dir: process.cwd(), hostname: e.HOST, port: e.PORT });

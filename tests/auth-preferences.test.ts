@@ -15,8 +15,8 @@ describe('preferences and password', () => {
   it('updates preferences for the current user only, audited', async () => {
     const u = await createUser({ ctx: { actor: { type: 'system', label: 'test' } }, input: { email: 'p@example.org', role: 'viewer', password: PASSWORD } });
     const ctx = { actor: actorOf(u.user) };
-    expect(await getUserPreferences(u.user.id)).toEqual({ blurMedia: true, grayscaleMedia: true, theme: 'system' });
-    expect(await updatePreferences({ ctx, input: { grayscaleMedia: false } })).toEqual({ blurMedia: true, grayscaleMedia: false });
+    expect(await getUserPreferences(u.user.id)).toEqual({ blurMedia: true, grayscaleMedia: true, severeAsHashes: true, severeAt: 4, theme: 'system' });
+    expect(await updatePreferences({ ctx, input: { grayscaleMedia: false } })).toEqual({ blurMedia: true, grayscaleMedia: false, severeAsHashes: true });
     const [ev] = await db.auditEvent.findMany({ where: { action: 'user.preferences_updated' } });
     expect(ev).toMatchObject({ actorId: u.user.id, targetId: u.user.id });
     expect(ev.details).toMatchObject({ from: { grayscaleMedia: true }, to: { grayscaleMedia: false } });

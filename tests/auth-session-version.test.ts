@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getAuthOptions } from '@/lib/auth/auth-options';
 import { actorForSession } from '@/lib/auth/current-actor';
 import { MAX_FAILURES_PER_IP } from '@/lib/auth/sign-in';
+import { startSession } from '@/lib/auth/sessions/start-session';
 import { resetEnvCache } from '@/lib/env';
 import { changePassword } from '@/lib/users/change-password';
 import { signOutEverywhere } from '@/lib/users/sign-out-everywhere';
@@ -100,7 +101,10 @@ describe('a captured session cookie dies with the session version', () => {
     const sessionId = '00000000-0000-4000-8000-00000000c0de';
     expect(await actorForSession({ user: { id: user.id } }, null)).toBeNull();
     expect(await actorForSession({ user: { id: user.id }, sessionVersion: 0 }, null)).toBeNull();
-    expect(await actorForSession({ user: { id: user.id }, sessionVersion: 0, sessionId }, null)).not.toBeNull();
+    // Issue 15: a session id with no AuthSession row (a cookie from before sessions were rows) is refused too.
+    expect(await actorForSession({ user: { id: user.id }, sessionVersion: 0, sessionId }, null)).toBeNull();
+    const live = await startSession({ userId: user.id, method: 'password' });
+    expect(await actorForSession({ user: { id: user.id }, sessionVersion: 0, sessionId: live }, null)).not.toBeNull();
   });
 });
 

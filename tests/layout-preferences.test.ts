@@ -36,7 +36,7 @@ describe('PATCH /api/me/preferences theme', () => {
     expect(await getUserPreferences(viewer.id)).toMatchObject({ theme: 'system' });
     const res = await patch({ theme: 'dark' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ blurMedia: true, grayscaleMedia: true, theme: 'dark' });
+    expect(await res.json()).toEqual({ blurMedia: true, grayscaleMedia: true, severeAsHashes: true, severeAt: 4, theme: 'dark' });
     expect(res.headers.get('set-cookie')).toMatch(/^theme=dark; Path=\/; Max-Age=\d+; SameSite=Lax$/);
     expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).theme).toBe('dark');
     expect(await db.auditEvent.count({ where: { actorId: viewer.id } })).toBe(0);
@@ -48,7 +48,7 @@ describe('PATCH /api/me/preferences theme', () => {
   it('keeps auditing media preferences sent alongside a theme', async () => {
     session.actor = viewer;
     const res = await patch({ theme: 'light', grayscaleMedia: false });
-    expect(await res.json()).toEqual({ blurMedia: true, grayscaleMedia: false, theme: 'light' });
+    expect(await res.json()).toEqual({ blurMedia: true, grayscaleMedia: false, severeAsHashes: true, severeAt: 4, theme: 'light' });
     expect(await db.auditEvent.count({ where: { actorId: viewer.id, action: 'user.preferences_updated' } })).toBe(1);
     // No theme in the body: no cookie to rewrite.
     const media = await patch({ grayscaleMedia: true });

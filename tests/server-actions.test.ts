@@ -111,7 +111,8 @@ describe('server-side notes', () => {
     expect(await act(report.id, { kind: 'report.note', text: 'Second opinion: looks like a spam wave.' })).toBe('done');
     await syncInstance(ids.akkoma);
     const detail = await getReport({ ctx: { actor: moderator }, input: { id: report.id } });
-    expect(detail.remoteNotes.map((n) => n.text)).toContain('Second opinion: looks like a spam wave.');
+    // The note goes out signed with the requester's pseudonym (lib/team/sign-outbound.ts), after the text.
+    expect(detail.remoteNotes.map((n) => n.text).join('\n')).toContain('Second opinion: looks like a spam wave.\n\n— ');
   });
 
   it('a PeerTube note is appended to the moderation comment, keeping what was there', async () => {

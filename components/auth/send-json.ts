@@ -11,7 +11,7 @@ const errorBody = z.object({
   error: z.object({ message: z.string(), issues: z.array(z.object({ message: z.string() })).optional() }),
 });
 
-export async function sendJson<T>(url: string, method: 'POST' | 'PATCH' | 'DELETE', body: unknown, schema: z.ZodType<T>): Promise<SendResult<T>> {
+export async function sendJson<T>(url: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', body: unknown, schema: z.ZodType<T>): Promise<SendResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, {

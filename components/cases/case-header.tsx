@@ -27,7 +27,7 @@ export function CaseHeader({ c, myId, busy, onAssign }: { c: CaseDetail; myId: s
           <time dateTime={c.createdAt} title={c.createdAt} suppressHydrationWarning>{formatAge(c.createdAt)} ago</time>
         </span>
         {c.closedAt ? <span>· closed <time dateTime={c.closedAt} suppressHydrationWarning>{formatAge(c.closedAt)} ago</time></span> : null}
-        <span data-testid="case-assignee">· {c.assignee ? `assigned to ${c.assignee.email}` : 'unassigned'}</span>
+        <span data-testid="case-assignee">· {c.assignee ? `assigned to ${c.assignee.label}` : 'unassigned'}</span>
         {c.can.edit ? (
           mine ? (
             <Button type="button" variant="ghost" className="px-2 py-0.5 text-xs" disabled={busy} onClick={() => onAssign(null)}>Unassign me</Button>

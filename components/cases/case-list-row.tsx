@@ -49,7 +49,7 @@ export function CaseListRow({ item, selected, gray, onSelect, onOpen }: { item: 
           </span>
         ) : null}
       </span>
-      <span className="col-start-2 truncate text-xs text-muted sm:col-start-auto">{item.assignee ? `assigned to ${item.assignee.email}` : 'unassigned'}</span>
+      <span className="col-start-2 truncate text-xs text-muted sm:col-start-auto">{item.assignee ? `assigned to ${item.assignee.label}` : 'unassigned'}</span>
       <time dateTime={item.createdAt} title={new Date(item.createdAt).toLocaleString()} className="col-start-2 text-xs text-muted tabular-nums sm:col-start-auto sm:text-right" suppressHydrationWarning>
         {formatAge(item.createdAt)}
       </time>

@@ -16,6 +16,7 @@ import { AppError } from '@/lib/errors';
 import { enqueueAction } from '@/lib/jobs/enqueue';
 import { logger } from '@/lib/log/logger';
 import { actionInput } from './action-input';
+import { signPayload } from './sign-payload';
 import { toConnectorAction } from './to-connector-action';
 
 const log = logger('actions');
@@ -49,7 +50,7 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
       userMessage: caps.notes[parsed.kind] ?? 'This server does not support that account action.',
     });
   }
-  const payload = toConnectorAction(parsed, {
+  const unsigned = toConnectorAction(parsed, {
     reportRemoteId: report.remoteId,
     targetRemoteId: report.target.remoteId,
     targetDomain: report.target.domain,
@@ -58,6 +59,7 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
     mediaUrls: report.statuses.flatMap((l) => l.status.media.map((m) => m.url)),
     mediaRemoteIds: Object.fromEntries(report.statuses.flatMap((l) => l.status.media.map((m) => [m.id, m.remoteId]))),
   });
+  const payload = await signPayload(unsigned, ctx.actor);
   const pattern = caps.statusIdPattern?.[parsed.kind];
   if (pattern && 'statusId' in payload && !new RegExp(pattern).test(payload.statusId)) {
     throw new AppError('unsupported', `${parsed.kind} not for status ${payload.statusId}`, {

@@ -5,9 +5,9 @@
  * sign-out puts on a deny list (revoke-session.ts), so a copied cookie dies with the session it belonged to.
  * Async because the signing secret is derived from the master key (lib/crypto/master-key.ts).
  *
- * NEXTAUTH_URL is not required: without it next-auth assumes http://localhost:3000 for the redirect URLs it
- * builds, so the `redirect` callback rebases every redirect onto the configured app URL instead, and our
- * pages call signIn/signOut with `redirect: false` and navigate themselves.
+ * NEXTAUTH_URL: the web server sets it from APP_URL (scripts/web-server.ts), since next-auth builds the absolute
+ * URLs of its own error redirects from it (single sign-on). The `redirect` callback still rebases every redirect
+ * onto the app URL, and our pages call signIn/signOut with `redirect: false` and navigate themselves.
  */
 import type { NextAuthOptions } from 'next-auth';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ import { credentialsProvider } from './credentials-provider';
 import { revokeSession } from './revoke-session';
 import { jwtCallback, sessionCallback } from './sessions/session-callbacks';
 import { ssoProvider } from './sso/oidc-provider';
+import { ssoSignInGate } from './sso/sso-sign-in-gate';
 
 import { SESSION_MAX_AGE_SECONDS } from './session-age';
 
@@ -66,6 +67,7 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
     // Password (with the second factor) always; single sign-on when an admin configured an issuer.
     providers: [credentialsProvider(), ...(sso ? [sso] : [])],
     callbacks: {
+      signIn: ssoSignInGate,
       jwt: jwtCallback,
       session: sessionCallback,
       redirect: ({ url, baseUrl }) => rebaseRedirect(url, baseUrl),

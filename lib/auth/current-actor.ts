@@ -10,6 +10,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { getExposureLimits } from '@/lib/exposure/limits-settings';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/actor';
 import { hasAnyUser } from '@/lib/users/has-users';
@@ -101,14 +102,21 @@ export const USER_THEMES = ['system', 'light', 'dark'] as const;
 export type UserTheme = (typeof USER_THEMES)[number];
 export const userThemeSchema = z.enum(USER_THEMES, { error: 'Choose a theme: system, light or dark.' });
 
-export interface UserPreferences { blurMedia: boolean; grayscaleMedia: boolean; theme: UserTheme }
+/**
+ * `severeAt` is the team's severe level (exposure limits), carried with the person's media defaults so every media
+ * display applies severeAsHashes to the same items the queue treats as severe.
+ */
+export interface UserPreferences { blurMedia: boolean; grayscaleMedia: boolean; severeAsHashes: boolean; severeAt: number; theme: UserTheme }
 
 export async function getUserPreferences(userId: string): Promise<UserPreferences> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { blurMedia: true, grayscaleMedia: true, theme: true } });
-  // Safe defaults if the user vanished mid-request: media stays blurred and gray.
-  if (!user) return { blurMedia: true, grayscaleMedia: true, theme: 'system' };
+  const [user, limits] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { blurMedia: true, grayscaleMedia: true, severeAsHashes: true, theme: true } }),
+    getExposureLimits(),
+  ]);
+  // Safe defaults if the user vanished mid-request: media stays blurred and gray, severe items as hashes.
+  if (!user) return { blurMedia: true, grayscaleMedia: true, severeAsHashes: true, severeAt: limits.severeAt, theme: 'system' };
   const theme = userThemeSchema.safeParse(user.theme);
-  return { blurMedia: user.blurMedia, grayscaleMedia: user.grayscaleMedia, theme: theme.success ? theme.data : 'system' };
+  return { blurMedia: user.blurMedia, grayscaleMedia: user.grayscaleMedia, severeAsHashes: user.severeAsHashes, severeAt: limits.severeAt, theme: theme.success ? theme.data : 'system' };
 }
 
 /** A look, not a decision: not audited (contracts: user.theme_changed is not an audit event). */

@@ -11,6 +11,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { hashPassword } from './password';
 import { hashToken, newToken, tokenMatches } from './tokens';
 import { emailSchema, nameSchema, passwordSchema } from '@/lib/users/schemas';
+import { generatePseudonym } from '@/lib/team/generate-pseudonym';
 
 export const SETUP_TOKEN_KEY = 'setup_token';
 export const SETUP_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -68,7 +69,7 @@ export async function consumeSetupToken(token: string, input: OwnerInput): Promi
     if (await tx.user.findFirst({ select: { id: true } })) {
       throw new AppError('conflict', 'setup refused: users exist', { userMessage: 'Setup is already complete. Please sign in.' });
     }
-    const user = await tx.user.create({ data: { email: data.email, name: data.name, passwordHash, role: 'owner' } });
+    const user = await tx.user.create({ data: { email: data.email, name: data.name, passwordHash, role: 'owner', pseudonym: await generatePseudonym(tx) } });
     await recordEvent(tx, {
       actor: { type: 'system', label: 'setup' },
       action: 'user.owner_created',

@@ -5,6 +5,7 @@
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/audit/actor';
 import { visibleInstanceIds } from '@/lib/auth/policy';
+import { staffLabeler } from '@/lib/team/staff-labeler';
 import type { ApplicationState, ApplicationView, ApplyOp } from './types';
 import { latestUndoable } from './undoable';
 
@@ -37,7 +38,9 @@ export async function toApplicationViews(actor: Actor, apps: AppRow[]): Promise<
     _count: { _all: true },
   });
   const users = await db.user.findMany({ where: { id: { in: apps.map((a) => a.requestedById).filter((x): x is string => x !== null) } }, select: { id: true, email: true } });
-  const email = new Map(users.map((u) => [u.id, u.email]));
+  // Colleagues by pseudonym where the team shows them (lib/team/staff-labeler.ts); the email otherwise, as before.
+  const label = await staffLabeler(actor, users.map((u) => u.id));
+  const email = new Map(users.map((u) => [u.id, label(u.id, u.email)]));
   const undoable = await latestUndoable();
   return apps.map((a) => {
     const summary = { instances: 0, add: 0, raise: 0, lower: 0, update: 0, remove: 0 };

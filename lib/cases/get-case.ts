@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
-import { canRequestAction, canSeeInstance } from '@/lib/auth/policy';
+import { canRequestAction, canSeeInstance, canViewOriginals } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { canEditCase, canSeeCase } from './case-access';
 import { parseCaseId } from './case-id';
+import { staffLabeler } from '@/lib/team/staff-labeler';
 import { CASE_LIST_SELECT, toCaseListItem } from './case-list-item';
 import type { CaseCopyState, CaseDetail, CaseLookupStatus, CopyFoundBy } from './types';
 
@@ -27,11 +28,11 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { id: string } 
     where: { id },
     select: {
       ...CASE_LIST_SELECT, sha256: true, md5: true, pdqHash: true, pdqQuality: true, bestMatch: true, originUri: true, originUrl: true,
-      originMediaUrl: true, originAcct: true, originAccountUrl: true, originDomain: true, openedByLabel: true, closedAt: true,
+      originMediaUrl: true, originAcct: true, originAccountUrl: true, originDomain: true, openedByLabel: true, openedById: true, closedAt: true,
       copies: { orderBy: [{ foundAt: 'asc' }, { id: 'asc' }], include: { instance: INSTANCE } },
       lookups: { orderBy: { requestedAt: 'asc' }, include: { instance: INSTANCE } },
       reports: { orderBy: { linkedAt: 'asc' }, select: { report: { select: { id: true, instanceId: true, remoteId: true, status: true, category: true, comment: true, remoteCreatedAt: true, instance: INSTANCE, target: { select: { acct: true } } } } } },
-      notes: { orderBy: { createdAt: 'desc' }, select: { id: true, authorLabel: true, body: true, createdAt: true } },
+      notes: { orderBy: { createdAt: 'desc' }, select: { id: true, authorId: true, authorLabel: true, body: true, createdAt: true } },
     },
   });
   if (!row) throw new AppError('not_found', `case ${id} not found`);
@@ -44,20 +45,23 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { id: string } 
   const events = await db.auditEvent.findMany({
     where: { targetType: 'case', targetId: id },
     orderBy: { seq: 'desc' }, take: TIMELINE_LIMIT,
-    select: { seq: true, at: true, action: true, actorLabel: true, details: true, instanceId: true },
+    select: { seq: true, at: true, action: true, actorId: true, actorLabel: true, details: true, instanceId: true },
   });
+  const label = await staffLabeler(ctx.actor, [row.openedById, row.assignee?.id, ...row.notes.map((n) => n.authorId), ...events.map((e) => e.actorId)]);
   const best = bestMatchSchema.safeParse(row.bestMatch);
   const edit = canEditCase(ctx.actor, allInstances);
+  // A media URL opens the original on its server: need-to-know like /api/media/[id]/original, so not for viewers.
+  const originals = canViewOriginals(ctx.actor);
   return {
-    ...toCaseListItem(row, { copyCount: copies.length, instanceCount: new Set(copies.map((c) => c.instanceId)).size, reportCount: reports.length }),
+    ...toCaseListItem(row, { copyCount: copies.length, instanceCount: new Set(copies.map((c) => c.instanceId)).size, reportCount: reports.length }, label),
     hashes: { sha256: row.sha256, md5: row.md5, pdq: row.pdqHash, pdqQuality: row.pdqQuality },
     bestMatch: best.success ? best.data : null,
-    origin: { uri: row.originUri, url: row.originUrl, mediaUrl: row.originMediaUrl, acct: row.originAcct, accountUrl: row.originAccountUrl, domain: row.originDomain },
-    openedByLabel: row.openedByLabel,
+    origin: { uri: row.originUri, url: row.originUrl, mediaUrl: originals ? row.originMediaUrl : null, acct: row.originAcct, accountUrl: row.originAccountUrl, domain: row.originDomain },
+    openedByLabel: label(row.openedById, row.openedByLabel),
     closedAt: row.closedAt?.toISOString() ?? null,
     copies: copies.map((c) => ({
       id: c.id, instance: c.instance, mediaId: c.mediaId, remotePostId: c.remotePostId, postUrl: c.postUrl, remoteMediaId: c.remoteMediaId,
-      mediaUrl: c.mediaUrl, originUri: c.originUri, originMediaUrl: c.originMediaUrl, accountAcct: c.accountAcct,
+      mediaUrl: originals ? c.mediaUrl : null, originUri: c.originUri, originMediaUrl: originals ? c.originMediaUrl : null, accountAcct: c.accountAcct,
       foundBy: c.foundBy as CopyFoundBy, foundVia: c.foundVia === 'remote' ? 'remote' : 'local', distance: c.distance, variant: c.variant,
       state: c.state as CaseCopyState, stateDetail: c.stateDetail, foundAt: c.foundAt.toISOString(), checkedAt: c.checkedAt.toISOString(),
       receiptVerdict: c.receiptVerdict, receiptAt: c.receiptAt?.toISOString() ?? null,
@@ -71,10 +75,10 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { id: string } 
       status: r.status === 'resolved' ? 'resolved' : 'open', category: r.category, excerpt: r.comment.slice(0, 280), targetAcct: r.target.acct,
       remoteCreatedAt: r.remoteCreatedAt.toISOString(),
     })),
-    notes: row.notes.map((n) => ({ id: n.id, authorLabel: n.authorLabel, body: n.body, createdAt: n.createdAt.toISOString() })),
+    notes: row.notes.map((n) => ({ id: n.id, authorLabel: label(n.authorId, n.authorLabel), body: n.body, createdAt: n.createdAt.toISOString() })),
     timeline: events.filter((e) => e.instanceId === null || sees(e.instanceId)).map((e) => {
       const d = detailsSchema.safeParse(e.details);
-      return { seq: e.seq.toString(), at: e.at.toISOString(), action: e.action, actorLabel: e.actorLabel, details: d.success ? d.data : {} };
+      return { seq: e.seq.toString(), at: e.at.toISOString(), action: e.action, actorLabel: label(e.actorId, e.actorLabel), details: d.success ? d.data : {} };
     }),
     can: {
       edit,

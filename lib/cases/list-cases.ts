@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import { visibleInstanceIds } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import { staffLabeler } from '@/lib/team/staff-labeler';
 import type { CaseState as DbCaseState, Prisma } from '@/lib/generated/prisma/client';
 import { visibleCaseWhere } from './case-access';
 import { CASE_LIST_SELECT, toCaseListItem, type CaseListRow } from './case-list-item';
@@ -64,5 +65,6 @@ export async function listCases({ ctx, input }: { ctx: Ctx; input: ListCasesInpu
   const nextCursor = rows.length > limit && last ? encodeCursor({ g: last.g, s: last.row.severity, c: last.row.createdAt.toISOString(), id: last.row.id }) : null;
   const visible = visibleInstanceIds(ctx.actor);
   const counts = visible === null ? null : await visibleCounts(items.map((i) => i.row.id), visible);
-  return { items: items.map(({ row }) => toCaseListItem(row, counts?.get(row.id))), nextCursor };
+  const label = await staffLabeler(ctx.actor, items.map((i) => i.row.assignee?.id));
+  return { items: items.map(({ row }) => toCaseListItem(row, counts?.get(row.id), label)), nextCursor };
 }

@@ -21,7 +21,8 @@ export interface CaseListItem {
   reportCount: number;
   /** Media id of the item, for the blurred thumbnail (served by /api/media/[id]/preview like the queue's). */
   primaryMediaId: string | null;
-  assignee: { id: string; email: string } | null;
+  /** label: how this viewer names the assignee (lib/team/staff-labeler.ts); email is empty where pseudonyms hide it. */
+  assignee: { id: string; email: string; label: string } | null;
   openedVia: CaseOpenedVia;
   /** Copies whose latest receipt says removed or accepted, and copies still served after a purge (the Purge column). */
   removedCount: number;

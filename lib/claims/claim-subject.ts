@@ -9,6 +9,7 @@ import type { Ctx } from '@/lib/audit/actor';
 import { hasRole } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { claimSubjectSchema } from './claim-input';
+import { staffLabeler } from '@/lib/team/staff-labeler';
 import { claimLabel, toClaimView } from './claim-view';
 import { assertSubjectVisible } from '@/lib/notes/subject';
 import { CLAIM_TTL_MS, type ClaimView } from './types';
@@ -24,7 +25,9 @@ export async function claimSubject({ ctx, input }: { ctx: Ctx; input: unknown })
   const where = { subjectType_subjectKey: { subjectType: s.subjectType, subjectKey: s.subjectKey } };
   const live = async () => {
     const row = await db.softClaim.findUnique({ where });
-    return { claim: row && row.expiresAt.getTime() > Date.now() ? toClaimView(actor, row) : null };
+    if (!row || row.expiresAt.getTime() <= Date.now()) return { claim: null };
+    const label = await staffLabeler(actor, [row.userId]);
+    return { claim: toClaimView(actor, row, label(row.userId, row.userLabel)) };
   };
   if (actor.type !== 'user' || !hasRole(actor, 'moderator')) return live();
 

@@ -1,10 +1,11 @@
 import type { Actor } from '@/lib/audit/actor';
 import type { ClaimView } from './types';
 
-export function toClaimView(actor: Actor, row: { userId: string; userLabel: string; claimedAt: Date; expiresAt: Date }): ClaimView {
+/** `label`: the holder as this viewer sees them (lib/team/staff-labeler.ts); the stored label otherwise. */
+export function toClaimView(actor: Actor, row: { userId: string; userLabel: string; claimedAt: Date; expiresAt: Date }, label: string = row.userLabel): ClaimView {
   return {
     userId: row.userId,
-    label: row.userLabel,
+    label,
     mine: actor.type === 'user' && actor.id === row.userId,
     claimedAt: row.claimedAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),

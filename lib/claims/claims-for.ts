@@ -5,6 +5,7 @@
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import type { QueueClaim } from '@/lib/queue/types';
+import { staffLabeler } from '@/lib/team/staff-labeler';
 
 export async function claimsFor(ctx: Ctx, subjectType: 'report' | 'case', keys: string[]): Promise<Map<string, QueueClaim>> {
   const out = new Map<string, QueueClaim>();
@@ -14,6 +15,7 @@ export async function claimsFor(ctx: Ctx, subjectType: 'report' | 'case', keys: 
     select: { subjectKey: true, userId: true, userLabel: true },
   });
   const me = ctx.actor.type === 'user' ? ctx.actor.id : null;
-  for (const r of rows) out.set(r.subjectKey, { userId: r.userId, label: r.userLabel, mine: r.userId === me });
+  const label = await staffLabeler(ctx.actor, rows.map((r) => r.userId));
+  for (const r of rows) out.set(r.subjectKey, { userId: r.userId, label: label(r.userId, r.userLabel), mine: r.userId === me });
   return out;
 }

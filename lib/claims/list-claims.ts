@@ -5,6 +5,7 @@ import type { Ctx } from '@/lib/audit/actor';
 import { visibleInstanceIds } from '@/lib/auth/policy';
 import { visibleCaseWhere } from '@/lib/cases/case-access';
 import { AppError } from '@/lib/errors';
+import { staffLabeler } from '@/lib/team/staff-labeler';
 import { claimSubjectType } from './claim-input';
 import { toClaimView } from './claim-view';
 import type { ClaimView } from './types';
@@ -25,5 +26,6 @@ export async function listClaims({ ctx, input }: { ctx: Ctx; input: unknown }): 
     ? await db.report.findMany({ where: { id: { in: keys }, ...(ids === null ? {} : { instanceId: { in: ids } }) }, select: { id: true } })
     : await db.case.findMany({ where: { id: { in: keys }, ...visibleCaseWhere(ctx.actor) }, select: { id: true } });
   const rows = await db.softClaim.findMany({ where: { subjectType, subjectKey: { in: visible.map((v) => v.id) }, expiresAt: { gt: new Date() } } });
-  return { claims: Object.fromEntries(rows.map((r) => [r.subjectKey, toClaimView(ctx.actor, r)])) };
+  const label = await staffLabeler(ctx.actor, rows.map((r) => r.userId));
+  return { claims: Object.fromEntries(rows.map((r) => [r.subjectKey, toClaimView(ctx.actor, r, label(r.userId, r.userLabel))])) };
 }

@@ -17,6 +17,7 @@ import { listInstances } from '@/lib/instances/list-instances';
 import { ingestMedia } from '@/lib/media/ingest-media';
 import { syncInstance } from '@/lib/sync/sync-instance';
 import { createUser } from '@/lib/users/create-user';
+import { resetTwoFactorCommand } from '@/lib/auth/totp/cli-reset-two-factor';
 import { type ParsedArgs, required } from './args';
 import { resolveInstanceToken } from './instance-token';
 import { checkLines, checksFromError } from './print-checks';
@@ -56,6 +57,8 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
       out(`Created ${created.user.email} (${created.user.role}).${created.generated ? ` Password: ${created.password}` : ''}`);
       return 0;
     }
+    case 'users reset-2fa':
+      return resetTwoFactorCommand(f, out, actor);
     case 'banks import':
     case 'banks export':
       return runBanksCommand(verb, args, out, actor);
@@ -136,6 +139,8 @@ export const USAGE = `Usage: npm run cli -- <command>
   sync --once [--json]
   reports list [--json] [--status open|resolved]
   users create --email EMAIL --role owner|admin|moderator|viewer [--password PASSWORD]
+  users reset-2fa --email EMAIL   (for a locked-out owner: removes the authenticator app, recovery codes and passkeys,
+      ends every session of that user; exit 1 when no user has that email)
   banks import --bank NAME FILE [--kind match|allow] [--label csam|ncii|terrorism|spam|other] [--severity 1-5] [--signal pdq|md5|sha256]
   banks export --bank NAME [--signal pdq|md5|sha256]
   audit verify [--checkpoint FILE]

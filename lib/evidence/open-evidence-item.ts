@@ -1,12 +1,14 @@
 /**
  * Opens one sealed item. Needs the evidence permission and a reason; the `evidence.viewed` event is committed
  * BEFORE the bytes are returned, so an opening that cannot be audited returns nothing. Bytes that no longer hash to
- * the manifest are refused (the seal is damaged: `evidence verify` says how).
+ * the manifest are refused (the seal is damaged: `evidence verify` says how). A person's opening is also an
+ * exposure (issue 15) with the case's severity, written in the same transaction.
  */
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors';
+import { recordExposure } from '@/lib/exposure/record-exposure';
 import { sha256Hex } from './canonical-json';
 import { assertCanOpenEvidence, evidenceReason } from './evidence-access';
 import { evidenceKey, getEvidenceStore } from './evidence-store';
@@ -22,7 +24,12 @@ export async function openEvidenceItem({ ctx, input }: { ctx: Ctx; input: { evid
   if (item.kind === 'missing') throw new AppError('not_found', 'evidence item has no bytes', { userMessage: `This item was not available when sealed: ${item.note ?? 'no bytes'}.` });
   const bytes = await (await getEvidenceStore()).get(evidenceKey(row.id, item.n));
   if (!bytes || sha256Hex(bytes) !== item.sha256) throw new AppError('internal', `evidence ${row.id} item ${item.n} damaged`, { userMessage: 'This item is missing or does not match its sealed hash: run `evidence verify`.' });
-  await db.$transaction((tx) =>
-    recordEvent(tx, { actor: ctx.actor, action: 'evidence.viewed', targetType: 'case', targetId: row.caseId, details: { evidenceId: row.id, n: item.n, path: item.path, reason } }));
+  const actor = ctx.actor;
+  await db.$transaction(async (tx) => {
+    await recordEvent(tx, { actor, action: 'evidence.viewed', targetType: 'case', targetId: row.caseId, details: { evidenceId: row.id, n: item.n, path: item.path, reason } });
+    if (actor.type !== 'user') return;
+    const kase = await tx.case.findUnique({ where: { id: row.caseId }, select: { severity: true, label: true } });
+    await recordExposure(tx, { userId: actor.id, kind: 'evidence_open', severity: kase?.severity ?? 0, label: kase?.label ?? null, caseId: row.caseId, evidenceId: row.id });
+  });
   return { path: item.path, mime: item.mime ?? 'application/octet-stream', bytes };
 }

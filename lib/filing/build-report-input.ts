@@ -38,12 +38,13 @@ const KIND_WORDS: Record<string, string> = {
   mastodon: 'Mastodon', gotosocial: 'GoToSocial', akkoma: 'Akkoma', misskey: 'Misskey', lemmy: 'Lemmy', peertube: 'PeerTube',
 };
 
-export function buildReportInput(snap: FilingCaseSnapshot, settings: FilingReporterSettings): NcmecReportInput {
+/** `reporterAs` (lib/team/ncmec-reporter.ts): the filer's pseudonym and team name in place of the settings' person. */
+export function buildReportInput(snap: FilingCaseSnapshot, settings: FilingReporterSettings, reporterAs: { firstName: string; lastName: string } | null = null): NcmecReportInput {
   const urls = reportUrls(snap);
   if (urls.length === 0) {
     throw new AppError('bad_request', `case ${snap.number}: no usable URL to report`, { userMessage: 'The case has no post or media URL to report.' });
   }
-  const r = settings.reporter;
+  const r = reporterAs ? { ...settings.reporter, ...reporterAs } : settings.reporter;
   const o = settings.organization;
   const profile = cleanUrl(snap.origin.accountUrl);
   const kind = line(snap.origin.serverKind ?? '', FIELD_MAX);

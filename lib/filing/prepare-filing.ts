@@ -12,6 +12,7 @@ import { AppError } from '@/lib/errors';
 import { sha256Hex } from '@/lib/evidence/canonical-json';
 import { assertCanFile } from '@/lib/filing/filing-access';
 import { requireNcmecConnection, type NcmecConnection } from '@/lib/filing/settings/ncmec-connection';
+import { ncmecReporterFor } from '@/lib/team/ncmec-reporter';
 import { buildReportInput } from './build-report-input';
 import { loadFilingCase } from './load-filing-case';
 import { buildReportXml } from './ncmec/report-xml';
@@ -50,7 +51,7 @@ export async function assertSeesWholeCase(actor: Actor, caseId: string): Promise
 /** Seals if needed, then builds the report from the case as it is now (callers have checked the actor). */
 export async function buildFilingPreview(ctx: Ctx, caseId: string, conn: NcmecConnection): Promise<FilingPreview> {
   const { evidenceId, sealedNow, files } = await readFilingFiles({ ctx, input: { caseId } });
-  const report = buildReportInput(await loadFilingCase(caseId), conn);
+  const report = buildReportInput(await loadFilingCase(caseId), conn, await ncmecReporterFor(ctx.actor));
   const reportXml = buildReportXml(report);
   return {
     to: 'ncmec', environment: conn.environment, baseUrl: conn.baseUrl, evidenceId, sealedNow, reportXml,

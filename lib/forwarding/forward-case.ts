@@ -16,6 +16,7 @@ import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { enqueueAction } from '@/lib/jobs/enqueue';
 import { logger } from '@/lib/log/logger';
+import { signatureFor } from '@/lib/team/sign-outbound';
 import { forwardComment } from './forward-comment';
 import { FORWARD_ROW, LIVE_STATES, withErrors } from './forward-view';
 import { loadForwardContext } from './load-forward-context';
@@ -36,13 +37,14 @@ export async function forwardCase({ ctx, input }: { ctx: Ctx; input: { caseId: s
   if (!option) throw new AppError('bad_request', `unknown forward option ${input.key}`, { userMessage: 'That way to forward is not available any more: reload the page and choose again.' });
   if (option.unavailable) throw new AppError('forbidden', `forward option ${option.key} unavailable`, { userMessage: option.unavailable });
   await refuseLive(db, caseId, domain);
-  const prepared = option.send ? null : await prepareMessage(context, domain, deps.fetch);
+  const prepared = option.send ? null : await prepareMessage(context, domain, deps.fetch, ctx.actor);
+  const signature = option.send ? await signatureFor(ctx.actor) : undefined;
   let row;
   try {
     row = await db.$transaction(async (tx) => {
       await loadCaseForChange(tx, ctx.actor, caseId);
       await refuseLive(tx, caseId, domain);
-      const actionId = option.send ? await queueAction(tx, ctx, caseId, option, forwardComment(context.case)) : null;
+      const actionId = option.send ? await queueAction(tx, ctx, caseId, option, forwardComment(context.case, signature)) : null;
       const created = await tx.caseForward.create({
         data: {
           caseId, domain, method: option.method, instanceId: option.instance?.id ?? null, actionId, state: prepared ? 'prepared' : 'queued',

@@ -11,6 +11,8 @@ export interface MessageInput {
   case: { number: number; label: string | null; sha256: string | null; md5: string | null; pdqHash: string | null; originUri: string | null; originUrl: string | null; originAcct: string | null; originAccountUrl: string | null; copyCount: number; instanceCount: number };
   /** The organization name from the CyberTipline settings, or null. */
   organization: string | null;
+  /** Who the message says sent it (sender-info.ts): the person's pseudonym or the team's name, never a real name. */
+  sentBy?: string | null;
   cyberTiplineReportId: string | null;
   contact: string | null;
 }
@@ -18,7 +20,7 @@ export interface MessageInput {
 export function forwardMessage(m: MessageInput): { subject: string; body: string; text: string } {
   const c = m.case;
   const what = labelWords(c.label);
-  const sender = m.organization?.trim() || 'the moderators of our servers';
+  const sender = m.sentBy?.trim() || m.organization?.trim() || 'the moderators of our servers';
   const subject = `Report for ${m.domain}: ${what.toLowerCase()} posted by ${c.originAcct ?? 'an account on your server'}`;
   const facts: [string, string | null][] = [
     ['Post', c.originUrl],

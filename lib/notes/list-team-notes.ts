@@ -5,6 +5,7 @@ import { hasRole } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { teamNoteSubjectType } from './note-input';
 import { assertSubjectVisible, normalizeSubjectKey } from './subject';
+import { staffLabeler } from '@/lib/team/staff-labeler';
 import type { TeamNoteView } from './types';
 
 export async function listTeamNotes({ ctx, input }: { ctx: Ctx; input: { subjectType: string; subjectKey: string } }): Promise<TeamNoteView[]> {
@@ -14,5 +15,6 @@ export async function listTeamNotes({ ctx, input }: { ctx: Ctx; input: { subject
   const key = normalizeSubjectKey(type.data, input.subjectKey);
   await assertSubjectVisible(db, ctx.actor, type.data, key);
   const rows = await db.teamNote.findMany({ where: { subjectType: type.data, subjectKey: key }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 500 });
-  return rows.map((n) => ({ id: n.id, authorLabel: n.authorLabel, body: n.body, createdAt: n.createdAt.toISOString() }));
+  const label = await staffLabeler(ctx.actor, rows.map((n) => n.authorId));
+  return rows.map((n) => ({ id: n.id, authorLabel: label(n.authorId, n.authorLabel), body: n.body, createdAt: n.createdAt.toISOString() }));
 }

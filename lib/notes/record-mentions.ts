@@ -22,7 +22,7 @@ export async function recordMentions(tx: Tx, actor: Actor, src: MentionSource): 
   if (!src.body.includes('@')) return [];
   const users = await tx.user.findMany({
     where: { disabledAt: null },
-    select: { id: true, email: true, name: true, limitedToInstances: true, instances: { select: { instanceId: true } } },
+    select: { id: true, email: true, name: true, pseudonym: true, limitedToInstances: true, instances: { select: { instanceId: true } } },
   });
   const me = actorId(actor);
   const sees = (u: (typeof users)[number]) =>

@@ -10,6 +10,7 @@ import { canSeeInstance } from '@/lib/auth/policy';
 import { caseInstanceIds, canSeeCase } from '@/lib/cases/case-access';
 import { parseCaseId } from '@/lib/cases/case-id';
 import { AppError } from '@/lib/errors';
+import { staffLabeler } from '@/lib/team/staff-labeler';
 import { instancePhase } from './purge-phase';
 import { latestPerCopy, receiptView } from './receipt-view';
 import type { PurgeInstanceProgress, PurgeRunView, PurgeStepView } from './types';
@@ -98,7 +99,7 @@ export async function getPurgeRun({ ctx, input }: { ctx: Ctx; input: { caseId: s
   const count = (v: string | null) => copies.filter((c) => c.receiptVerdict === v).length;
   return {
     id: run.id, state: run.state === 'done' ? 'done' : 'running', createdAt: run.createdAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null,
-    requestedByLabel: run.requestedByLabel, evidenceId: run.evidenceId, instances: progress,
+    requestedByLabel: (await staffLabeler(ctx.actor, [run.requestedById]))(run.requestedById, run.requestedByLabel), evidenceId: run.evidenceId, instances: progress,
     unchecked: receipts.filter((r) => r.copyId === null && r.runId === run.id).map(receiptView),
     totals: { copies: copies.length, removed: count('removed'), stillServed: count('still_served'), cannotVerify: count('cannot_verify'), accepted: count('accepted'), pending: count(null) },
   };

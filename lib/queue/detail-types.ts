@@ -46,6 +46,8 @@ export interface MediaView {
   hasOriginal: boolean;
   /** Hash-bank matches of this item, best (most severe, closest) first. */
   matches: MatchView[];
+  /** The file's own hashes (hex), shown instead of any picture when severe items are shown as hashes (issue 15). */
+  hashes?: { sha256: string | null; md5: string | null; pdq: string | null };
   /** When a media.delete removed the file on its server (our evidence copy stays). */
   remoteDeletedAt: string | null;
   /** The open case this item belongs to ("Case 12" instead of "Open case"); filled by getReport, absent elsewhere. */

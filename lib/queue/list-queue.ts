@@ -1,12 +1,16 @@
 /**
  * The queue: reports from every instance the actor may see, filtered and sorted, one keyset page at a time.
  * Instance names come from the counts query (already needed for the sidebar) instead of a join per row.
+ * A person over the team's exposure limit (lib/exposure) is not routed severe reports: they are left out of the
+ * page, and `exposure` says why; colleagues under the limit still get them.
  */
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/audit/actor';
 import { visibleInstanceIds } from '@/lib/auth/policy';
 import { caseBadgesForReports } from '@/lib/cases/case-badges';
+import { getExposureStatus } from '@/lib/exposure/get-exposure-status';
+import type { ExposureStatus } from '@/lib/exposure/types';
 import type { CaseBadge } from '@/lib/cases/types';
 import { assigneeWhere } from './assignee-where';
 import { countOpenByInstance } from './count-open';
@@ -39,10 +43,14 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
   if (q.hasMatch !== undefined) and.push(q.hasMatch ? { matchSeverity: { gt: 0 } } : { matchSeverity: 0 });
   if (q.cursor) and.push(afterCursor(decodeCursor(q.cursor, q.sort)));
 
-  const [assignee, team, counts] = await Promise.all([assigneeWhere(ctx, q.assignee), teamFilterWhere(q), countOpenByInstance(visible)]);
-  if (assignee === 'none' || team === 'none') return { items: [], nextCursor: null, counts };
+  const [assignee, team, counts, exposure] = await Promise.all([
+    assigneeWhere(ctx, q.assignee), teamFilterWhere(q), countOpenByInstance(visible), exposureOf(ctx),
+  ]);
+  const withExposure = exposure ? { exposure } : {};
+  if (assignee === 'none' || team === 'none') return { items: [], nextCursor: null, counts, ...withExposure };
   if (assignee) and.push(assignee);
   and.push(...team);
+  if (exposure?.limited) and.push(severeLeftOut(exposure));
 
   const rows = await db.report.findMany({ where: { AND: and }, orderBy: orderByFor(q.sort), take: q.limit + 1, select: rowSelect });
   const page = rows.slice(0, q.limit);
@@ -56,7 +64,16 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
   const extras = await rowExtras(ctx, page.map((r) => ({ id: r.id, caseId: cases.get(r.id)?.id ?? null })));
   const items = page.map((r) => ({ ...toRow(r, names.get(r.instanceId), cases.get(r.id) ?? null), ...extras.get(r.id) }));
   // With an instance filter every report of that instance is listed: there is nothing to group across.
-  return { items: q.instanceId ? items : groupByCase(items), nextCursor, counts };
+  return { items: q.instanceId ? items : groupByCase(items), nextCursor, counts, ...withExposure };
+}
+
+async function exposureOf(ctx: Ctx): Promise<ExposureStatus | null> {
+  return ctx.actor.type === 'user' ? getExposureStatus(ctx.actor.id) : null;
+}
+
+/** Severe by the report's best match (Report.matchSeverity, indexed with status), as the limit counts reveals. */
+export function severeLeftOut(exposure: ExposureStatus): Prisma.ReportWhereInput {
+  return { matchSeverity: { lt: exposure.limits.severeAt } };
 }
 
 type Selected = Prisma.ReportGetPayload<{ select: typeof rowSelect }>;

@@ -12,7 +12,7 @@ import { isInlineImage } from './media-policy';
 
 export const mediaViewSelect = {
   id: true, type: true, state: true, previewKind: true, description: true, mime: true, width: true, height: true,
-  error: true, previewKey: true, storageKey: true, pdqQuality: true, remoteDeletedAt: true,
+  error: true, previewKey: true, storageKey: true, pdqQuality: true, remoteDeletedAt: true, sha256: true, md5: true, pdqHash: true,
   matches: {
     where: { bank: { kind: 'match', enabled: true }, entry: { enabled: true } },
     select: { distance: true, variant: true, quality: true, signalType: true, bank: { select: { name: true, label: true, severity: true } } },
@@ -21,9 +21,10 @@ export const mediaViewSelect = {
 
 type Row = Prisma.MediaGetPayload<{ select: typeof mediaViewSelect }>;
 
-export function toMediaView({ previewKey, storageKey, matches, pdqQuality, remoteDeletedAt, ...m }: Row): MediaView {
+export function toMediaView({ previewKey, storageKey, matches, pdqQuality, remoteDeletedAt, sha256, md5, pdqHash, ...m }: Row): MediaView {
   return {
     ...m,
+    hashes: { sha256, md5, pdq: pdqHash },
     remoteDeletedAt: remoteDeletedAt?.toISOString() ?? null,
     matches: matches
       .map((x) => ({ bank: x.bank.name, label: x.bank.label, severity: x.bank.severity, distance: x.distance, variant: x.variant, quality: x.quality ?? pdqQuality, signalType: x.signalType }))

@@ -31,7 +31,7 @@ export async function search({ ctx, input }: { ctx: Ctx; input: SearchInput | Se
       case 'accounts': return searchAccounts(q, ids, limit);
       case 'domains': return searchDomains(q, ids, limit);
       case 'posts': return searchPosts(q, ids, limit);
-      case 'notes': return searchNotes(q, ids, limit);
+      case 'notes': return searchNotes(q, ids, limit, ctx.actor);
       case 'hashes': return hash ? searchHashes(hash, ids, limit) : Promise.resolve({ kind, total: '0', items: [] });
     }
   }));

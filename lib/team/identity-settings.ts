@@ -1,8 +1,14 @@
 /**
- * OWNER: pseudonym helper (issue 15). STUB: replace. How the team presents itself (Setting 'team.identity'):
- * the team's name, whether colleagues see each other by pseudonym, how text sent to servers is signed, and who
- * the CyberTipline report names as reporting person. Read by everyone; changed by admins, audited.
+ * How the team presents itself (Setting 'team.identity'): the team's name, whether colleagues see each other by
+ * pseudonym, how text sent to servers is signed, and who the CyberTipline report names as reporting person.
+ * Read by everyone; changed by admins, audited.
  */
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Ctx } from '@/lib/audit/actor';
+import { recordEvent } from '@/lib/audit/record-event';
+import { hasRole } from '@/lib/auth/policy';
+import { parseStoredIdentity, updateIdentitySettingsInput, type UpdateIdentitySettingsInput } from './identity-settings-schema';
 
 export interface IdentitySettings {
   /** The team's name, for signatures and forwards ("the moderators of our servers" when empty). */
@@ -18,7 +24,24 @@ export interface IdentitySettings {
 }
 
 export const DEFAULT_IDENTITY: IdentitySettings = { teamName: '', showPseudonyms: false, signOutbound: 'pseudonym', ncmecReporter: 'settings' };
+export const IDENTITY_SETTINGS_KEY = 'team.identity';
+export type { UpdateIdentitySettingsInput };
 
 export async function getIdentitySettings(): Promise<IdentitySettings> {
-  return { ...DEFAULT_IDENTITY };
+  const row = await db.setting.findUnique({ where: { key: IDENTITY_SETTINGS_KEY } });
+  return parseStoredIdentity(row?.value, DEFAULT_IDENTITY);
+}
+
+export async function updateIdentitySettings({ ctx, input }: { ctx: Ctx; input: UpdateIdentitySettingsInput }): Promise<IdentitySettings> {
+  if (!hasRole(ctx.actor, 'admin')) throw new AppError('forbidden', 'identity settings need admin', { userMessage: 'Only admins can change how the team presents itself.' });
+  const change = updateIdentitySettingsInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const row = await tx.setting.findUnique({ where: { key: IDENTITY_SETTINGS_KEY } });
+    const before = parseStoredIdentity(row?.value, DEFAULT_IDENTITY);
+    const after: IdentitySettings = { ...before, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
+    const value = { ...after };
+    await tx.setting.upsert({ where: { key: IDENTITY_SETTINGS_KEY }, create: { key: IDENTITY_SETTINGS_KEY, value }, update: { value } });
+    await recordEvent(tx, { actor: ctx.actor, action: 'settings.identity.updated', targetType: 'setting', targetId: IDENTITY_SETTINGS_KEY, details: { from: { ...before }, to: value } });
+    return after;
+  });
 }

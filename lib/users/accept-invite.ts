@@ -10,6 +10,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { findInvite } from './find-invite';
 import { nameSchema, passwordSchema } from './schemas';
 import { assertEmailFree } from './unique-email';
+import { generatePseudonym } from '@/lib/team/generate-pseudonym';
 
 export const acceptInviteInput = z.object({
   token: z.string().min(1).max(200),
@@ -42,6 +43,7 @@ export async function acceptInvite({ input, ip = null }: { input: AcceptInviteIn
         name: data.name,
         role: invite.role,
         passwordHash,
+        pseudonym: await generatePseudonym(tx),
         limitedToInstances: limited,
         instances: { create: instanceIds.map((instanceId) => ({ instanceId })) },
       },

@@ -13,6 +13,7 @@ import { SETUP_TOKEN_KEY } from '@/lib/auth/setup-token';
 import { canGrantRole } from './role-rules';
 import { emailSchema, nameSchema, passwordSchema, roleSchema } from './schemas';
 import { assertEmailFree } from './unique-email';
+import { generatePseudonym } from '@/lib/team/generate-pseudonym';
 import { toUserView, userViewSelect, type UserView } from './user-view';
 
 export const createUserInput = z.object({
@@ -31,7 +32,7 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserIn
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
     await assertEmailFree(tx, data.email);
-    const created = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash }, select: userViewSelect });
+    const created = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash, pseudonym: await generatePseudonym(tx) }, select: userViewSelect });
     // Once anyone exists the first-run link must stop working.
     await tx.setting.deleteMany({ where: { key: SETUP_TOKEN_KEY } });
     await recordEvent(tx, {

@@ -11,6 +11,7 @@ import { BulkBar } from '@/components/queue/bulk-bar';
 import { BulkConfirm } from '@/components/queue/bulk-confirm';
 import { keepVisible, selectRange, toggleId } from '@/components/queue/bulk-selection';
 import { canReopen } from '@/components/queue/can-reopen';
+import { ExposureLimitBanner } from '@/components/exposure/limit-banner';
 import { HelpDialog } from '@/components/queue/help-dialog';
 import { NewReportsBar } from '@/components/queue/new-reports-bar';
 import { saveQueueContext } from '@/components/queue/queue-context';
@@ -23,12 +24,14 @@ import { useLiveQueue } from '@/components/queue/use-live-queue';
 import { useQueueKeys } from '@/components/queue/use-queue-keys';
 import { useRowActions } from '@/components/queue/use-row-actions';
 
-export function QueueClient({ initial, filters, canAct, gray = true, initialSelect }: {
+export function QueueClient({ initial, filters, canAct, gray = true, severeThumbsAt = 4, initialSelect }: {
   initial: QueuePage;
   filters: QueueFilterValues;
   canAct: boolean;
   /** The user's grayscale preference for the row thumbnails. */
   gray?: boolean;
+  /** Severe items as hashes (issue 15): rows matched at this severity or above get no thumbnail; null shows them all. */
+  severeThumbsAt?: number | null;
   /** `?select=<id>`: the row to select again ("Back to queue" from a report). */
   initialSelect?: string;
 }) {
@@ -124,6 +127,7 @@ export function QueueClient({ initial, filters, canAct, gray = true, initialSele
           <SavedFilters currentQuery={query} onApply={applySaved} />
           <p className="text-xs text-muted">Press <kbd className="rounded border border-line bg-surface px-1 font-mono">?</kbd> for keyboard shortcuts</p>
         </div>
+        <ExposureLimitBanner status={initial.exposure} />
         <QueueFilters value={draft} counts={live.counts} onChange={setFilters} />
         <NewReportsBar count={live.fresh} onShow={live.showNew} />
         {live.refreshError ? <div className="mb-2"><Alert tone="error">Live refresh failed: {live.refreshError}</Alert></div> : null}
@@ -154,7 +158,7 @@ export function QueueClient({ initial, filters, canAct, gray = true, initialSele
               {rows.map((r) => (
                 <QueueRowItem
                   key={r.id}
-                  row={r}
+                  row={hideThumb(r, severeThumbsAt) ? { ...r, thumbMediaId: null } : r}
                   current={r.id === selectedId}
                   picked={picked.has(r.id)}
                   dimmed={live.gone.has(r.id)}
@@ -198,4 +202,9 @@ export function QueueClient({ initial, filters, canAct, gray = true, initialSele
       <ToastRegion toasts={actions.toasts} onDismiss={actions.dismissToast} />
     </div>
   );
+}
+
+/** A severe row shows its match words but no picture, not even the blurred tile, while the person keeps that default. */
+function hideThumb(r: QueueRow, severeAt: number | null): boolean {
+  return severeAt !== null && !!r.match && (r.match.severity >= severeAt || r.match.label === 'csam');
 }

@@ -58,6 +58,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         filters={filters}
         canAct={hasRole(actor, 'moderator')}
         gray={prefs.grayscaleMedia}
+        severeThumbsAt={prefs.severeAsHashes ? prefs.severeAt : null}
         initialSelect={select.success ? select.data : undefined}
       />
     </>

@@ -10,7 +10,7 @@ import { getEvidenceSettings } from '@/lib/evidence/evidence-settings';
 import { MatchingSettings } from '@/components/settings/matching-settings';
 import { NcmecSettingsCard } from '@/components/filing/ncmec-settings-card';
 import { getNcmecSettingsView } from '@/lib/filing/settings/ncmec-settings';
-import { PasswordForm, PreferencesForm, SignOutEverywhere } from './page-client';
+import { PreferencesForm } from './page-client';
 import { AppearanceForm } from './appearance-form';
 import { PseudonymForm } from '@/components/settings/pseudonym-form';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
@@ -28,9 +28,7 @@ export default async function SettingsPage() {
       <div className="grid max-w-3xl gap-6">
         <PseudonymForm initial={await getOwnPseudonym(actor.id)} />
         <AppearanceForm initial={prefs.theme} />
-        <PreferencesForm initial={{ blurMedia: prefs.blurMedia, grayscaleMedia: prefs.grayscaleMedia }} />
-        <PasswordForm email={actor.email} />
-        <SignOutEverywhere />
+        <PreferencesForm initial={{ blurMedia: prefs.blurMedia, grayscaleMedia: prefs.grayscaleMedia, severeAsHashes: prefs.severeAsHashes }} />
         {hasRole(actor, 'moderator') ? <MatchingSettings initial={await getMatchSettings()} canEdit={hasRole(actor, 'admin')} /> : null}
         {hasRole(actor, 'admin') ? <CaseSettingsCard initial={await getCaseSettings()} /> : null}
         {hasRole(actor, 'admin') ? <EvidenceSettingsCard initial={await getEvidenceSettings()} /> : null}

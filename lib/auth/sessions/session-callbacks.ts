@@ -20,5 +20,10 @@ export const jwtCallback: CallbacksOptions['jwt'] = async ({ token, user }) => {
   return { sub: parsed.data.id, sv: parsed.data.sessionVersion, sid };
 };
 
-export const sessionCallback: CallbacksOptions['session'] = ({ session, token }) =>
-  ({ expires: session.expires, user: { id: token.sub ?? '' }, sessionVersion: token.sv, sessionId: token.sid }) as never;
+// Only the id, version and session id leave the server: next-auth's default would add name and email.
+export const sessionCallback: CallbacksOptions['session'] = ({ session, token }) => ({
+  expires: session.expires,
+  user: { id: token.sub ?? '' },
+  sessionVersion: token.sv,
+  sessionId: token.sid,
+});

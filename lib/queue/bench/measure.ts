@@ -30,7 +30,8 @@ export async function measure(url: string, prepared: PreparedBench, runs: number
   const capturing = installCapturingClient(url);
   const admin: Actor = { type: 'user', id: prepared.adminId, email: 'bench-admin@example.test', role: 'admin', instanceIds: null, ip: null };
   const limited: Actor = { ...admin, role: 'moderator', instanceIds: prepared.instanceIds.slice(0, 3) };
-  const scenarios = buildScenarios({ admin, limited, biggestInstanceId: prepared.instanceIds[0], deepCursor: await cursorAtPage(admin, 20), detailIds: prepared.detailIds });
+  const exposed: Actor = { ...admin, id: prepared.exposedId, email: 'bench-exposed@example.test', role: 'moderator' };
+  const scenarios = buildScenarios({ admin, limited, exposed, biggestInstanceId: prepared.instanceIds[0], deepCursor: await cursorAtPage(admin, 20), detailIds: prepared.detailIds });
 
   for (let i = 0; i < WARMUP; i++) for (const s of scenarios) await s.run();
   const times = scenarios.map(() => [] as number[]);

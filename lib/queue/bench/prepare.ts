@@ -3,12 +3,14 @@
  * A database with reports but no marker is someone's real data: refused, never truncated.
  */
 import pg from 'pg';
+import { rng } from './bulk-insert';
 import { seedBenchData, type SeedSize } from './seed-bench-data';
+import { seedExposure } from './seed-exposure';
 
 const MARKER = 'bench.queue.seed';
-const VERSION = 2; // 2: tags and escalations (issue 12)
+const VERSION = 3; // 2: tags and escalations (issue 12); 3: severe matches and exposure records (issue 15)
 
-export interface PreparedBench { instanceIds: string[]; adminId: string; detailIds: string[]; seedSeconds: number | null; size: SeedSize }
+export interface PreparedBench { instanceIds: string[]; adminId: string; exposedId: string; detailIds: string[]; seedSeconds: number | null; size: SeedSize }
 
 export async function prepareBenchDatabase(url: string, size: SeedSize, reseed: boolean): Promise<PreparedBench> {
   const client = new pg.Client({ connectionString: url });
@@ -30,6 +32,7 @@ export async function prepareBenchDatabase(url: string, size: SeedSize, reseed: 
       }
       await client.query('delete from "Setting" where key = $1', [MARKER]);
       await seedBenchData(client, size);
+      await seedExposure(client, rng(20_261_207));
       await client.query(`insert into "Setting" (key, value, "updatedAt") values ($1, $2, now())`, [MARKER, JSON.stringify(wanted)]);
       // VACUUM sets the visibility map (index-only scans for the counts); ANALYZE gives the planner real statistics.
       await client.query('vacuum analyze');
@@ -38,9 +41,10 @@ export async function prepareBenchDatabase(url: string, size: SeedSize, reseed: 
     }
     const instanceIds = (await client.query<{ id: string }>('select i.id from "Instance" i left join "Report" r on r."instanceId" = i.id and r.status = \'open\' group by i.id order by count(r.id) desc')).rows.map((r) => r.id);
     const adminId = (await client.query<{ id: string }>(`select id from "User" where email = 'bench-admin@example.test'`)).rows[0].id;
+    const exposedId = (await client.query<{ id: string }>(`select id from "User" where email = 'bench-exposed@example.test'`)).rows[0].id;
     // A fixed, spread-out sample of reports with statuses, for the detail timing.
     const detailIds = (await client.query<{ id: string }>('select id from "Report" where "statusCount" >= 1 order by md5(id::text) limit 200')).rows.map((r) => r.id);
-    return { instanceIds, adminId, detailIds, seedSeconds, size };
+    return { instanceIds, adminId, exposedId, detailIds, seedSeconds, size };
   } finally {
     await client.end();
   }

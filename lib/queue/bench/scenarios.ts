@@ -1,8 +1,11 @@
 /**
  * What the bench measures: the queue page's server work for the default view and the filter/sort combinations
- * moderators use most, a deep keyset page, a limited moderator, and the report detail.
+ * moderators use most, a deep keyset page, a limited moderator, the report detail, and the exposure layer.
  */
 import type { Actor } from '@/lib/audit/actor';
+import { getExposureStatus } from '@/lib/exposure/get-exposure-status';
+import { getMyExposure } from '@/lib/exposure/get-my-exposure';
+import { getTeamExposure } from '@/lib/exposure/get-team-exposure';
 import { search } from '@/lib/search/search';
 import { getReport } from '../get-report';
 import { queueHealth } from '../queue-health';
@@ -11,7 +14,7 @@ import type { QueueInput } from '../queue-input';
 
 export interface Scenario { name: string; run: () => Promise<unknown>; list?: QueueInput }
 
-export interface ScenarioContext { admin: Actor; limited: Actor; biggestInstanceId: string; deepCursor: string; detailIds: string[] }
+export interface ScenarioContext { admin: Actor; limited: Actor; exposed: Actor; biggestInstanceId: string; deepCursor: string; detailIds: string[] }
 
 export function buildScenarios(c: ScenarioContext): Scenario[] {
   const list = (name: string, input: QueueInput, actor: Actor = c.admin): Scenario => ({ name, list: input, run: () => listQueue({ ctx: { actor }, input }) });
@@ -34,6 +37,11 @@ export function buildScenarios(c: ScenarioContext): Scenario[] {
     { name: 'queue health (30 days)', run: () => queueHealth({ ctx: { actor: c.admin } }) },
     { name: 'search: a word (all kinds)', run: () => search({ ctx: { actor: c.admin }, input: { q: 'spam' } }) },
     { name: 'search: limited moderator', run: () => search({ ctx: { actor: c.limited }, input: { q: 'spam' } }) },
+    // Issue 15: 200,000 exposure records; one moderator over the limit, whose queue leaves severe reports out.
+    list('over the exposure limit (priority)', { sort: 'priority' }, c.exposed),
+    { name: 'exposure status', run: () => getExposureStatus(c.exposed.type === 'user' ? c.exposed.id : '') },
+    { name: 'my exposure (28 days, 12 weeks)', run: () => getMyExposure({ ctx: { actor: c.exposed } }) },
+    { name: 'team exposure (52 people)', run: () => getTeamExposure({ ctx: { actor: c.admin } }) },
   ];
 }
 

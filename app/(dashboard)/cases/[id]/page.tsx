@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getUserPreferences, requirePageActor } from '@/lib/auth/current-actor';
 import { hasRole } from '@/lib/auth/policy';
 import { getCase } from '@/lib/cases/get-case';
+import { recordCaseView } from '@/lib/exposure/record-case-view';
 import { isAppError } from '@/lib/errors';
 import { getMediaView } from '@/lib/queue/media-view';
 import { CaseClient } from './page-client';
@@ -19,6 +20,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     if (isAppError(e) && e.code === 'not_found') notFound();
     throw e;
   });
+  await recordCaseView({ ctx: { actor }, input: { caseId: detail.id } });
   const [prefs, media] = await Promise.all([
     getUserPreferences(actor.id),
     detail.primaryMediaId ? getMediaView({ actor }, detail.primaryMediaId) : null,

@@ -19,7 +19,7 @@ export async function PATCH(req: Request) {
     const actor = await requireApiActor(req);
     const { theme, ...media }: z.infer<typeof body> = await parseJson(req, body);
     // The theme is a look, not exposure: it skips the audited media-preferences verb.
-    if (media.blurMedia !== undefined || media.grayscaleMedia !== undefined) await updatePreferences({ ctx: { actor }, input: media });
+    if (media.blurMedia !== undefined || media.grayscaleMedia !== undefined || media.severeAsHashes !== undefined) await updatePreferences({ ctx: { actor }, input: media });
     if (theme) await setUserTheme(actor.id, theme);
     const prefs = await getUserPreferences(actor.id);
     // The cookie mirrors the theme so the root layout renders the right class before any script runs.

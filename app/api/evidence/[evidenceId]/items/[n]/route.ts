@@ -16,7 +16,8 @@ const SAFE_MIME = /^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/i;
 
 export async function POST(req: Request, ctx: { params: Promise<{ evidenceId: string; n: string }> }): Promise<Response> {
   return handle(async () => {
-    const actor = await requireApiActor(req, 'viewer');
+    // Evidence bytes are originals: moderators and up at the choke point (the verb checks the grant too).
+    const actor = await requireApiActor(req, 'moderator');
     const { evidenceId, n } = params.parse(await ctx.params);
     const { reason } = await parseJson(req, body);
     const item = await openEvidenceItem({ ctx: { actor }, input: { evidenceId, n, reason } });
