@@ -4,8 +4,7 @@
  * the real worker verb (performAction) and the real sweeper; the routes with a stub session that applies the role rule.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { cancelAction } from '@/lib/actions/cancel-action';
@@ -20,14 +19,8 @@ import { jsonRequest, routeParams } from './support/route-requests';
 import type { FakeMastodon } from '@/e2e/fakes/mastodon/server';
 import type { FaultProxy } from '@/e2e/fakes/fault-proxy';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const cancelRoute = await import('@/app/api/actions/[id]/cancel/route');
 const actionsRoute = await import('@/app/api/reports/[id]/actions/route');

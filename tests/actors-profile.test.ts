@@ -4,24 +4,16 @@
  * report page's "elsewhere" states, a domain blocked from here, bad handles, and who may call the routes.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { getAccountProfile } from '@/lib/actors/get-account-profile';
 import { getAccountStates } from '@/lib/actors/get-account-states';
 import { getDomainProfile } from '@/lib/actors/get-domain-profile';
 import { actorFor, makeInstance, makeMediaForReport, makeReport, makeUser } from './queue-fixtures';
 import { jsonRequest, routeParams } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 vi.mock('@/lib/jobs/enqueue', async (orig) => ({ ...(await orig<object>()), enqueueAction: vi.fn(async () => {}) }));
 
 const accountRoute = await import('@/app/api/accounts/[handle]/route');

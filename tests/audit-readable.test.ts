@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/audit/actor';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { recordEvent } from '@/lib/audit/record-event';
 import { queryAudit } from '@/lib/audit/query-audit';
 import { exportAudit } from '@/lib/audit/export-audit';
@@ -14,14 +15,14 @@ import type { AuditListItem } from '@/lib/audit/audit-item';
 import { md5Of } from '@/lib/matching/test-hashes';
 import { addEntry, makeBank, makeReport } from './matching-fixtures';
 
-const session = vi.hoisted(() => ({ actor: null as unknown }));
-vi.mock('@/lib/auth/current-actor', () => ({ requireApiActor: vi.fn(async () => session.actor) }));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 const { GET: auditGet } = await import('@/app/api/audit/route');
 const { GET: exportGet } = await import('@/app/api/audit/export/route');
 
 const record = (actor: Actor, action: string, more: Record<string, unknown> = {}) => db.$transaction((tx) => recordEvent(tx, { actor, action, ...more }));
 
-let admin: Actor;
+let admin: UserActor;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {

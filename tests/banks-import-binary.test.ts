@@ -19,7 +19,9 @@ import { routeParams } from './support/route-requests';
 
 vi.mock('@/lib/jobs/enqueue', () => ({ enqueueRematch: vi.fn(async () => {}) }));
 const adminSession: UserActor = { type: 'user', id: '00000000-0000-4000-8000-000000000001', email: 'admin@example.test', role: 'admin', instanceIds: null, ip: '127.0.0.1' };
-vi.mock('@/lib/auth/current-actor', () => ({ requireApiActor: vi.fn(async () => adminSession) }));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
+session.actor = adminSession;
 
 const { POST: importPost } = await import('@/app/api/banks/[id]/import/route');
 const png = async () => sharp({ create: { width: 8, height: 8, channels: 4, background: '#3366cc' } }).png().toBuffer();

@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { UserActor } from '@/lib/auth/current-actor';
-import { AppError } from '@/lib/errors';
 import { createBank } from '@/lib/banks/create-bank';
 import { parseArgs } from '@/lib/cli/args';
 import { runCommand } from '@/lib/cli/commands';
@@ -16,13 +15,8 @@ import { admin, auditOf, hex, seedMedia, uniqueName } from './banks-fixtures';
 
 vi.mock('@/lib/jobs/enqueue', () => ({ enqueueRematch: vi.fn(async () => {}) }));
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async () => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const adminSession: UserActor = { type: 'user', id: '00000000-0000-4000-8000-000000000001', email: 'admin@example.test', role: 'admin', instanceIds: null, ip: '127.0.0.1' };
 

@@ -6,21 +6,13 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
 import type { PreviewView, SourceDetailView, SourceView } from '@/lib/blocklists/types';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { actorFor, makeInstance, makeUser } from './queue-fixtures';
 import { jsonRequest as req, routeParams } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 // No job runner here: fetches and outbox actions stay queued in the database; the calls are counted.
 const queued = vi.hoisted(() => ({ fetches: [] as string[], actions: [] as string[] }));
 vi.mock('@/lib/jobs/enqueue', async (orig) => ({

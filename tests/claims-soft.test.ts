@@ -4,10 +4,8 @@
  * The routes run with a session stub that applies the real role rule.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { claimSubject } from '@/lib/claims/claim-subject';
 import { claimsFor } from '@/lib/claims/claims-for';
 import { releaseClaim } from '@/lib/claims/release-claim';
@@ -15,14 +13,8 @@ import { claimText, sinceText } from '@/components/claims/claim-text';
 import { actorFor, makeAccount, makeInstance, makeReport, makeUser } from './queue-fixtures';
 import { jsonRequest } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const claimsRoute = await import('@/app/api/claims/route');
 const releaseRoute = await import('@/app/api/claims/release/route');

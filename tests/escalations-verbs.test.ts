@@ -4,10 +4,8 @@
  * report they cannot see, openEscalationsFor is one batch, the inbox shows open ones to admins only; routes' codes.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { raiseEscalation } from '@/lib/escalations/raise-escalation';
 import { resolveEscalation } from '@/lib/escalations/resolve-escalation';
 import { openEscalationsFor } from '@/lib/escalations/open-escalations-for';
@@ -15,14 +13,8 @@ import { getInbox } from '@/lib/notes/get-inbox';
 import { actorFor, makeAccount, makeInstance, makeReport, makeUser } from './queue-fixtures';
 import { jsonRequest, routeParams } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 const escRoute = await import('@/app/api/escalations/route');
 const resolveRoute = await import('@/app/api/escalations/[id]/resolve/route');
 

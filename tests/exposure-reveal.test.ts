@@ -4,23 +4,14 @@
  */
 import crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { endReveal, MAX_REVEAL_MS } from '@/lib/exposure/end-reveal';
 import { revealMedia } from '@/lib/queue/reveal-media';
 import { matchedReport, person } from './exposure-fixtures';
 import { makeInstance } from './queue-fixtures';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 const { GET: originalGet } = await import('@/app/api/media/[id]/original/route');
 const { POST: endPost } = await import('@/app/api/exposure/reveals/[id]/end/route');
 const p = <T extends Record<string, string>>(v: T) => ({ params: Promise.resolve(v) });

@@ -4,22 +4,13 @@
  * layer is a stub applying the real role rule; everything else is real (Postgres, verbs, route handlers).
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { getExposureLimits, updateExposureLimits } from '@/lib/exposure/limits-settings';
 import { person } from './exposure-fixtures';
 import { jsonRequest as req } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 const settingsRoute = await import('@/app/api/settings/exposure/route');
 const liftsRoute = await import('@/app/api/exposure/lifts/route');
 const meRoute = await import('@/app/api/exposure/me/route');

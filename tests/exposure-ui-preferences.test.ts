@@ -7,18 +7,11 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { actorFor, makeUser } from './queue-fixtures';
 import { jsonRequest } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', async (orig) => ({
-  ...(await orig<object>()),
-  requireApiActor: vi.fn(async () => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const route = await import('@/app/api/me/preferences/route');
 const { getUserPreferences } = await import('@/lib/auth/current-actor');

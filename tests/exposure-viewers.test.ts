@@ -6,10 +6,8 @@
  */
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { canViewOriginals, hasRole } from '@/lib/auth/policy';
+import { canViewOriginals } from '@/lib/auth/policy';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { getCase } from '@/lib/cases/get-case';
 import { openCase } from '@/lib/cases/open-case';
 import { sealEvidence } from '@/lib/evidence/seal-evidence';
@@ -18,14 +16,8 @@ import { matchedReport, person } from './exposure-fixtures';
 import { makeInstance } from './queue-fixtures';
 import { jsonRequest as req, routeParams as p } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 vi.mock('@/lib/jobs/enqueue', async (orig) => ({ ...(await orig<object>()), enqueueCopySearch: vi.fn(async () => {}) }));
 const { GET: originalGet } = await import('@/app/api/media/[id]/original/route');
 const { POST: itemPost } = await import('@/app/api/evidence/[evidenceId]/items/[n]/route');

@@ -7,24 +7,16 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { runFiling } from '@/lib/filing/run-filing';
 import type { FakeNcmec } from '@/e2e/fakes/ncmec/server';
 import { NCMEC_PASSWORD, NCMEC_USERNAME, configureNcmec, failNext, startNcmec } from './filing-support';
 import { actorFor, makeAccount, makeInstance, makeMediaForReport, makeReport, makeUser } from './queue-fixtures';
 import { MB, countingBody, jsonRequest, routeParams } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 const queued = vi.hoisted(() => ({ filings: [] as string[] }));
 vi.mock('@/lib/jobs/enqueue', async (orig) => ({
   ...(await orig<object>()),

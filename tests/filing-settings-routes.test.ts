@@ -6,21 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeNcmec, type FakeNcmec } from '@/e2e/fakes/ncmec/server';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { actorFor, makeUser } from './queue-fixtures';
 import { jsonRequest as req, routeParams as p } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const settingsRoute = await import('@/app/api/settings/ncmec/route');
 const testRoute = await import('@/app/api/settings/ncmec/test/route');

@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { addInstance } from '@/lib/instances/add-instance';
 import { getInstance } from '@/lib/instances/get-instance';
 import { updateInstance } from '@/lib/instances/update-instance';
@@ -13,13 +12,8 @@ import { startFakeMastodon, type FakeMastodon } from '@/e2e/fakes/mastodon/serve
 import { connectedFake, persistActor, systemActor, userActor } from './support/fixtures';
 
 vi.mock('@/lib/jobs/enqueue', () => ({ enqueueInstanceSync: vi.fn(async () => undefined) }));
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async () => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 const { GET: instanceGet } = await import('@/app/api/instances/[id]/route');
 
 const owner = userActor('owner', null, '00000000-0000-4000-8000-0000000000a1');

@@ -14,13 +14,8 @@ import { startFakeMastodon, type FakeMastodon } from '@/e2e/fakes/mastodon/serve
 import { userActor } from './support/fixtures';
 
 vi.mock('@/lib/jobs/enqueue', () => ({ enqueueInstanceSync: vi.fn(async () => undefined) }));
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async () => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 const { POST } = await import('@/app/api/instances/route');
 
 const owner = userActor('owner') as UserActor;

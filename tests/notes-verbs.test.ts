@@ -5,10 +5,8 @@
  * case notes mention too; marking seen touches only my own mentions. Also the notes, mentions and members routes.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { addTeamNote } from '@/lib/notes/add-team-note';
 import { listTeamNotes } from '@/lib/notes/list-team-notes';
 import { getInbox } from '@/lib/notes/get-inbox';
@@ -17,14 +15,8 @@ import { addCaseNote } from '@/lib/cases/add-case-note';
 import { actorFor, makeAccount, makeInstance, makeReport } from './queue-fixtures';
 import { jsonRequest } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const notesRoute = await import('@/app/api/notes/route');
 const mentionsRoute = await import('@/app/api/mentions/route');

@@ -5,26 +5,18 @@
  * or unknown email answers exactly like sign-in (401, generic message) and counts on sign-in's own counters.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { hashPassword } from '@/lib/auth/password';
 import { relyingParty } from '@/lib/auth/passkeys/relying-party';
 import { MAX_FAILURES_PER_EMAIL, signIn } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db';
 import { appUrl } from '@/lib/env';
-import { AppError } from '@/lib/errors';
 import { actorFor } from './queue-fixtures';
 import { routeParams } from './support/route-requests';
 import { TestAuthenticator } from './support/webauthn-authenticator';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const optionsRoute = await import('@/app/api/me/passkeys/options/route');
 const passkeysRoute = await import('@/app/api/me/passkeys/route');

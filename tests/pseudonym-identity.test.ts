@@ -5,10 +5,8 @@
  * while an admin sees "pseudonym (real name)"; @pseudonym mentions a colleague.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { claimSubject } from '@/lib/claims/claim-subject';
 import { listClaims } from '@/lib/claims/list-claims';
 import { raiseEscalation } from '@/lib/escalations/raise-escalation';
@@ -27,14 +25,8 @@ import { listTeamMembers } from '@/lib/team/list-members';
 import { actorFor, makeAccount, makeInstance, makeReport } from './queue-fixtures';
 import { jsonRequest, routeParams } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 const identityRoute = await import('@/app/api/settings/identity/route');
 const mePseudonymRoute = await import('@/app/api/me/pseudonym/route');
 const userPseudonymRoute = await import('@/app/api/users/[id]/pseudonym/route');

@@ -5,21 +5,13 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import type { PurgePlan } from '@/lib/purge/types';
 import { actorFor, makeInstance, makeUser } from './queue-fixtures';
 import { MB, countingBody, jsonRequest, routeParams } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 // No job runner here: a started run would stay queued.
 vi.mock('@/lib/jobs/enqueue', async (orig) => ({ ...(await orig<object>()), enqueuePurgeRun: vi.fn(async () => {}) }));
 

@@ -4,23 +4,15 @@
  * undo window carried through. Real Postgres; the session is a stub that applies the real role rule.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { cancelAction } from '@/lib/actions/cancel-action';
 import { bulkRequest, type BulkResult } from '@/lib/queue/bulk-request';
 import { actorFor, makeAccount, makeInstance, makeReport, makeUser } from './queue-fixtures';
 import { jsonRequest } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const bulkRoute = await import('@/app/api/queue/bulk/route');
 

@@ -3,17 +3,10 @@
  * is tested with the auth code; here we check what each route sends and that it asks for a session first.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { UserActor } from '@/lib/auth/current-actor';
-import { AppError } from '@/lib/errors';
 import { actorFor, makeAccount, makeInstance, makeMediaForReport, makeReport, makeUser } from './queue-fixtures';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async () => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const { GET: queueGet } = await import('@/app/api/queue/route');
 const { GET: reportGet } = await import('@/app/api/reports/[id]/route');

@@ -5,10 +5,8 @@
  * other instances' reports; a bad id is a clear 400.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { performAction } from '@/lib/actions/perform-action';
 import { requestAction } from '@/lib/actions/request-action';
 import { syncInstance } from '@/lib/sync/sync-instance';
@@ -17,14 +15,8 @@ import type { FakeMastodon } from '@/e2e/fakes/mastodon/server';
 import { connectedFake, persistActor, userActor } from './support/fixtures';
 import { jsonRequest, routeParams } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 // The worker is driven by hand below (performAction), so nothing is queued to a job runner.
 vi.mock('@/lib/jobs/enqueue', async (orig) => ({ ...(await orig<object>()), enqueueAction: vi.fn(async () => {}) }));
 const route = await import('@/app/api/reports/[id]/route');

@@ -4,8 +4,7 @@
  * and limit dropped, names unique per person, who may delete what, and the audit trail.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { queueInputSchema, searchParamsToRecord } from '@/lib/queue/queue-input';
@@ -15,14 +14,8 @@ import { listSavedFilters } from '@/lib/saved-filters/list-saved-filters';
 import { actorFor, makeUser } from './queue-fixtures';
 import { jsonRequest, routeParams } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const listRoute = await import('@/app/api/saved-filters/route');
 const oneRoute = await import('@/app/api/saved-filters/[id]/route');

@@ -1,20 +1,12 @@
 /** GET /api/search: the choke point (401 without a session, viewers read), query-string parsing and clear 400s. */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
-import { AppError } from '@/lib/errors';
+import type { UserActor } from '@/lib/auth/current-actor';
 import type { SearchResult } from '@/lib/search/types';
 import { actorFor, makeAccount, makeInstance, makeReport, makeUser } from './queue-fixtures';
 import { jsonRequest } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const route = await import('@/app/api/search/route');
 let viewer: UserActor;

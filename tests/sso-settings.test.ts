@@ -6,26 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeOidc, type FakeOidc } from '@/e2e/fakes/oidc/server';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { ssoProvider } from '@/lib/auth/sso/oidc-provider';
 import { getSsoPublic } from '@/lib/auth/sso/sso-public';
 import { ssoLookup } from '@/lib/auth/sso/sso-lookup';
 import { ssoCallbackUrl } from '@/lib/auth/sso/sso-settings';
 import { openSsoSecret, readStoredSso } from '@/lib/auth/sso/sso-stored';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { makeUser } from './auth-fixtures';
 import { jsonRequest } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 const route = await import('@/app/api/settings/sso/route');
 const testRoute = await import('@/app/api/settings/sso/test/route');
 

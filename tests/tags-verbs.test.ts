@@ -5,10 +5,8 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { checkTag } from '@/lib/tags/normalize-tag';
 import { addTags, removeTag, removeTags } from '@/lib/tags/change-tags';
 import { tagsFor } from '@/lib/tags/tags-for';
@@ -16,14 +14,8 @@ import { listKnownTags } from '@/lib/tags/list-known-tags';
 import { actorFor, makeAccount, makeInstance, makeReport, makeUser } from './queue-fixtures';
 import { jsonRequest } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 const tagsRoute = await import('@/app/api/tags/route');
 
 describe('checkTag', () => {

@@ -4,24 +4,16 @@
  * and the route is for admins only.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
+import type { UserActor } from '@/lib/auth/current-actor';
 import { recordEvent } from '@/lib/audit/record-event';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { periodDays } from '@/lib/team-stats/days';
 import { teamStats } from '@/lib/team-stats/team-stats';
 import { actorFor, makeAccount, makeInstance, makeReport, makeUser } from './queue-fixtures';
 import { jsonRequest } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role ${session.actor.role} below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const statsRoute = await import('@/app/api/team/stats/route');
 

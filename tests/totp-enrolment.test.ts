@@ -2,28 +2,20 @@
  * The /api/me/totp routes against a real database and the real verbs: setup (QR and secret, sealed at rest), confirm
  * (wrong code refused, right code enables and returns 10 recovery codes stored only as hashes), re-setup refused once
  * enabled, regenerate (replayed code refused, old codes dead), remove (needs the password, rate-limited, ends every
- * other session but this one). The session layer is a stub that returns the actor and records the options it got.
+ * other session but this one). The session layer is the shared stub (tests/support/session-stub.ts); its recorded
+ * calls show the options each route passed.
  */
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
 import { totpAt, totpStep } from '@/lib/auth/totp/totp';
 import { hashRecoveryCode } from '@/lib/auth/totp/recovery-codes';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { makeUser, PASSWORD } from './auth-fixtures';
 import { jsonRequest } from './support/route-requests';
 
-const session = vi.hoisted(() => ({ actor: null as UserActor | null, options: [] as unknown[] }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer', opts: unknown = {}) => {
-    session.options.push(opts);
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
+const { requireApiActor } = await import('@/lib/auth/current-actor');
 
 const totpRoute = await import('@/app/api/me/totp/route');
 const setupRoute = await import('@/app/api/me/totp/setup/route');
@@ -68,7 +60,9 @@ describe('/api/me/totp', () => {
     expect(row.totpEnabledAt).toBeNull();
     expect((await read(totpRoute.GET(jsonRequest('/api/me/totp')))).body).toMatchObject({ enabled: false, pending: true });
     // Every route stays open to someone who must still enrol.
-    expect(session.options.every((o) => (o as { enrolment?: boolean }).enrolment === true)).toBe(true);
+    const options = vi.mocked(requireApiActor).mock.calls.map((call) => call[2]);
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.every((o) => o?.enrolment === true)).toBe(true);
   });
 
   it('refuses a wrong confirm code and enables with a right one, returning ten codes stored only as hashes', async () => {

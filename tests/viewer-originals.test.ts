@@ -3,22 +3,13 @@
  * route (its choke point asks for 'moderator') and in the verb (authorization twice). Nothing is audited as a reveal.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MinRole, UserActor } from '@/lib/auth/current-actor';
-import { hasRole } from '@/lib/auth/policy';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { revealMedia } from '@/lib/queue/reveal-media';
 import { actorFor, makeAccount, makeInstance, makeMediaForReport, makeReport, makeUser } from './queue-fixtures';
 
 // The session layer is a stub; the role check is the real one, applied to whatever minimum the route asks for.
-const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock('@/lib/auth/current-actor', () => ({
-  requireApiActor: vi.fn(async (_req: Request, min: MinRole = 'viewer') => {
-    if (!session.actor) throw new AppError('unauthorized', 'no session');
-    if (!hasRole(session.actor, min)) throw new AppError('forbidden', `role below ${min}`);
-    return session.actor;
-  }),
-}));
+import { session } from './support/session-stub';
+vi.mock('@/lib/auth/current-actor', () => import('./support/session-stub').then((m) => m.currentActorMock()));
 
 const { GET: originalGet } = await import('@/app/api/media/[id]/original/route');
 const { GET: previewGet } = await import('@/app/api/media/[id]/preview/route');

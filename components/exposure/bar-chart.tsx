@@ -37,7 +37,7 @@ export function ExposureBarChart({ title, bars, testId, summary }: { title: stri
       </p>
       <details className="text-sm">
         <summary className="cursor-pointer text-xs text-muted">Show the numbers as a table</summary>
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: numbers`}>
           <table className="w-full text-left text-xs">
             <caption className="sr-only">{title}</caption>
             <thead><tr className="border-b border-line"><th scope="col" className="py-1 pr-3">Period</th><th scope="col" className="pr-3">Reveals</th><th scope="col" className="pr-3">Severe</th><th scope="col">Minutes revealed</th></tr></thead>

@@ -12,7 +12,7 @@ export function ExposureLimitBanner({ status }: { status: ExposureStatus | undef
     <div role="status" data-testid="exposure-limit-banner" className="mb-3 space-y-1 rounded-md border border-warn/40 bg-warn-soft px-3 py-2 text-sm text-ink">
       <p className="font-medium">Severe reports are paused for you{status.until ? ` until ${whenUtc(status.until)}` : ''}.</p>
       {status.reason ? <p>{status.reason}</p> : null}
-      <p>Severe reports go to colleagues meanwhile. Consider taking a break before the next item.</p>
+      <p>Severe reports go to colleagues meanwhile. A good moment for a break; a lead can lift the limit if it is truly needed.</p>
       <p><Link href="/settings/exposure" className="font-medium text-accent underline">See your exposure</Link></p>
     </div>
   );

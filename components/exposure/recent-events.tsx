@@ -5,7 +5,7 @@ import { KIND_WORDS, durationWords, whenUtc } from './format';
 export function RecentExposure({ recent }: { recent: MyExposureView['recent'] }) {
   if (recent.length === 0) return <p className="text-sm text-muted">Nothing recorded yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Your most recent exposure events">
       <table className="w-full text-left text-sm" data-testid="exposure-recent">
         <caption className="sr-only">Your 20 most recent exposure events</caption>
         <thead><tr className="border-b border-line text-xs text-muted"><th scope="col" className="py-1 pr-3">What</th><th scope="col" className="pr-3">Severity</th><th scope="col" className="pr-3">When</th><th scope="col">How long</th></tr></thead>

@@ -8,6 +8,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { ScrollCard } from '@/components/ui/scroll-card';
 import type { TeamExposureRow } from '@/lib/exposure/types';
 import { minutesOf, whenUtc } from './format';
 import { LiftDialog } from './lift-dialog';
@@ -26,7 +27,7 @@ export function TeamExposureTable({ rows, canLift = true }: { rows: TeamExposure
   const [done, setDone] = useState<string | null>(null);
   if (rows.length === 0) return <Card><p className="text-sm text-muted">No colleagues to show yet.</p></Card>;
   return (
-    <Card className="overflow-x-auto p-0">
+    <ScrollCard label="Exposure per colleague">
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">Exposure per colleague: reveals, severe reveals and minutes revealed in the last 7 and 28 days</caption>
         <thead>
@@ -62,6 +63,6 @@ export function TeamExposureTable({ rows, canLift = true }: { rows: TeamExposure
       </table>
       <p aria-live="polite" className="px-3 pb-2 text-sm text-ok">{done}</p>
       <LiftDialog target={target} onClose={() => setTarget(null)} onLifted={(label) => { setTarget(null); setDone(`Limit lifted for ${label}.`); router.refresh(); }} />
-    </Card>
+    </ScrollCard>
   );
 }

@@ -47,8 +47,8 @@ export async function getExposureStatus(userId: string, opts: { limits?: Exposur
   const why = dailyUntil
     ? `You revealed ${count} severe ${count === 1 ? 'item' : 'items'} in the last 24 hours, the team's limit.`
     : `You revealed a severe item ${minutesAgo(newest ?? now.getTime(), now)}; the team asks for a ${limits.pauseAfterSevereMinutes}-minute pause after each one.`;
-  const reason = `${why} Severe reports go to colleagues until ${formatUtc(until)}. Take a break; a lead can lift the limit.`;
-  return { ...base, limited: true, reason, until: until.toISOString() };
+  // Only the why: the pages add until when, where severe reports go and the break (components/exposure).
+  return { ...base, limited: true, reason: why, until: until.toISOString() };
 }
 
 async function liftedByLabel(userId: string): Promise<string> {
@@ -64,7 +64,3 @@ function minutesAgo(atMs: number, now: Date): string {
   return m < 1 ? 'less than a minute ago' : `${m} ${m === 1 ? 'minute' : 'minutes'} ago`;
 }
 
-/** Server-side words need one unambiguous zone; the UI may show `until` in the reader's own. */
-function formatUtc(d: Date): string {
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}

@@ -58,11 +58,18 @@ async function assertUnderLimit(userId: string, severity: number): Promise<void>
   if (severity <= 0) return;
   const status = await getExposureStatus(userId);
   if (status.limited && severity >= status.limits.severeAt) {
-    throw new AppError('forbidden', 'reveal: exposure limit reached', { userMessage: status.reason ?? 'You reached the team’s exposure limit for severe items.' });
+    throw new AppError('forbidden', 'reveal: exposure limit reached', { userMessage: limitRefusal(status) });
   }
 }
 
 async function assertLinked(reportId: string, statusId: string | null): Promise<void> {
   const link = statusId ? await db.reportStatusLink.findUnique({ where: { reportId_statusId: { reportId, statusId } }, select: { reportId: true } }) : null;
   if (!link) throw new AppError('bad_request', 'reveal: media is not part of that report');
+}
+
+/** The refused reveal's words: why, until when, and the way out. */
+function limitRefusal(status: { reason: string | null; until: string | null }): string {
+  const why = status.reason ?? 'You reached the team’s exposure limit for severe items.';
+  const until = status.until ? ` until ${status.until.slice(0, 16).replace('T', ' ')} UTC` : '';
+  return `${why} Severe originals stay hidden for you${until}: take a break; a lead can lift the limit.`;
 }
