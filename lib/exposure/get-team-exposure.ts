@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 import { getIdentitySettings } from '@/lib/team/identity-settings';
 import { staffLabel } from '@/lib/team/staff-label';
 import { lastDays, loadDailyCounts, sumCounts, utcDay } from './exposure-days';
-import { getExposureStatus } from './get-exposure-status';
+import { getExposureStatuses } from './get-exposure-status';
 import { getExposureLimits } from './limits-settings';
 import type { TeamExposureView } from './types';
 
@@ -27,10 +27,9 @@ export async function getTeamExposure({ ctx, input = {} }: { ctx: Ctx; input?: {
   const ids = users.map((u) => u.id);
   const [daily, statuses] = await Promise.all([
     loadDailyCounts(ids, new Date(utcDay(now).getTime() - 27 * DAY_MS), limits.severeAt),
-    // A few indexed reads per person; teams are tens of people, and the page is for leads only.
-    Promise.all(ids.map((id) => getExposureStatus(id, { limits, now }))),
+    getExposureStatuses(ids, { limits, now }),
   ]);
-  const rows = users.map((u, i) => {
+  const rows = users.map((u) => {
     const days = lastDays(daily.get(u.id) ?? new Map(), now, 28);
     return {
       userId: u.id,
@@ -39,7 +38,7 @@ export async function getTeamExposure({ ctx, input = {} }: { ctx: Ctx; input?: {
       last7: sumCounts(days.slice(-7).map(({ day: _day, ...c }) => c)),
       last28: sumCounts(days.map(({ day: _day, ...c }) => c)),
       days,
-      status: statuses[i],
+      status: statuses.get(u.id)!,
     };
   });
   return { rows, limits };
