@@ -28,7 +28,11 @@ export async function sendJson<T>(url: string, method: 'POST' | 'PUT' | 'PATCH' 
     const data = schema.safeParse(raw);
     return data.success ? { ok: true, data: data.data } : { ok: false, message: 'The server sent an unexpected answer.', status: res.status };
   }
+  return { ok: false, message: errorMessage(raw), status: res.status };
+}
+
+/** The route's user message (`{ error: { message, issues? } }`: the first validation issue first), or a generic sentence. */
+export function errorMessage(raw: unknown): string {
   const err = errorBody.safeParse(raw);
-  const message = err.success ? (err.data.error.issues?.[0]?.message ?? err.data.error.message) : 'Something went wrong.';
-  return { ok: false, message, status: res.status };
+  return err.success ? (err.data.error.issues?.[0]?.message ?? err.data.error.message) : 'Something went wrong.';
 }

@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input, Select } from '@/components/ui/field';
 import type { ExposureLimits } from '@/lib/exposure/types';
-import { putJson } from './put-json';
+import { sendJson } from '@/components/auth/send-json';
 
 const limitsSchema = z.object({ severeAt: z.number(), maxSevereRevealsPerDay: z.number().nullable(), pauseAfterSevereMinutes: z.number().nullable() });
 
@@ -28,7 +28,7 @@ export function ExposureLimitsCard({ initial }: { initial: ExposureLimits }) {
     e.preventDefault();
     const body = { severeAt, maxSevereRevealsPerDay: maxOn ? Number(max) : null, pauseAfterSevereMinutes: pauseOn ? Number(pause) : null };
     setPending(true);
-    const res = await putJson('/api/settings/exposure', body, limitsSchema);
+    const res = await sendJson('/api/settings/exposure', 'PUT', body, limitsSchema);
     setPending(false);
     setStatus(res.ok ? { tone: 'ok', text: 'Exposure limits saved. They apply from the next queue load.' } : { tone: 'error', text: res.message });
   }

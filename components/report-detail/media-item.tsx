@@ -12,7 +12,7 @@ import { useState, type ReactNode } from 'react';
 import type { MediaView } from '@/lib/queue/detail-types';
 import { isSevereMatch } from '@/lib/queue/match-view';
 import { AddToBankButton } from '@/components/banks/add-to-bank-button';
-import { errorMessage } from '@/components/exposure/put-json';
+import { errorMessage } from '@/components/auth/send-json';
 import { SevereHashesCard, showsAsHashes } from '@/components/exposure/severe-hashes-card';
 import { useReveal, withRevealId } from '@/components/exposure/use-reveal';
 import { MediaMatches } from './media-matches';

@@ -7,12 +7,17 @@ import { z } from 'zod';
 const b64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/);
 const transports = z.array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'])).max(8);
 
-export const registrationResponseSchema = z.object({
+/** What both ceremonies' answers share: the credential's id, its type and the client's extension results. */
+const credentialBase = {
   id: b64url(1400),
   rawId: b64url(1400),
   type: z.literal('public-key'),
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
   clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+};
+
+export const registrationResponseSchema = z.object({
+  ...credentialBase,
   response: z.object({
     clientDataJSON: b64url(4096),
     attestationObject: b64url(65536),
@@ -24,11 +29,7 @@ export const registrationResponseSchema = z.object({
 });
 
 export const authenticationResponseSchema = z.object({
-  id: b64url(1400),
-  rawId: b64url(1400),
-  type: z.literal('public-key'),
-  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  ...credentialBase,
   response: z.object({
     clientDataJSON: b64url(4096),
     authenticatorData: b64url(65536),

@@ -4,8 +4,7 @@
  * against another issuer: moving the issuer needs the secret typed again. A bad stored value reads as "off".
  */
 import { z } from 'zod';
-import { deriveKey } from '@/lib/crypto/master-key';
-import { openString, sealString } from '@/lib/crypto/secret-box';
+import { boundSealer } from '@/lib/crypto/bound-sealer';
 import { db, type Tx } from '@/lib/db';
 
 export const SSO_SETTINGS_KEY = 'auth.sso';
@@ -46,17 +45,9 @@ export function isSsoComplete(s: StoredSsoSettings): boolean {
   return s.issuer !== '' && s.clientId !== '' && s.clientSecretSealed !== null && s.roleMap.length > 0;
 }
 
-const aad = (issuer: string) => `sso:${issuer}`;
+/** The client secret is bound to its issuer (lib/crypto/bound-sealer.ts): pointing the settings elsewhere voids it. */
+const sealer = boundSealer('sso');
 
-export async function sealSsoSecret(secret: string, issuer: string): Promise<string> {
-  return sealString(secret, await deriveKey('tokens'), aad(issuer));
-}
-
+export const sealSsoSecret = (secret: string, issuer: string): Promise<string> => sealer.seal(secret, issuer);
 /** null when the sealed value does not open (another key, another issuer). */
-export async function openSsoSecret(sealed: string, issuer: string): Promise<string | null> {
-  try {
-    return openString(sealed, await deriveKey('tokens'), aad(issuer));
-  } catch {
-    return null;
-  }
-}
+export const openSsoSecret = (sealed: string, issuer: string): Promise<string | null> => sealer.open(sealed, issuer);

@@ -1,21 +1,7 @@
-/**
- * The TOTP secret sealed at rest like instance tokens (AES-256-GCM with the 'tokens' key). The user id is the AAD:
- * a sealed secret copied onto another account does not open.
- */
-import { deriveKey } from '@/lib/crypto/master-key';
-import { openString, sealString } from '@/lib/crypto/secret-box';
+/** The TOTP secret sealed at rest, bound to its user (lib/crypto/bound-sealer.ts): it fails closed elsewhere. */
+import { boundSealer } from '@/lib/crypto/bound-sealer';
 
-const aad = (userId: string) => `totp:${userId}`;
+const sealer = boundSealer('totp');
 
-export async function sealTotpSecret(secret: string, userId: string): Promise<string> {
-  return sealString(secret, await deriveKey('tokens'), aad(userId));
-}
-
-/** null when it does not open (another key, another user): the factor then fails closed. */
-export async function openTotpSecret(sealed: string, userId: string): Promise<string | null> {
-  try {
-    return openString(sealed, await deriveKey('tokens'), aad(userId));
-  } catch {
-    return null;
-  }
-}
+export const sealTotpSecret = (secret: string, userId: string): Promise<string> => sealer.seal(secret, userId);
+export const openTotpSecret = (sealed: string, userId: string): Promise<string | null> => sealer.open(sealed, userId);
