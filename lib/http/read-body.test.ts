@@ -49,3 +49,13 @@ describe('readBody', () => {
     expect((await codeOf(readJson(post(countingBody(150 * MB).stream))))).toEqual({ code: 'too_large', status: 413 });
   });
 });
+
+describe('readJson and NUL characters', () => {
+  it('refuses a NUL in any string or key with words (Postgres text cannot hold one), and keeps an escaped backslash', async () => {
+    for (const body of ['{"name":"a\\u0000b"}', '{"list":["ok","\\u0000"]}', '{"a\\u0000":1}', '{"deep":{"x":[{"y":"\\u0000"}]}}']) {
+      await expect(readJson(post(body))).rejects.toMatchObject({ code: 'bad_request', userMessage: expect.stringContaining('NUL') });
+    }
+    // The six characters \u0000 typed as text arrive as an escaped backslash: text, not a NUL.
+    expect(await readJson(post('{"name":"\\\\u0000"}'))).toEqual({ name: '\\u0000' });
+  });
+});

@@ -55,12 +55,22 @@ export async function readBody(req: Request, maxBytes: number, opts: ReadBodyOpt
   return out;
 }
 
-/** A JSON body, capped while it streams; invalid UTF-8 or JSON is a 400. */
+/**
+ * A JSON body, capped while it streams; invalid UTF-8 or JSON is a 400. So is a NUL character in any string or key:
+ * Postgres text and jsonb cannot store one, so it would otherwise surface as a 500 wherever the text is saved.
+ */
 export async function readJson(req: Request, maxBytes = JSON_BODY_MAX_BYTES): Promise<unknown> {
   const bytes = await readBody(req, maxBytes);
+  let nul = false;
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes), (key, v: unknown) => {
+      if (key.includes('\u0000') || (typeof v === 'string' && v.includes('\u0000'))) nul = true;
+      return v;
+    });
   } catch {
     throw new AppError('bad_request', 'invalid json body');
   }
+  if (nul) throw new AppError('bad_request', 'NUL character in json body', { userMessage: 'Text cannot contain NUL characters (\\0). Remove them and try again.' });
+  return value;
 }

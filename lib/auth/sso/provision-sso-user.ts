@@ -18,12 +18,16 @@ import type { StoredSsoSettings } from './sso-stored';
 /** Not the `scrypt$N$r$p$salt$hash` shape lib/auth/password.ts parses, so verifyPassword always says no. */
 export const SSO_UNUSABLE_PASSWORD = 'sso$no-password';
 
+// Postgres text cannot hold NUL: an identifier or email with one is refused as bad claims; a display name only
+// loses its control characters.
+const noNul = (max: number) => z.string().max(max).refine((v) => !v.includes('\u0000'), 'NUL in a claim');
+const displayName = z.string().max(200).transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, ''));
 const claimsSchema = z.looseObject({
-  sub: z.string().min(1).max(255),
-  email: z.string().max(320).optional(),
+  sub: noNul(255).pipe(z.string().min(1)),
+  email: noNul(320).optional(),
   email_verified: z.union([z.boolean(), z.literal('true'), z.literal('false')]).optional(),
-  name: z.string().max(200).optional(),
-  preferred_username: z.string().max(200).optional(),
+  name: displayName.optional(),
+  preferred_username: displayName.optional(),
 });
 
 export interface SsoSignedIn { id: string; email: string; name: string; sessionVersion: number; method: 'sso' }
