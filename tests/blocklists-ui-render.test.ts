@@ -277,7 +277,7 @@ describe('history', () => {
 
 describe('users page', () => {
   const user = (over: Partial<UserView>): UserView => ({
-    id: 'u1', email: 'mod@example.test', name: '', role: 'moderator', disabled: false, lastSignInAt: null, createdAt: '2026-12-01T00:00:00.000Z',
+    id: 'u1', email: 'mod@example.test', name: '', pseudonym: 'quiet-heron', role: 'moderator', disabled: false, lastSignInAt: null, createdAt: '2026-12-01T00:00:00.000Z',
     instanceIds: null, evidenceAccess: false, filingAccess: false, federationAccess: true, ...over,
   });
   it('a checkbox for moderators, words for the roles that have it or cannot', () => {

@@ -106,7 +106,7 @@ describe('the retention card', () => {
 
 describe('the team page toggle', () => {
   const user = (role: UserView['role'], evidenceAccess = false): UserView => ({
-    id: 'u1', email: 'x@example.test', name: '', role, disabled: false, lastSignInAt: null, createdAt: '2026-01-01T00:00:00.000Z', instanceIds: null, evidenceAccess, filingAccess: false, federationAccess: false,
+    id: 'u1', email: 'x@example.test', name: '', pseudonym: 'quiet-heron', role, disabled: false, lastSignInAt: null, createdAt: '2026-01-01T00:00:00.000Z', instanceIds: null, evidenceAccess, filingAccess: false, federationAccess: false,
   });
   it('is a labelled checkbox for moderators, "always" for owners and admins, and absent for viewers', () => {
     const mod = html(createElement(EvidenceAccessToggle, { user: user('moderator', true), editable: true, pending: false, onChange: () => {} }));

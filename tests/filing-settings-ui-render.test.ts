@@ -62,7 +62,7 @@ describe('NcmecSettingsCard', () => {
 
 describe('FilingAccessToggle', () => {
   const user = (role: UserView['role']): UserView => ({
-    id: 'u1', email: `${role}@example.test`, name: '', role, disabled: false, lastSignInAt: null, createdAt: '2026-12-01T00:00:00.000Z',
+    id: 'u1', email: `${role}@example.test`, name: '', pseudonym: 'quiet-heron', role, disabled: false, lastSignInAt: null, createdAt: '2026-12-01T00:00:00.000Z',
     instanceIds: null, evidenceAccess: false, filingAccess: false, federationAccess: false,
   });
   it('owners and admins: by role; viewers: not for viewers', () => {

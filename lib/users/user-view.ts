@@ -5,6 +5,7 @@ export const userViewSelect = {
   id: true,
   email: true,
   name: true,
+  pseudonym: true,
   role: true,
   disabledAt: true,
   lastSignInAt: true,
@@ -20,6 +21,8 @@ export interface UserView {
   id: string;
   email: string;
   name: string;
+  /** The name the person acts under outside the app (issue 15). */
+  pseudonym: string;
   role: Role;
   disabled: boolean;
   lastSignInAt: string | null;
@@ -38,6 +41,7 @@ interface UserRow {
   id: string;
   email: string;
   name: string;
+  pseudonym: string;
   role: Role;
   disabledAt: Date | null;
   lastSignInAt: Date | null;
@@ -54,6 +58,7 @@ export function toUserView(u: UserRow): UserView {
     id: u.id,
     email: u.email,
     name: u.name,
+    pseudonym: u.pseudonym,
     role: u.role,
     disabled: u.disabledAt !== null,
     lastSignInAt: u.lastSignInAt?.toISOString() ?? null,

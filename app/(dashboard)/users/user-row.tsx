@@ -8,6 +8,7 @@ import type { UserView } from '@/lib/users/user-view';
 import { EvidenceAccessToggle } from '@/components/cases/evidence-access-toggle';
 import { FilingAccessToggle } from '@/components/filing/filing-access-toggle';
 import { FederationAccessToggle } from '@/components/blocklists/federation-access-toggle';
+import { PseudonymEdit } from '@/components/users/pseudonym-edit';
 import { InstanceLimits } from './instance-limits';
 import { grantableRoles, ROLE_HELP, type RoleName } from './roles';
 import { useMutation } from './use-mutation';
@@ -38,6 +39,7 @@ export function UserRow({ user, me, instances, instanceName }: Props) {
       <td className="px-4 py-3">
         <div className="font-medium">{user.name || user.email}</div>
         {user.name ? <div className="text-xs text-muted">{user.email}</div> : null}
+        <PseudonymEdit userId={user.id} email={user.email} pseudonym={user.pseudonym} editable={!(user.role === 'owner' && me.role !== 'owner')} />
         {isMe ? <Badge tone="info">You</Badge> : null}
         {error ? <p role="alert" className="mt-1 text-xs text-danger">{error}</p> : null}
       </td>
