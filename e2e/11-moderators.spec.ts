@@ -148,8 +148,9 @@ test('over the exposure limit the queue stops routing severe reports to a modera
   await moderator.screenshot({ path: 'test-results/moderators-queue-limited.png', fullPage: true });
   await owner.goto('/queue?sort=priority');
   await expect(severeRow(owner)).toHaveCount(1);
-  // Opening the report directly still works, but the original is not revealed while limited.
+  // Opening the report directly still works: it says severe items are paused, and the original is not revealed.
   await moderator.goto(reportUrl);
+  await expect(moderator.getByTestId('exposure-limit-banner')).toBeVisible();
   await moderator.getByRole('button', { name: /^Show blurred preview/ }).first().click();
   await moderator.getByRole('button', { name: /^Reveal…/ }).first().click();
   await moderator.getByRole('button', { name: /Reveal severe match anyway/ }).click();

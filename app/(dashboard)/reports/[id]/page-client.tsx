@@ -1,5 +1,7 @@
 'use client';
 
+import { ExposureLimitBanner } from '@/components/exposure/limit-banner';
+import type { ExposureStatus } from '@/lib/exposure/types';
 import { TeamCard } from '@/components/notes/team-card';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
@@ -19,7 +21,7 @@ import { ReporterComment } from '@/components/report-detail/reporter-comment';
 import { StatusCard } from '@/components/report-detail/status-card';
 import { useReportFlow } from '@/components/report-detail/use-report-flow';
 
-export function ReportClient({ initial, prefs, openedFrom }: { initial: ReportDetail; prefs: MediaPrefs; openedFrom: string | null }) {
+export function ReportClient({ initial, prefs, openedFrom, exposure }: { initial: ReportDetail; prefs: MediaPrefs; openedFrom: string | null; exposure?: ExposureStatus }) {
   const flow = useReportFlow(initial.id, openedFrom);
   // Same key the action panel invalidates after a request, so status and flags follow the moderator's actions.
   const { data: report, error } = useQuery({
@@ -31,6 +33,7 @@ export function ReportClient({ initial, prefs, openedFrom }: { initial: ReportDe
   const heading = itemsHeading(report.instance.kind, report.statuses.map((s) => s.remoteId));
   return (
     <>
+      <ExposureLimitBanner status={exposure} />
       <ClaimBanner subjectType="report" subjectKey={report.id} />
       {openedFrom ? (
         <p role="status" className="mb-2 rounded-md bg-info-soft px-3 py-1.5 text-sm" data-testid="opened-next">
