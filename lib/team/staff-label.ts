@@ -1,5 +1,5 @@
 /**
- * OWNER: pseudonym helper (issue 15). Pure: how a colleague is named in the UI. With pseudonyms on, everyone sees
+ * Pure: how a colleague is named in the UI. With pseudonyms on, everyone sees
  * the pseudonym; owners and admins see "pseudonym (real name)" so they can still tell who is who. Off: the name,
  * else the email, as before.
  */

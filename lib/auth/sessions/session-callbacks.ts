@@ -1,5 +1,5 @@
 /**
- * OWNER: sessions helper (issue 15). next-auth's jwt and session callbacks. `user` is what a provider returned,
+ * next-auth's jwt and session callbacks. `user` is what a provider returned,
  * present only at sign-in; later calls carry the token's own values. `sid` names this session for its whole life
  * (next-auth's own jti changes whenever the cookie is re-issued) and is the AuthSession row's id.
  */
