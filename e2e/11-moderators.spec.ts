@@ -105,7 +105,7 @@ test('over the exposure limit the queue stops routing severe reports to a modera
   await makeRoomForScenario(owner, 'e2e: make room for the moderators scenario');
   await createPdqBank(owner, 'Known-bad test pattern (moderators e2e)', (await knownBadHashes()).pdqHex);
   const alpha = scenario.fake('alpha');
-  await connectAndSync(owner, alpha.url, alpha.token, 'Moderators Alpha', alpha.kind);
+  const alphaId = await connectAndSync(owner, alpha.url, alpha.token, 'Moderators Alpha', alpha.kind);
 
   // The team allows one severe reveal a day.
   await owner.goto('/team/settings');
@@ -125,9 +125,10 @@ test('over the exposure limit the queue stops routing severe reports to a modera
   await expect(moderator.getByTestId('exposure-limit-banner')).toHaveCount(0);
 
   // The report: hashes and match data only, then the blurred preview, then the original on a second click. (Opened
-  // by its id: in the full suite the row may stand for a case, and Enter then opens the case.)
-  const listed = (await (await moderator.request.get('/api/queue?sort=priority')).json()) as { items: { id: string; instance: { name: string }; match: { severity: number } | null }[] };
-  const severeId = listed.items.find((i) => i.instance.name === 'Moderators Alpha' && (i.match?.severity ?? 0) >= 4)?.id;
+  // by its id: in the full suite the row may stand for a case, and Enter then opens the case. With an instance filter
+  // the queue lists that instance's own reports, ungrouped.)
+  const listed = (await (await moderator.request.get(`/api/queue?sort=priority&instanceId=${alphaId}`)).json()) as { items: { id: string; match: { severity: number } | null }[] };
+  const severeId = listed.items.find((i) => (i.match?.severity ?? 0) >= 4)?.id;
   expect(severeId, 'the severe report in the moderator\'s queue').toBeTruthy();
   const reportUrl = `/reports/${severeId}`;
   await moderator.goto(reportUrl);
