@@ -20,6 +20,7 @@ const row: QueueRow = {
   reporterAcct: 'alice', assigneeAcct: null, mediaCount: 2, statusCount: 1, priority: 10, remoteCreatedAt: new Date().toISOString(), status: 'open',
   match: null, case: null, thumbMediaId: '00000000-0000-4000-8000-0000000000aa', tags: ['phishing', 'spam-wave'],
   escalation: { reason: 'needs a lead', raisedBy: 'ana@example.test' }, claim: { userId: 'u2', label: 'Ana', mine: false },
+  kind: 'report', watch: null, hold: null, brigade: null,
 };
 const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(el);
 const INTERACTIVE = /<(a|button|input|select|textarea)\b|tabindex=|role="(button|link|checkbox)"/;

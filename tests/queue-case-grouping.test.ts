@@ -87,7 +87,7 @@ describe('the live list in the browser', () => {
   const row = (id: string, c: string | null): QueueRow => ({
     id, instance: { id: 'i', name: 'i', kind: 'mastodon' }, remoteId: id, category: 'spam', excerpt: '', target: { acct: 'a', displayName: '', domain: null },
     reporterAcct: null, assigneeAcct: null, mediaCount: 0, statusCount: 0, priority: 0, remoteCreatedAt: '2026-01-01T00:00:00.000Z', status: 'open', match: null,
-    case: c ? { id: c, number: 1, state: 'open', severity: 5, label: 'csam', reports: 2, instances: 2 } : null, thumbMediaId: null, tags: [], escalation: null, claim: null,
+    case: c ? { id: c, number: 1, state: 'open', severity: 5, label: 'csam', reports: 2, instances: 2 } : null, thumbMediaId: null, tags: [], escalation: null, claim: null, kind: 'report', watch: null, hold: null, brigade: null,
   });
 
   it('drops rows of a case already shown when a later page arrives', () => {
@@ -97,7 +97,7 @@ describe('the live list in the browser', () => {
 
   it('does not call a row "gone" when a newer report of its case now stands for it, and "show" keeps one row per case', () => {
     const shown = [row('b', 'X'), row('c', null), row('d', null)];
-    const latest = { items: [row('a', 'X'), row('c', null), row('d', null)], nextCursor: 'after-d', counts: [] };
+    const latest = { items: [row('a', 'X'), row('c', null), row('d', null)], nextCursor: 'after-d', counts: [], held: [] };
     const v = diffLive(shown, latest);
     expect([...v.gone]).toEqual([]);
     expect(v.fresh).toBe(1);

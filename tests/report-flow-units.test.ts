@@ -134,7 +134,7 @@ const report = (over: Partial<ReportDetail> = {}): ReportDetail => ({
   id: 'r1', remoteId: '42', category: 'spam', status: 'resolved', comment: '', forwarded: false, rules: [], remoteNotes: [], priority: 150,
   priorityReason: 'Priority 150: category spam', remoteCreatedAt: new Date(Date.now() - 3_600_000).toISOString(), resolvedAt: new Date().toISOString(),
   instance: { id: 'i1', name: 'Alpha', kind: 'mastodon', domain: 'alpha.example' }, reporter: null, target: account, assigneeAcct: 'mod@alpha',
-  earlierReports: [], earlierTotal: 0, statuses: [], canAct: false, case: null, ...over,
+  earlierReports: [], earlierTotal: 0, statuses: [], canAct: false, case: null, kind: 'report', watch: null, holds: [], brigade: null, reportScore: null, ...over,
 });
 
 describe('rendered', () => {

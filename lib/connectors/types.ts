@@ -7,6 +7,8 @@ import type { CopyLookupCapability, CopyLookupResult, CopyQuery, PurgeOption } f
 
 export type { CopyLookupCapability, CopyLookupResult, CopyQuery, FoundCopy, PurgeOption, PurgeStepRef } from './case-types';
 import type { BlocklistCapability, DomainBlockChange, DomainBlockOutcome, RemoteDomainBlock } from './domain-block-types';
+import type { PostPage, RecentPostsInput, SearchPostsInput, WatchCapability } from './watch-types';
+export type { PostPage, RecentPostsInput, RemotePost, SearchPostsInput, WatchCapability } from './watch-types';
 export type { BlocklistCapability, DomainBlockChange, DomainBlockOutcome, DomainBlockTarget, RemoteDomainBlock } from './domain-block-types';
 
 export type ServerKind = 'mastodon' | 'gotosocial' | 'akkoma' | 'lemmy' | 'misskey' | 'peertube';
@@ -258,6 +260,8 @@ export interface Capabilities {
   purge?: PurgeOption[];
   /** How blocklists apply here (lib/blocklists); absent: they cannot (notes['domain.blocks_reconcile'] says why). */
   blocklist?: BlocklistCapability;
+  /** Watch lists (lib/watch, issue 14): what this kind can watch and how; absent: nothing can be watched here. */
+  watch?: WatchCapability;
   /** Oldest server version this connector is written and tested against, e.g. "4.0" (shown in the matrix). */
   minVersion?: string;
   /** Actions that need a newer server than minVersion, with the version they arrived in, e.g. "1.0 (API v4)". */
@@ -288,6 +292,13 @@ export interface Connector {
    * parse are skipped with their error, like reports. Throws AppError like the other calls.
    */
   listDomainBlocks?(): Promise<{ blocks: RemoteDomainBlock[]; skipped: SkippedItem[] }>;
+  /**
+   * Watch lists (issue 14): new public posts this server holds, newest first, only those newer than `since`.
+   * Present when capabilities.watch.recentPosts. Reads only the server's own database. Throws AppError like the others.
+   */
+  listRecentPosts?(input: RecentPostsInput): Promise<PostPage>;
+  /** A server-side hashtag or keyword lookup (capabilities.watch.hashtagLookup / keywordLookup). Never resolve=true. */
+  searchPosts?(input: SearchPostsInput): Promise<PostPage>;
   /** Ends what the connector holds on the server (PeerTube revokes its session token). Optional: most hold nothing. */
   close?(): Promise<void>;
 }

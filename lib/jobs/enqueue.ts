@@ -85,3 +85,21 @@ export async function enqueueOutboxBatch(queue: typeof Q.actionPerform | typeof 
     );
   }
 }
+
+/** Issue 14: one instance's watch scan (lib/watch/run-watch-scan.ts); one queued per instance. */
+export async function enqueueWatchScan(instanceId: string): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(Q.watchScan, { instanceId }, { singletonKey: instanceId });
+}
+
+/** Issue 14: one media item's outside-matcher checks (lib/matchers/run-outside-checks.ts); one queued per media. */
+export async function enqueueOutsideCheck(mediaId: string, at?: Date): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(Q.outsideCheck, { mediaId }, { singletonKey: mediaId, ...(at ? { startAfter: at } : {}) });
+}
+
+/** Issue 14: one notification delivery (lib/notify/deliver-notification.ts); one queued per row. */
+export async function enqueueNotifyDelivery(deliveryId: string, at?: Date): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(Q.notifyDeliver, { deliveryId }, { singletonKey: deliveryId, ...(at ? { startAfter: at } : {}) });
+}

@@ -13,6 +13,9 @@ export const Q = {
   filingRun: 'filing.run',
   blocklistFetch: 'blocklist.fetch',
   blocksSync: 'instance.blocks-sync',
+  watchScan: 'watch.scan',
+  outsideCheck: 'matcher.check',
+  notifyDeliver: 'notify.deliver',
 } as const;
 
 export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
@@ -37,6 +40,12 @@ export const QUEUES: { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
   { name: Q.blocklistFetch, options: { policy: 'short', retryLimit: 0, expireInSeconds: 600 } },
   // One queued read of an instance's domain blocks; a failed read is recorded on the instance and tried next tick.
   { name: Q.blocksSync, options: { policy: 'short', retryLimit: 0, expireInSeconds: 600 } },
+  // Issue 14. One queued watch scan per instance; the WatchCursor rows say where each feed got to.
+  { name: Q.watchScan, options: { policy: 'short', retryLimit: 0, expireInSeconds: 600 } },
+  // One queued outside check per media; attempts, backoff and the circuit breaker live on the rows.
+  { name: Q.outsideCheck, options: { policy: 'short', retryLimit: 0, expireInSeconds: 300 } },
+  // One queued delivery per notification row; its lease and attempts live on the row.
+  { name: Q.notifyDeliver, options: { policy: 'short', retryLimit: 0, expireInSeconds: 300 } },
   { name: Q.evidenceExpire, options: { policy: 'singleton', retryLimit: 1, expireInSeconds: 3600 } },
   { name: Q.tick, options: { policy: 'singleton', retryLimit: 0, expireInSeconds: 120 } },
 ];

@@ -13,7 +13,14 @@ import { strandedPurgeRuns } from '@/lib/purge/stranded-runs';
 import { strandedFilings } from '@/lib/filing/stranded-filings';
 import { dueSources } from '@/lib/blocklists/sources/due-sources';
 import { dueBlocksSyncs } from '@/lib/blocklists/blocks-sync-job';
-import { enqueueBlocklistFetch, enqueueBlocksSync, enqueueCopySearch, enqueueFilingRun, enqueueInstanceSync, enqueuePurgeRun, enqueueRematch } from './enqueue';
+import { sweepHolds } from '@/lib/holding/sweep-holds';
+import { dueOutsideChecks } from '@/lib/matchers/run-outside-checks';
+import { dueDeliveries } from '@/lib/notify/deliver-notification';
+import { dueWatchScans } from '@/lib/watch/run-watch-scan';
+import {
+  enqueueBlocklistFetch, enqueueBlocksSync, enqueueCopySearch, enqueueFilingRun, enqueueInstanceSync, enqueueNotifyDelivery, enqueueOutsideCheck,
+  enqueuePurgeRun, enqueueRematch, enqueueWatchScan,
+} from './enqueue';
 
 export async function runSchedulerTick(now = new Date()): Promise<{ syncs: number; actions: number; media: number; rematches: number; lookups: number; purges: number; filings: number; blocklists: number; blocksSyncs: number }> {
   const dueBefore = new Date(now.getTime() - env().SYNC_INTERVAL_SECONDS * 1000);
@@ -41,6 +48,14 @@ export async function runSchedulerTick(now = new Date()): Promise<{ syncs: numbe
   // Instances whose domain blocks were not read for a while, so previews diff against what the servers have.
   const blockReads = await dueBlocksSyncs(now);
   for (const instanceId of blockReads) await enqueueBlocksSync(instanceId);
+  // Issue 14: watch scans that are due, outside-matcher checks to (re)try, notifications to send, holds to settle.
+  const watchScans = await dueWatchScans(now).catch(() => [] as string[]);
+  for (const instanceId of watchScans) await enqueueWatchScan(instanceId);
+  const outside = await dueOutsideChecks(now).catch(() => [] as string[]);
+  for (const mediaId of outside) await enqueueOutsideCheck(mediaId);
+  const notifications = await dueDeliveries(now).catch(() => [] as string[]);
+  for (const deliveryId of notifications) await enqueueNotifyDelivery(deliveryId);
+  await sweepHolds(now).catch((e: unknown) => console.error(`[holding] sweep: ${e instanceof Error ? e.message : String(e)}`));
   await runEvidenceExpiryTick(now).catch((e: unknown) => console.error(`[evidence] expiry tick: ${e instanceof Error ? e.message : String(e)}`));
   await runAuditCheckpointTick(now).catch((e: unknown) => console.error(`[audit] checkpoint: ${e instanceof Error ? e.message : String(e)}`));
   return { syncs: instances.length, actions: outbox.actions, media: outbox.media, rematches: runs.length, lookups: lookups.length, purges: purges.length, filings: filings.length, blocklists: lists.length, blocksSyncs: blockReads.length };

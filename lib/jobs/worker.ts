@@ -2,6 +2,9 @@
  * The worker: registers a handler per queue and the once-a-minute scheduler tick. Several worker processes
  * may run against one database; pg-boss hands each job to one of them.
  */
+import { runOutsideChecks } from '@/lib/matchers/run-outside-checks';
+import { deliverNotification } from '@/lib/notify/deliver-notification';
+import { runWatchScan } from '@/lib/watch/run-watch-scan';
 import type PgBoss from 'pg-boss';
 import { performAction } from '@/lib/actions/perform-action';
 import { ingestMedia } from '@/lib/media/ingest-media';
@@ -32,7 +35,7 @@ type Job<T> = PgBoss.JobWithMetadata<T>;
  * per queue is (workers × batch) per interval. One job per fetch keeps retries per job; several workers per
  * queue and a short interval give concurrency (media fetches are I/O-bound, actions are quick HTTP calls).
  */
-const CONCURRENCY = { [Q.instanceSync]: 2, [Q.mediaFetch]: 4, [Q.actionPerform]: 3, [Q.bankRematch]: 1, [Q.caseFindCopies]: 2, [Q.purgeRun]: 4, [Q.evidenceExpire]: 1, [Q.filingRun]: 2, [Q.blocklistFetch]: 2, [Q.blocksSync]: 2 } as const;
+const CONCURRENCY = { [Q.instanceSync]: 2, [Q.mediaFetch]: 4, [Q.actionPerform]: 3, [Q.bankRematch]: 1, [Q.caseFindCopies]: 2, [Q.purgeRun]: 4, [Q.evidenceExpire]: 1, [Q.filingRun]: 2, [Q.blocklistFetch]: 2, [Q.blocksSync]: 2, [Q.watchScan]: 2, [Q.outsideCheck]: 2, [Q.notifyDeliver]: 2 } as const;
 const POLL = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: 0.5 };
 
 async function workMany<T extends object>(boss: PgBoss, name: keyof typeof CONCURRENCY, handler: (job: Job<T>) => Promise<unknown>): Promise<void> {
@@ -62,6 +65,9 @@ export async function startWorker(): Promise<PgBoss> {
   await workMany<{ filingId: string }>(boss, Q.filingRun, (job) => runFiling(filingRunJobData.parse(job.data).filingId));
   await workMany<{ sourceId: string }>(boss, Q.blocklistFetch, (job) => fetchSource(blocklistFetchJobData.parse(job.data).sourceId));
   await workMany<{ instanceId: string }>(boss, Q.blocksSync, (job) => syncInstanceBlocks(blocksSyncJobData.parse(job.data).instanceId));
+  await workMany<{ instanceId: string }>(boss, Q.watchScan, (job) => runWatchScan(String(job.data.instanceId)));
+  await workMany<{ mediaId: string }>(boss, Q.outsideCheck, (job) => runOutsideChecks(String(job.data.mediaId)));
+  await workMany<{ deliveryId: string }>(boss, Q.notifyDeliver, (job) => deliverNotification(String(job.data.deliveryId)));
   await boss.work(Q.tick, async () => {
     await runSchedulerTick();
   });

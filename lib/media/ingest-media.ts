@@ -12,6 +12,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { logger } from '@/lib/log/logger';
 import type { MediaHashRow } from '@/lib/matching/match-batch';
 import { matchMedia } from '@/lib/matching/match-media';
+import { queueOutsideChecks } from '@/lib/matchers/run-outside-checks';
 import { attachMediaToCases } from '@/lib/cases/attach-media';
 import { autoOpenCaseForMedia } from '@/lib/cases/auto-open-case';
 import { getMediaStore } from '@/lib/storage';
@@ -95,6 +96,8 @@ async function matchSafely(mediaId: string, hashes: MediaHashRow): Promise<void>
   } catch (e) {
     log.error('matching failed', { mediaId, error: e instanceof Error ? e.message : String(e) });
   }
+  // Outside matchers (issue 14) get the hashes in their own job, so a slow or failing service never holds up ingest.
+  await queueOutsideChecks(mediaId).catch((e: unknown) => log.error('outside checks not queued', { mediaId, error: e instanceof Error ? e.message : String(e) }));
   // Cases next (joining an open case first, so auto-open finds it); like matching, never a reason to refetch.
   try {
     await attachMediaToCases(hashes);

@@ -2,6 +2,8 @@
  * The report detail's view model (JSON-safe, type-only; see types.ts for why).
  * Every string here except `StatusView.contentHtml` is remote text and must be rendered escaped.
  */
+import type { BrigadeFlag, HoldView } from '@/lib/holding/types';
+import type { WatchTermRef } from '@/lib/watch/types';
 import type { CaseBadge } from '@/lib/cases/types';
 import type { MatchView } from './match-view';
 import type { QueueStatus } from './types';
@@ -101,4 +103,12 @@ export interface ReportDetail {
   canAct: boolean;
   /** The open (or purging) case this report is linked to, or null. */
   case: CaseBadge | null;
+  /** Issue 14: a report the server received, or a post a watch list caught (report.* actions do not apply). */
+  kind: 'report' | 'watch';
+  watch: WatchTermRef[] | null;
+  /** Every hold on this item, newest first (live and dry run). */
+  holds: HoldView[];
+  /** A likely brigade among the reports against this account, or null; reportScore: the weighted score. */
+  brigade: BrigadeFlag | null;
+  reportScore: number | null;
 }

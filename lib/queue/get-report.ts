@@ -72,6 +72,12 @@ export async function getReport({ ctx, input }: { ctx: Ctx; input: { id: string 
     statuses: withMediaCases(statuses, mediaCases),
     canAct: canActOn(ctx.actor, r.instance.id),
     case: badges.get(r.id) ?? null,
+    // Issue 14 defaults; the holding-core work fills these from the row and its holds.
+    kind: 'report',
+    watch: null,
+    holds: [],
+    brigade: null,
+    reportScore: null,
   };
 }
 

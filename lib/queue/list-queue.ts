@@ -47,7 +47,7 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
     assigneeWhere(ctx, q.assignee), teamFilterWhere(q), countOpenByInstance(visible), exposureOf(ctx),
   ]);
   const withExposure = exposure ? { exposure } : {};
-  if (assignee === 'none' || team === 'none') return { items: [], nextCursor: null, counts, ...withExposure };
+  if (assignee === 'none' || team === 'none') return { items: [], nextCursor: null, counts, held: [], ...withExposure };
   if (assignee) and.push(assignee);
   and.push(...team);
   if (exposure?.limited) and.push(severeLeftOut(exposure));
@@ -64,7 +64,7 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
   const extras = await rowExtras(ctx, page.map((r) => ({ id: r.id, caseId: cases.get(r.id)?.id ?? null })));
   const items = page.map((r) => ({ ...toRow(r, names.get(r.instanceId), cases.get(r.id) ?? null), ...extras.get(r.id) }));
   // With an instance filter every report of that instance is listed: there is nothing to group across.
-  return { items: q.instanceId ? items : groupByCase(items), nextCursor, counts, ...withExposure };
+  return { items: q.instanceId ? items : groupByCase(items), nextCursor, counts, held: [], ...withExposure };
 }
 
 async function exposureOf(ctx: Ctx): Promise<ExposureStatus | null> {
@@ -100,5 +100,9 @@ function toRow(r: Selected, inst: { name: string; kind: string } | undefined, ba
     tags: [],
     escalation: null,
     claim: null,
+    kind: 'report',
+    watch: null,
+    hold: null,
+    brigade: null,
   };
 }

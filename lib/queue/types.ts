@@ -5,6 +5,8 @@ import type { ExposureStatus } from '@/lib/exposure/types';
  * Type-only module: client components import it without pulling server code.
  */
 import type { CaseBadge } from '@/lib/cases/types';
+import type { BrigadeFlag, HoldView } from '@/lib/holding/types';
+import type { WatchTermRef } from '@/lib/watch/types';
 import type { MatchView } from './match-view';
 
 export type QueueSort = 'newest' | 'oldest' | 'priority';
@@ -42,6 +44,14 @@ export interface QueueRow {
   escalation: { reason: string; raisedBy: string } | null;
   /** Who is working this report (or its case) right now (lib/claims), or null. */
   claim: QueueClaim | null;
+  /** Issue 14: a report the server received, or a post a watch list caught. */
+  kind: 'report' | 'watch';
+  /** Watch items: the terms that caught the post. */
+  watch: WatchTermRef[] | null;
+  /** The hold waiting for a human on this item (lib/holding), or null. */
+  hold: HoldView | null;
+  /** A likely brigade among the reports against this account, or null. */
+  brigade: BrigadeFlag | null;
 }
 
 export interface QueueClaim {
@@ -65,4 +75,10 @@ export interface QueuePage {
   /** The asking person against the team's exposure limits (issue 15); when limited, severe reports are left out
    * of this page and the queue says why. Absent for system callers. */
   exposure?: ExposureStatus;
+  /**
+   * Issue 14: items whose hold waits for a human, pinned above the list whatever the sort or page (first page only;
+   * empty on later pages), oldest due first; they are left out of `items`. Same filters as the list (instance,
+   * visibility, exposure), at most 50.
+   */
+  held: QueueRow[];
 }
