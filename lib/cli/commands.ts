@@ -18,6 +18,10 @@ import { ingestMedia } from '@/lib/media/ingest-media';
 import { syncInstance } from '@/lib/sync/sync-instance';
 import { createUser } from '@/lib/users/create-user';
 import { resetTwoFactorCommand } from '@/lib/auth/totp/cli-reset-two-factor';
+import { runRulesCommand } from '@/lib/holding/cli-rules';
+import { runMatchersCommand } from '@/lib/matchers/cli-matchers';
+import { runNotifyCommand } from '@/lib/notify/cli-notify';
+import { runWatchCommand } from '@/lib/watch/cli-watch';
 import { type ParsedArgs, required } from './args';
 import { resolveInstanceToken } from './instance-token';
 import { checkLines, checksFromError } from './print-checks';
@@ -87,6 +91,27 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     case 'evidence verify':
     case 'evidence export':
       return runEvidenceCommand(verb, args, out, actor);
+    case 'rules list':
+    case 'rules add':
+    case 'rules set':
+    case 'rules remove':
+      return runRulesCommand(verb, args, out, actor);
+    case 'watch list':
+    case 'watch add':
+    case 'watch remove':
+    case 'watch scan':
+      return runWatchCommand(verb, args, out, actor);
+    case 'matchers list':
+    case 'matchers add':
+    case 'matchers set':
+    case 'matchers remove':
+    case 'matchers test':
+      return runMatchersCommand(verb, args, out, actor);
+    case 'notify list':
+    case 'notify add':
+    case 'notify remove':
+    case 'notify test':
+      return runNotifyCommand(verb, args, out, actor);
     default:
       out(USAGE);
       return 2;
@@ -164,4 +189,21 @@ export const USAGE = `Usage: npm run cli -- <command>
   blocklists sync-blocks [--json]   (read every instance's current domain blocks now)
   blocklists preview [--json] [--instance ID]   (what applying would change on each instance)
   blocklists apply [--yes] [--instance ID] [--wait] [--timeout S]   (without --yes: prints the preview's counts, exit 2)
-  blocklists undo [--yes] [--wait]   (restores what the latest application changed)`;
+  blocklists undo [--yes] [--wait]   (restores what the latest application changed)
+  rules list [--json]
+  rules add --name N --trigger bank_match|outside_match|report_score|watch_hit [--live] [--min-severity 1-5] [--labels a,b] [--min-score X] [--level sensitive|hide|suspend] [--allow-suspend] [--review-minutes M] [--instance ID]... [--json]
+  rules set ID [--live | --dry-run] [--enable | --disable] [same options as add]
+  rules remove ID
+  watch list [--json]
+  watch add --hashtag TAG | --keyword WORD | --domain HOST [--note TEXT] [--instance ID]... [--json]
+  watch remove ID
+  watch scan [--instance ID] [--json]   (scan now instead of waiting for the schedule)
+  matchers list [--json]
+  matchers add --name N --kind hma|cloud --url URL [--key-stdin | --key K] [--instance ID]... [--signals pdq,md5] [--severity 1-5] [--label L] [--timeout-ms MS] [--per-minute N] [--allow-private] [--json]
+  matchers set ID [--enable | --disable] [--instance ID]... [same options as add]
+  matchers remove ID
+  matchers test ID   (a cheap call to the service; exit 1 when it fails)
+  notify list [--json]
+  notify add --name N --kind json|matrix --url URL [--room ROOM_ID] (--secret-stdin | --secret S) [--events hold.placed,hold.overdue,hold.would_hold] [--allow-private]
+  notify remove ID
+  notify test ID   (sends a test notification; exit 1 when it fails)`;

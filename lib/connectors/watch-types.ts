@@ -10,6 +10,11 @@ export interface RemotePost extends RemoteStatus {
   account: RemoteAccount;
   /** Hashtags without '#', as the server lists them (lower-casing is the watcher's job). */
   tags: string[];
+  /**
+   * URLs the post points to that are not in its HTML (a Lemmy link post's url, a PeerTube video's support links);
+   * the watcher also reads every href in contentHtml.
+   */
+  links?: string[];
 }
 
 export interface PostPage {
