@@ -5,6 +5,8 @@
  * "known-bad" test image, and a demo match bank holds its hashes, so a case opens by itself. A fake CyberTipline
  * (e2e/fakes/ncmec) on port 4109 is configured as the CyberTipline, so filing from the demo reaches only it. A local
  * list host on port 4110 serves two synthetic blocklists the demo subscribes to (scripts/demo/configure-demo-blocklists.ts).
+ * The holding cell, watch lists, a fake Hasher-Matcher-Actioner (4111) and a fake chat receiver for notifications
+ * (4112) are set up by scripts/demo/configure-demo-safety.ts.
  * Ctrl-C stops everything.
  */
 import path from 'node:path';
@@ -20,6 +22,7 @@ const { ensureDemoBank } = await import('./demo/ensure-demo-bank');
 const { knownBadSummary } = await import('./demo/known-bad-summary');
 const { configureDemoNcmec, startDemoNcmec } = await import('./demo/configure-demo-ncmec');
 const { configureDemoBlocklists, startDemoBlocklists } = await import('./demo/configure-demo-blocklists');
+const { configureDemoMatcher, configureDemoSafety, postDemoWatchBait, startDemoSafetyHosts } = await import('./demo/configure-demo-safety');
 
 const say = (m: string) => console.log(`[demo] ${m}`);
 const database = await prepareDatabase(say); // migrations as the owner; sets DATABASE_URL (app role) for what follows
@@ -37,7 +40,11 @@ const ncmec = await startDemoNcmec();
 say(await configureDemoNcmec(ncmec));
 const blocklistHost = await startDemoBlocklists();
 say(await configureDemoBlocklists(blocklistHost, scenario.fake('alpha').url));
-for (const line of await connectDemoInstances(fakes.map((f) => ({ url: f.url, token: f.token })))) say(line);
+// Rules before the instances: the known-bad copies are held as they are hashed after the first sync.
+const safety = await startDemoSafetyHosts();
+for (const line of await configureDemoSafety(safety)) say(line);
+say(await postDemoWatchBait(scenario.fake('alpha').url));
+for (const line of await connectDemoInstances(fakes.map((f) => ({ url: f.url, token: f.token })), () => configureDemoMatcher(safety))) say(line);
 say(knownBadSummary(fakes));
 
 const app = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'scripts/start.ts')], { stdio: 'inherit', env: process.env });
@@ -52,6 +59,7 @@ async function stop(code: number) {
   await scenario.close();
   await ncmec.close();
   await blocklistHost.close();
+  await safety.close();
   await database.stop();
   process.exit(code);
 }

@@ -48,7 +48,8 @@ describe('main navigation', () => {
     const hrefs = (role: string) => navLinksFor(role).map((l) => l.href);
     expect(hrefs('viewer')).toEqual(['/queue', '/cases', '/inbox', '/instances', '/blocklists', '/settings']);
     expect(hrefs('moderator')).toContain('/banks');
-    expect(hrefs('admin')).toEqual(['/queue', '/cases', '/inbox', '/instances', '/banks', '/blocklists', '/team', '/users', '/audit', '/settings']);
+    expect(hrefs('moderator')).toContain('/safety');
+    expect(hrefs('admin')).toEqual(['/queue', '/cases', '/inbox', '/instances', '/banks', '/blocklists', '/safety', '/team', '/users', '/audit', '/settings']);
     expect(hrefs('owner')).toEqual(hrefs('admin'));
     expect(hrefs('nobody')).toEqual([]);
     expect(nav('admin')).toContain('>Team<');

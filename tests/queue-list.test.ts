@@ -76,7 +76,7 @@ describe('listQueue', () => {
   it('returns rows with the listed fields and plain-text excerpts', async () => {
     const page = await listQueue({ ctx: { actor: admin }, input: { limit: 1 } });
     const row = page.items[0];
-    expect(Object.keys(row).sort()).toEqual(['assigneeAcct', 'category', 'excerpt', 'id', 'instance', 'match', 'mediaCount', 'priority', 'remoteCreatedAt', 'remoteId', 'reporterAcct', 'status', 'statusCount', 'target', 'case', 'thumbMediaId', 'tags', 'escalation', 'claim'].sort());
+    expect(Object.keys(row).sort()).toEqual(['assigneeAcct', 'category', 'excerpt', 'id', 'instance', 'match', 'mediaCount', 'priority', 'remoteCreatedAt', 'remoteId', 'reporterAcct', 'status', 'statusCount', 'target', 'case', 'thumbMediaId', 'tags', 'escalation', 'claim', 'kind', 'watch', 'hold', 'brigade'].sort());
     expect(row.instance.name).toMatch(/alpha|beta|gamma/);
     expect(row.excerpt).toBe('a comment');
   });

@@ -15,7 +15,8 @@ import { useReportActions } from './use-report-actions';
  * Everything a moderator can do about one report, limited to what this server's API really supports,
  * with each request's state (pending, done, failed with the remote's error) and a retry for failures.
  */
-export function ActionPanel({ reportId, canAct }: { reportId: string; canAct: boolean }) {
+/** `reportActions` false: a watch-list item (issue 14) has no report on the server, so report.* do not apply. */
+export function ActionPanel({ reportId, canAct, reportActions = true }: { reportId: string; canAct: boolean; reportActions?: boolean }) {
   const { query, request, retry } = useReportActions(reportId);
   if (query.isPending) return <Card><p className="text-sm text-muted">Loading actions…</p></Card>;
   if (query.isError) return <Alert tone="error">Could not load actions: {query.error.message}</Alert>;
@@ -30,10 +31,12 @@ export function ActionPanel({ reportId, canAct }: { reportId: string; canAct: bo
       {request.isSuccess ? <Alert tone="ok">Requested. The worker is carrying it out on {data.instance.name}.</Alert> : null}
       {allowed ? (
         <>
-          <Card className="space-y-2">
-            <h2 className="text-sm font-semibold">Report</h2>
-            <ReportActions data={data} busy={request.isPending} onSubmit={submit} />
-          </Card>
+          {reportActions ? (
+            <Card className="space-y-2">
+              <h2 className="text-sm font-semibold">Report</h2>
+              <ReportActions data={data} busy={request.isPending} onSubmit={submit} />
+            </Card>
+          ) : null}
           <Card className="space-y-2">
             <h2 className="text-sm font-semibold">Account</h2>
             <AccountActionForm data={data} busy={request.isPending} onSubmit={submit} />

@@ -12,6 +12,8 @@ const LINKS: NavLink[] = [
   { href: '/banks', label: 'Hash banks', minRole: 'moderator' },
   // Viewers read sources, previews and history; changing anything is checked by each route.
   { href: '/blocklists', label: 'Blocklists' },
+  // Holding cell, watch lists, matchers (issue 14); viewers reach /safety by link, the pages check roles themselves.
+  { href: '/safety', label: 'Safety', minRole: 'moderator' },
   { href: '/team', label: 'Team', minRole: 'admin' },
   { href: '/users', label: 'Users', minRole: 'admin' },
   { href: '/audit', label: 'Audit log', minRole: 'admin' },

@@ -6,6 +6,7 @@ import { CaseBadgeChip, groupText } from '@/components/cases/case-badge';
 import { CaseThumb } from '@/components/cases/case-thumb';
 import { categoryTone, formatAge } from './format';
 import { MatchBadge } from './match-badge';
+import { BrigadeBadge, WatchBadge } from './row-flags';
 
 export const rowDomId = (id: string) => `queue-row-${id}`;
 
@@ -92,6 +93,8 @@ export function QueueRowItem({ row, current, picked, dimmed, note, grouped = fal
             {row.case ? <CaseBadgeChip badge={row.case} /> : null}
             {group ? <span className="text-xs font-medium text-ink" data-testid="case-group">{group}</span> : null}
             {row.match ? <MatchBadge match={row.match} /> : null}
+            {row.kind === 'watch' ? <WatchBadge refs={row.watch} /> : null}
+            {row.brigade ? <BrigadeBadge brigade={row.brigade} /> : null}
             {row.escalation ? (
               <span data-testid="row-escalated" title={`Escalated by ${row.escalation.raisedBy}: ${row.escalation.reason}`}>
                 <Badge tone="danger">Escalated<span className="sr-only"> by {row.escalation.raisedBy}: {row.escalation.reason}</span></Badge>

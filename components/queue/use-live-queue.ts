@@ -57,6 +57,9 @@ export function useLiveQueue(initial: QueuePage, query: string) {
   return {
     ...view,
     counts: latest.counts,
+    // Held items follow the latest poll at once (not kept still like the list): a decision must show.
+    held: latest.held ?? [],
+    refetch: head.refetch,
     hasMore: cursor !== null,
     loadMore,
     loadingMore,

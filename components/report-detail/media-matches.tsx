@@ -14,7 +14,8 @@ export function MediaMatches({ matches }: { matches: MatchView[] }) {
     >
       <p className="font-semibold">{severe ? 'Matches a severe hash bank. Do not reveal unless you must.' : 'Matches a hash bank.'}</p>
       <ul className="mt-0.5 space-y-0.5">
-        {matches.map((m, i) => <li key={i}>{describeMatch(m)}</li>)}
+        {/* An outside matcher's hit names the service first ("HMA · bank …"), so nobody mistakes it for a local bank. */}
+        {matches.map((m, i) => <li key={i} data-testid={m.service ? 'outside-match' : undefined}>{m.service ? `${m.service} · ` : ''}{describeMatch(m)}</li>)}
       </ul>
     </div>
   );

@@ -14,6 +14,11 @@ export const actionInput = z.discriminatedUnion('kind', [
     type: z.enum(['none', 'sensitive', 'disable', 'silence', 'suspend']),
     text,
     notify: z.boolean().default(true),
+    /**
+     * Link the action to the report it came from (Mastodon's report_id), which closes that report on the server.
+     * A hold (lib/holding) sends false: the report must stay open for the human who confirms or undoes it.
+     */
+    withReport: z.boolean().default(true),
   }),
   z.object({ kind: z.literal('account.undo'), type: z.enum(['unsensitive', 'enable', 'unsilence', 'unsuspend']) }),
   z.object({

@@ -76,5 +76,6 @@ export function appliedInReport(a: ConnectorAction, r: RemoteReport): RemoteChec
 /** The remote report an action's check reads: its own report, or the report an account action came from. */
 export function reportToCheck(a: ConnectorAction, storedReportRemoteId: string | null): string | null {
   if ('reportId' in a && typeof a.reportId === 'string') return a.reportId;
-  return storedReportRemoteId;
+  // A watch item's `watch:…` id is ours: the server has no such report to read back.
+  return storedReportRemoteId?.startsWith('watch:') ? null : storedReportRemoteId;
 }

@@ -25,6 +25,7 @@ import { failureText, isRetryable } from './is-retryable';
 import { mayHaveApplied } from './may-have-applied';
 import { recordBlocklistFailure, recordBlocklistOutcome } from '@/lib/blocklists/record-outcome';
 import { ALREADY_GONE, alreadyGone, checkEarlierPurgeStep } from '@/lib/purge/check-earlier-purge-step';
+import { settleHoldsForAction } from '@/lib/holding/settle-holds';
 
 const log = logger('actions');
 const SYSTEM = { type: 'system' as const, label: 'worker' };
@@ -41,6 +42,13 @@ export interface PerformOptions {
 }
 
 export async function performAction(actionId: string, opts: PerformOptions = {}): Promise<PerformOutcome> {
+  const outcome = await performOnce(actionId, opts);
+  // A hold waiting on this action shows "held" (or why not) within seconds, not at the next sweep.
+  if (outcome === 'done' || outcome === 'failed') await settleHoldsForAction(actionId).catch((e) => log.error('settling holds failed', { actionId, error: String(e) }));
+  return outcome;
+}
+
+async function performOnce(actionId: string, opts: PerformOptions): Promise<PerformOutcome> {
   const s = outboxSettings(opts.settings);
   const now = opts.now ?? new Date();
   const token = await claimAction(actionId, now, s.leaseMs);

@@ -21,6 +21,9 @@ import { toConnectorAction } from './to-connector-action';
 
 const log = logger('actions');
 
+export const WATCH_ITEM_REPORT_ACTION =
+  'This item was caught by a watch list; there is no report on the server. Use Close to take it off the queue.';
+
 /** Long enough to notice a wrong key, short enough that a held action never looks lost. */
 export const holdSecondsSchema = z.number().int().min(0).max(10).optional();
 
@@ -30,12 +33,16 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
   const report = await db.report.findUnique({
     where: { id: input.reportId },
     select: {
-      id: true, remoteId: true, instanceId: true, instance: { select: { kind: true } }, target: { select: { remoteId: true, domain: true, acct: true } },
+      id: true, remoteId: true, kind: true, instanceId: true, instance: { select: { kind: true } }, target: { select: { remoteId: true, domain: true, acct: true } },
       statuses: { select: { status: { select: { id: true, remoteId: true, media: { select: { id: true, remoteId: true, url: true } } } } } },
     },
   });
   if (!report) throw new AppError('not_found', 'report not found');
   assertAllowed(canRequestAction(ctx.actor, report.instanceId, parsed.kind), `action ${parsed.kind}`);
+  // A watch item has no report on its server (remoteId `watch:…`): report.* would act on nothing there.
+  if (report.kind === 'watch' && parsed.kind.startsWith('report.')) {
+    throw new AppError('unsupported', `${parsed.kind} on a watch item`, { userMessage: WATCH_ITEM_REPORT_ACTION });
+  }
   const caps = capabilitiesFor(report.instance.kind as ServerKind);
   if (!caps.actions.includes(parsed.kind)) {
     throw new AppError('unsupported', `${parsed.kind} unsupported on ${report.instance.kind}`, {
@@ -52,6 +59,7 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
   }
   const unsigned = toConnectorAction(parsed, {
     reportRemoteId: report.remoteId,
+    watchItem: report.kind === 'watch',
     targetRemoteId: report.target.remoteId,
     targetDomain: report.target.domain,
     targetAcct: report.target.acct,

@@ -5,6 +5,8 @@ import type { ActionInput } from './action-input';
 
 export interface ReportRefs {
   reportRemoteId: string;
+  /** A watch item (Report kind 'watch'): its remote id is ours (`watch:…`), never a report id the server knows. */
+  watchItem?: boolean;
   targetRemoteId: string;
   targetDomain: string | null;
   /** The reported account's handle, which account.delete's confirmation must repeat. */
@@ -34,7 +36,7 @@ export function toConnectorAction(input: ActionInput, refs: ReportRefs): Connect
     case 'report.set_category':
       return { kind: input.kind, reportId: refs.reportRemoteId, category: input.category };
     case 'account.action':
-      return { kind: input.kind, accountId: refs.targetRemoteId, type: input.type, text: input.text || undefined, notify: input.notify, reportId: refs.reportRemoteId };
+      return { kind: input.kind, accountId: refs.targetRemoteId, type: input.type, text: input.text || undefined, notify: input.notify, ...(refs.watchItem || !input.withReport ? {} : { reportId: refs.reportRemoteId }) };
     case 'account.undo':
       return { kind: input.kind, accountId: refs.targetRemoteId, type: input.type };
     case 'report.forward':

@@ -28,3 +28,14 @@ describe('README capability matrix', () => {
     expect(block![1]).toBe(capabilityMatrixMarkdown());
   });
 });
+
+describe('README watch-and-hold matrix', () => {
+  it('is exactly what the connectors and the hold planner say (regenerate with npm run matrix -- --write)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { safetyMatrixMarkdown } = await import('./safety-matrix');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /<!-- safety-matrix:start[^>]*-->\n([\s\S]*?)\n<!-- safety-matrix:end -->/.exec(readme);
+    expect(block, 'README has the safety-matrix markers').not.toBeNull();
+    expect(block![1]).toBe(safetyMatrixMarkdown());
+  });
+});

@@ -68,7 +68,7 @@ export interface PlanInput {
   level: HoldLevel;
   allowSuspend: boolean;
   /** Our Status id and its remote id, where the item carries a post. */
-  status: { id: string; remoteId: string } | null;
+  status: { id: string; remoteId: string; visibility?: string | null } | null;
   hasMedia: boolean;
 }
 

@@ -14,6 +14,8 @@ export interface ReportMatchCandidate {
   distance: number;
   variant: string;
   quality: number | null;
+  /** An outside matcher's name (lib/matchers) when the hit came from it; bankName is then the service's bank. */
+  service?: string | null;
 }
 
 /** Stored in Report.matchSummary for the queue row and the report page. */
@@ -27,6 +29,8 @@ export interface MatchSummary {
   quality: number | null;
   signalType: SignalType;
   mediaId: string;
+  /** Set when the match came from an outside matcher: the report names the service beside its bank. */
+  service?: string | null;
 }
 
 const rankQuality = (q: number | null) => (q === null ? 100 : q);
@@ -46,5 +50,6 @@ export function bestMatch(candidates: readonly ReportMatchCandidate[]): MatchSum
   return {
     bank: best.bankName, bankId: best.bankId, label: best.label, severity: best.severity, distance: best.distance,
     variant: best.variant, quality: best.quality, signalType: best.signalType, mediaId: best.mediaId,
+    ...(best.service ? { service: best.service } : {}),
   };
 }

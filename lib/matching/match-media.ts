@@ -11,6 +11,7 @@ import { MEDIA_HASH_SELECT, type MediaHashRow } from './match-batch';
 import { storeMediaMatches } from './store-matches';
 import { refreshReportMatches, reportIdsForMedia } from './refresh-report-matches';
 import { syncBankIndex } from './sync-bank-index';
+import { holdOnBankMatch } from '@/lib/holding/bank-signal';
 
 export interface MatchMediaOutcome {
   matches: number;
@@ -40,5 +41,6 @@ export async function matchMedia(mediaId: string, known?: MediaHashRow): Promise
   // Refreshed on any hit (not only on change): a retry after a crash between storing and refreshing must still land.
   const reportIds = await reportIdsForMedia([mediaId]);
   await refreshReportMatches(reportIds);
+  if (found.matches.length > 0) await holdOnBankMatch(mediaId, reportIds);
   return outcome(reportIds);
 }

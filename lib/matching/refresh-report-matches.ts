@@ -2,7 +2,8 @@
  * Recomputes a report's match fields (matchSeverity, matchDistance, matchSummary) and its priority from the
  * MediaMatch rows of its media (media -> status -> ReportStatusLink -> report). Only match-bank rows of enabled
  * banks and entries count: a bank disabled since the rows were written stops raising reports at once, before any
- * rematch has cleaned its rows up.
+ * rematch has cleaned its rows up. Hits of outside matchers (OutsideMatch, lib/matchers) of enabled matchers count
+ * beside them, ranked the same way, with the summary naming the service.
  */
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -41,7 +42,17 @@ async function refreshOne(tx: Tx, reportId: string): Promise<MatchSummary | null
     },
     select: { mediaId: true, bankId: true, signalType: true, distance: true, variant: true, quality: true, bank: { select: { name: true, label: true, severity: true } } },
   });
-  const summary = bestMatch(rows.map((r) => ({ ...r, bankName: r.bank.name, label: r.bank.label, severity: clampSeverity(r.bank.severity) })));
+  const outside = await tx.outsideMatch.findMany({
+    where: { media: { status: { reports: { some: { reportId } } } }, matcher: { enabled: true } },
+    select: { mediaId: true, matcherId: true, signalType: true, distance: true, severity: true, bank: true, matchLabel: true, matcher: { select: { name: true, label: true } } },
+  });
+  const summary = bestMatch([
+    ...rows.map((r) => ({ ...r, bankName: r.bank.name, label: r.bank.label, severity: clampSeverity(r.bank.severity) })),
+    ...outside.map((o) => ({
+      mediaId: o.mediaId, bankId: o.matcherId, bankName: o.bank, label: o.matcher.label || o.matchLabel, severity: clampSeverity(o.severity),
+      signalType: o.signalType, distance: o.distance, variant: 'original', quality: null, service: o.matcher.name,
+    })),
+  ]);
   const reportCount = await tx.report.count({ where: { instanceId: report.instanceId, targetId: report.targetId } });
   const priority = computePriority({
     severity: summary?.severity ?? 0,

@@ -7,6 +7,8 @@ import type { Ctx } from '@/lib/audit/actor';
 import { canActOn, canSeeInstance } from '@/lib/auth/policy';
 import { caseBadgesForReports, caseForMedia } from '@/lib/cases/case-badges';
 import { AppError } from '@/lib/errors';
+import { holdsForReport } from '@/lib/holding/holds-for-report';
+import { readBrigade, readWatchTerms } from '@/lib/holding/queue-flags';
 import type { RemoteNoteView, ReportDetail, StatusView } from './detail-types';
 import { excerpt } from './excerpt';
 import { explainPriority } from './explain-priority';
@@ -21,6 +23,7 @@ export async function getReport({ ctx, input }: { ctx: Ctx; input: { id: string 
     select: {
       id: true, remoteId: true, category: true, status: true, comment: true, forwarded: true, rules: true, remoteNotes: true, priority: true,
       remoteCreatedAt: true, resolvedAt: true, targetId: true, matchSeverity: true, matchDistance: true, mediaCount: true,
+      kind: true, watchTerms: true, brigade: true, reportScore: true,
       instance: { select: { id: true, name: true, kind: true, domain: true } },
       reporter: { select: accountSelect },
       target: { select: accountSelect },
@@ -40,9 +43,10 @@ export async function getReport({ ctx, input }: { ctx: Ctx; input: { id: string 
     db.report.count({ where: againstTarget }),
     loadReportStatuses(r.id),
   ]);
-  const [badges, mediaCases] = await Promise.all([
+  const [badges, mediaCases, holds] = await Promise.all([
     caseBadgesForReports(ctx, [r.id]),
     caseForMedia(ctx, statuses.flatMap((s) => s.media.map((m) => m.id))),
+    holdsForReport(ctx, r.id),
   ]);
 
   return {
@@ -72,12 +76,11 @@ export async function getReport({ ctx, input }: { ctx: Ctx; input: { id: string 
     statuses: withMediaCases(statuses, mediaCases),
     canAct: canActOn(ctx.actor, r.instance.id),
     case: badges.get(r.id) ?? null,
-    // Issue 14 defaults; the holding-core work fills these from the row and its holds.
-    kind: 'report',
-    watch: null,
-    holds: [],
-    brigade: null,
-    reportScore: null,
+    kind: r.kind,
+    watch: readWatchTerms(r.watchTerms),
+    holds,
+    brigade: readBrigade(r.brigade),
+    reportScore: r.reportScore,
   };
 }
 

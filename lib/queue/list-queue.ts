@@ -9,6 +9,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/audit/actor';
 import { visibleInstanceIds } from '@/lib/auth/policy';
 import { caseBadgesForReports } from '@/lib/cases/case-badges';
+import { heldReportIds } from '@/lib/holding/pending-holds-for';
+import { readBrigade, readWatchTerms } from '@/lib/holding/queue-flags';
 import { getExposureStatus } from '@/lib/exposure/get-exposure-status';
 import type { ExposureStatus } from '@/lib/exposure/types';
 import type { CaseBadge } from '@/lib/cases/types';
@@ -26,7 +28,7 @@ import type { QueuePage, QueueRow } from './types';
 
 const rowSelect = {
   id: true, instanceId: true, remoteId: true, category: true, comment: true, mediaCount: true, statusCount: true,
-  priority: true, remoteCreatedAt: true, status: true, matchSummary: true,
+  priority: true, remoteCreatedAt: true, status: true, matchSummary: true, kind: true, watchTerms: true, brigade: true,
   target: { select: { acct: true, displayName: true, domain: true } },
   reporter: { select: { acct: true } },
   assignee: { select: { acct: true } },
@@ -38,6 +40,12 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
   const and: Prisma.ReportWhereInput[] = [{ status: q.status }];
   if (visible) and.push({ instanceId: { in: visible } });
   if (q.instanceId) and.push({ instanceId: q.instanceId });
+  // Items whose hold waits for a human are pinned above the list (held) and left out of every page of it. Pinned
+  // whatever the report's status: Mastodon resolves every open report on an account when any account action is taken
+  // on it (Admin::AccountAction#process_reports!), so a hold's own step may close the report on the server.
+  const pinned = q.status === 'open';
+  const heldScope = and.slice(1);
+  if (pinned) and.push({ holdPendingAt: null });
   if (q.category) and.push({ category: q.category });
   if (q.hasMedia !== undefined) and.push(q.hasMedia ? { mediaCount: { gt: 0 } } : { mediaCount: 0 });
   if (q.hasMatch !== undefined) and.push(q.hasMatch ? { matchSeverity: { gt: 0 } } : { matchSeverity: 0 });
@@ -50,9 +58,14 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
   if (assignee === 'none' || team === 'none') return { items: [], nextCursor: null, counts, held: [], ...withExposure };
   if (assignee) and.push(assignee);
   and.push(...team);
-  if (exposure?.limited) and.push(severeLeftOut(exposure));
+  if (exposure?.limited) {
+    and.push(severeLeftOut(exposure));
+    heldScope.push(severeLeftOut(exposure));
+  }
 
   const rows = await db.report.findMany({ where: { AND: and }, orderBy: orderByFor(q.sort), take: q.limit + 1, select: rowSelect });
+  const heldIds = pinned && !q.cursor ? await heldReportIds(heldScope) : [];
+  const heldRows = heldIds.length ? await db.report.findMany({ where: { id: { in: heldIds } }, select: rowSelect }) : [];
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > q.limit && last
@@ -60,11 +73,15 @@ export async function listQueue({ ctx, input }: { ctx: Ctx; input: QueueInput })
     : null;
   const names = new Map(counts.map((c) => [c.instanceId, c]));
   // One query for the whole page. The cursor above comes from the last RAW row, so grouping never skips a report.
-  const cases = await caseBadgesForReports(ctx, page.map((r) => r.id));
-  const extras = await rowExtras(ctx, page.map((r) => ({ id: r.id, caseId: cases.get(r.id)?.id ?? null })));
-  const items = page.map((r) => ({ ...toRow(r, names.get(r.instanceId), cases.get(r.id) ?? null), ...extras.get(r.id) }));
+  const both = [...page, ...heldRows];
+  const cases = await caseBadgesForReports(ctx, both.map((r) => r.id));
+  const extras = await rowExtras(ctx, both.map((r) => ({ id: r.id, caseId: cases.get(r.id)?.id ?? null })));
+  const asRow = (r: Selected) => ({ ...toRow(r, names.get(r.instanceId), cases.get(r.id) ?? null), ...extras.get(r.id) });
+  const items = page.map(asRow);
+  const byId = new Map(heldRows.map((r) => [r.id, r]));
+  const held = heldIds.flatMap((id) => (byId.has(id) ? [asRow(byId.get(id)!)] : []));
   // With an instance filter every report of that instance is listed: there is nothing to group across.
-  return { items: q.instanceId ? items : groupByCase(items), nextCursor, counts, held: [], ...withExposure };
+  return { items: q.instanceId ? items : groupByCase(items), nextCursor, counts, held, ...withExposure };
 }
 
 async function exposureOf(ctx: Ctx): Promise<ExposureStatus | null> {
@@ -100,9 +117,9 @@ function toRow(r: Selected, inst: { name: string; kind: string } | undefined, ba
     tags: [],
     escalation: null,
     claim: null,
-    kind: 'report',
-    watch: null,
+    kind: r.kind,
+    watch: readWatchTerms(r.watchTerms),
     hold: null,
-    brigade: null,
+    brigade: readBrigade(r.brigade),
   };
 }

@@ -13,6 +13,8 @@ export interface MatchView {
   variant: string;
   quality: number | null;
   signalType: string;
+  /** The outside matcher that found it (its name, e.g. "HMA"); absent or null for a local bank. */
+  service?: string | null;
 }
 
 const summarySchema = z.object({
@@ -23,13 +25,14 @@ const summarySchema = z.object({
   variant: z.string().nullish(),
   quality: z.number().nullish(),
   signalType: z.string().nullish(),
+  service: z.string().nullish(),
 });
 
 export function toMatchView(json: unknown): MatchView | null {
   const parsed = summarySchema.safeParse(json);
   if (!parsed.success) return null;
   const m = parsed.data;
-  return { bank: m.bank, label: m.label ?? null, severity: m.severity, distance: m.distance, variant: m.variant ?? 'original', quality: m.quality ?? null, signalType: m.signalType ?? 'pdq' };
+  return { bank: m.bank, label: m.label ?? null, severity: m.severity, distance: m.distance, variant: m.variant ?? 'original', quality: m.quality ?? null, signalType: m.signalType ?? 'pdq', ...(m.service ? { service: m.service } : {}) };
 }
 
 /** Severe matches (severity 4-5, or anything labelled csam) get the stronger warning and a two-step reveal. */

@@ -17,17 +17,24 @@ export const mediaViewSelect = {
     where: { bank: { kind: 'match', enabled: true }, entry: { enabled: true } },
     select: { distance: true, variant: true, quality: true, signalType: true, bank: { select: { name: true, label: true, severity: true } } },
   },
+  // Issue 14: hits of enabled outside matchers, listed beside the bank matches with the service's name.
+  outsideMatches: {
+    where: { matcher: { enabled: true } },
+    select: { bank: true, matchLabel: true, severity: true, distance: true, signalType: true, matcher: { select: { name: true, label: true } } },
+  },
 } satisfies Prisma.MediaSelect;
 
 type Row = Prisma.MediaGetPayload<{ select: typeof mediaViewSelect }>;
 
-export function toMediaView({ previewKey, storageKey, matches, pdqQuality, remoteDeletedAt, sha256, md5, pdqHash, ...m }: Row): MediaView {
+export function toMediaView({ previewKey, storageKey, matches, outsideMatches, pdqQuality, remoteDeletedAt, sha256, md5, pdqHash, ...m }: Row): MediaView {
   return {
     ...m,
     hashes: { sha256, md5, pdq: pdqHash },
     remoteDeletedAt: remoteDeletedAt?.toISOString() ?? null,
-    matches: matches
-      .map((x) => ({ bank: x.bank.name, label: x.bank.label, severity: x.bank.severity, distance: x.distance, variant: x.variant, quality: x.quality ?? pdqQuality, signalType: x.signalType }))
+    matches: [
+      ...matches.map((x) => ({ bank: x.bank.name, label: x.bank.label, severity: x.bank.severity, distance: x.distance, variant: x.variant, quality: x.quality ?? pdqQuality, signalType: x.signalType })),
+      ...outsideMatches.map((o) => ({ bank: o.bank, label: o.matcher.label || o.matchLabel, severity: o.severity, distance: o.distance, variant: 'original', quality: null, signalType: o.signalType, service: o.matcher.name })),
+    ]
       .sort((a, b) => b.severity - a.severity || a.distance - b.distance),
     inlineOriginal: isInlineImage(m.mime),
     hasPreview: !!previewKey,

@@ -5,21 +5,23 @@
 import type { Ctx } from '@/lib/audit/actor';
 import { claimsFor } from '@/lib/claims/claims-for';
 import { openEscalationsFor } from '@/lib/escalations/open-escalations-for';
+import { pendingHoldsFor } from '@/lib/holding/pending-holds-for';
 import { tagsFor } from '@/lib/tags/tags-for';
 import { reportThumbs } from './report-thumbs';
 import type { QueueRow } from './types';
 
-type Extras = Pick<QueueRow, 'thumbMediaId' | 'tags' | 'escalation' | 'claim'>;
+type Extras = Pick<QueueRow, 'thumbMediaId' | 'tags' | 'escalation' | 'claim' | 'hold'>;
 
 export async function rowExtras(ctx: Ctx, reports: { id: string; caseId: string | null }[]): Promise<Map<string, Extras>> {
   const ids = reports.map((r) => r.id);
   const caseIds = [...new Set(reports.flatMap((r) => (r.caseId ? [r.caseId] : [])))];
-  const [thumbs, tags, escalations, claims, caseClaims] = await Promise.all([
+  const [thumbs, tags, escalations, claims, caseClaims, holds] = await Promise.all([
     reportThumbs(ids),
     tagsFor('report', ids),
     openEscalationsFor('report', ids),
     claimsFor(ctx, 'report', ids),
     caseIds.length ? claimsFor(ctx, 'case', caseIds) : Promise.resolve(new Map()),
+    pendingHoldsFor(ctx, ids),
   ]);
   const out = new Map<string, Extras>();
   for (const r of reports) {
@@ -28,6 +30,7 @@ export async function rowExtras(ctx: Ctx, reports: { id: string; caseId: string 
       tags: tags.get(r.id) ?? [],
       escalation: escalations.get(r.id) ?? null,
       claim: claims.get(r.id) ?? (r.caseId ? caseClaims.get(r.caseId) ?? null : null),
+      hold: holds.get(r.id) ?? null,
     });
   }
   return out;

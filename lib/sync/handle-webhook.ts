@@ -15,6 +15,9 @@ import { describeError } from './describe-error';
 import { recordSkipped } from './record-skipped';
 import { upsertReport } from './upsert-report';
 import { linkSyncedReportsSafely } from '@/lib/cases/link-synced-reports';
+import { readMastodonStatusEvent } from '@/lib/connectors/mastodon/webhook';
+import { watchWebhookPost } from '@/lib/watch/watch-webhook-post';
+import { scoreSyncedReportsSafely } from '@/lib/holding/score-synced-reports';
 
 const log = logger('webhook');
 
@@ -27,6 +30,11 @@ export async function handleWebhook(input: { instanceId: string; rawBody: Buffer
   if (!parsed.verified) {
     log.warn('webhook signature rejected', { instanceId: instance.id });
     throw new AppError('unauthorized', 'bad webhook signature', { userMessage: 'Invalid signature.' });
+  }
+  // Watch lists: a new or edited post is matched against the watch terms; it is not a report, so no sync follows.
+  if (instance.kind === 'mastodon' && (parsed.event === 'status.created' || parsed.event === 'status.updated')) {
+    const read = readMastodonStatusEvent(input.rawBody);
+    return { event: parsed.event, reportId: await watchWebhookPost(instance, parsed.event, read.post, read.error) };
   }
   const refetch = parsed.refetch ?? null;
   const carried = parsed.report;
@@ -51,6 +59,7 @@ async function applyReport(
     const out = await upsertReport(instance.id, await read());
     for (const id of out.newMediaIds) await enqueueMediaFetch(id);
     if (out.changed) await linkSyncedReportsSafely([out.reportId]);
+    if (out.changed) await scoreSyncedReportsSafely([out.reportId]);
     reportId = out.reportId;
     log.info('webhook applied', { instanceId: instance.id, event, changed: out.changed });
   } catch (e) {

@@ -90,7 +90,8 @@ export async function syncInstance(instanceId: string): Promise<SyncSummary> {
 async function refreshStale(
   instanceId: string, connector: Awaited<ReturnType<typeof connectorFor>>, seenOpen: Set<string>, summary: SyncSummary, newMedia: string[],
 ): Promise<void> {
-  const stale = await db.report.findMany({ where: { instanceId, status: 'open' }, select: { id: true, remoteId: true } });
+  // Watch items (kind 'watch') have no report on the server to read back: they stay until a moderator closes them.
+  const stale = await db.report.findMany({ where: { instanceId, status: 'open', kind: 'report' }, select: { id: true, remoteId: true } });
   for (const r of stale) {
     if (seenOpen.has(r.remoteId)) continue;
     try {

@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import type { RemoteReport, SkippedItem } from '@/lib/connectors/types';
 import { logger } from '@/lib/log/logger';
 import { linkSyncedReportsSafely } from '@/lib/cases/link-synced-reports';
+import { scoreSyncedReportsSafely } from '@/lib/holding/score-synced-reports';
 import { cleanRemoteReport } from './clean-remote-report';
 import { reportContentHash } from './content-hash';
 import { describeError } from './describe-error';
@@ -60,5 +61,6 @@ export async function writeReportPage(instanceId: string, items: RemoteReport[])
     }
   }
   await linkSyncedReportsSafely(outcomes.filter((o) => o.changed && o.reportId).map((o) => o.reportId));
+  await scoreSyncedReportsSafely(outcomes.filter((o) => o.changed && o.reportId).map((o) => o.reportId));
   return { outcomes, skipped, seen };
 }

@@ -11,7 +11,7 @@ import { createUser } from '@/lib/users/create-user';
  * Connects the demo's fake instances (once; later runs reuse them) and creates a demo owner with a random
  * password printed once, so the demo needs no setup step and still has no default password.
  */
-export async function connectDemoInstances(fakes: { url: string; token: string }[]): Promise<string[]> {
+export async function connectDemoInstances(fakes: { url: string; token: string }[], afterConnect?: () => Promise<string>): Promise<string[]> {
   const lines: string[] = [];
   const actor = { type: 'system' as const, label: 'demo' };
   for (const f of fakes) {
@@ -25,6 +25,8 @@ export async function connectDemoInstances(fakes: { url: string; token: string }
   } else {
     lines.push('Sign in with the demo account created on the first demo run (or any account you added).');
   }
+  // What needs the instances' ids (the demo's outside matcher), before this process lets go of the database.
+  if (afterConnect) lines.push(await afterConnect());
   await stopBoss();
   await disconnectDb();
   return lines;

@@ -12,6 +12,7 @@ import { BulkConfirm } from '@/components/queue/bulk-confirm';
 import { keepVisible, selectRange, toggleId } from '@/components/queue/bulk-selection';
 import { canReopen } from '@/components/queue/can-reopen';
 import { ExposureLimitBanner } from '@/components/exposure/limit-banner';
+import { HeldSection } from '@/components/queue/held-section';
 import { HelpDialog } from '@/components/queue/help-dialog';
 import { NewReportsBar } from '@/components/queue/new-reports-bar';
 import { saveQueueContext } from '@/components/queue/queue-context';
@@ -40,8 +41,9 @@ export function QueueClient({ initial, filters, canAct, gray = true, severeThumb
   const query = toQueryString(filters);
   const live = useLiveQueue(initial, query);
   const actions = useRowActions();
+  const held = live.held;
   const [selectedId, setSelectedId] = useState<string | null>(
-    initialSelect && initial.items.some((r) => r.id === initialSelect) ? initialSelect : (initial.items[0]?.id ?? null),
+    initialSelect && [...initial.held ?? [], ...initial.items].some((r) => r.id === initialSelect) ? initialSelect : (initial.held?.[0]?.id ?? initial.items[0]?.id ?? null),
   );
   const [helpOpen, setHelpOpen] = useState(false);
   // Bulk selection (aria-selected) is separate from the current row (the active descendant).
@@ -51,12 +53,18 @@ export function QueueClient({ initial, filters, canAct, gray = true, severeThumb
   const [bulkBusy, setBulkBusy] = useState(false);
   // The controls show the choice at once; the list follows when the server page for the new URL arrives.
   const [draft, setDraft] = useState(filters);
-  const rows = live.rows;
+  // A row held since it was shown moves up to the held section instead of showing twice.
+  const rows = useMemo(() => {
+    const heldIds = new Set(held.map((r) => r.id));
+    return live.rows.filter((r) => !heldIds.has(r.id));
+  }, [live.rows, held]);
   const order = useMemo(() => rows.map((r) => r.id), [rows]);
+  // Keyboard order: held items first, then the list.
+  const walk = useMemo(() => [...held, ...rows], [held, rows]);
   const picked = useMemo(() => keepVisible(pickedRaw, order), [pickedRaw, order]);
   const pickedRows = useMemo(() => rows.filter((r) => picked.has(r.id)), [rows, picked]);
-  const index = rows.findIndex((r) => r.id === selectedId);
-  const selected = index >= 0 ? rows[index] : undefined;
+  const index = walk.findIndex((r) => r.id === selectedId);
+  const selected = index >= 0 ? walk[index] : undefined;
   // Reports of one case are grouped under one row unless the list is narrowed to one instance (list-queue.ts).
   const grouped = !filters.instanceId;
 
@@ -78,9 +86,9 @@ export function QueueClient({ initial, filters, canAct, gray = true, severeThumb
 
   /** Remembers filters, order and row so the report page can go "Back to queue" and on to the next report. */
   const open = useCallback((row: QueueRow) => {
-    saveQueueContext({ query, ids: order, selectedId: row.id });
+    saveQueueContext({ query, ids: walk.map((r) => r.id), selectedId: row.id });
     router.push(rowHref(row, grouped));
-  }, [grouped, order, query, router]);
+  }, [grouped, walk, query, router]);
 
   const bulk = useCallback(async (fn: () => Promise<unknown>) => {
     setBulkBusy(true);
@@ -103,7 +111,7 @@ export function QueueClient({ initial, filters, canAct, gray = true, severeThumb
 
   useQueueKeys({
     move: (d) => {
-      const next = rows[Math.min(rows.length - 1, Math.max(0, (index < 0 ? -1 : index) + d))];
+      const next = walk[Math.min(walk.length - 1, Math.max(0, (index < 0 ? -1 : index) + d))];
       if (next) setSelectedId(next.id);
     },
     open: () => { if (selected) open(selected); },
@@ -142,6 +150,15 @@ export function QueueClient({ initial, filters, canAct, gray = true, severeThumb
             onClear={() => setPicked(new Set())}
           />
         ) : null}
+        <HeldSection
+          rows={held}
+          selectedId={selectedId}
+          canAct={canAct}
+          gray={gray}
+          grouped={grouped}
+          onDecided={() => void live.refetch()}
+          handlersFor={(r) => ({ onSelect: () => setSelectedId(r.id), onOpen: () => open(r), onToggle: () => setSelectedId(r.id), onRange: () => setSelectedId(r.id) })}
+        />
         {rows.length === 0 ? (
           <Card><p className="text-sm text-muted">No {filters.status} reports match these filters.</p></Card>
         ) : (
@@ -151,7 +168,7 @@ export function QueueClient({ initial, filters, canAct, gray = true, severeThumb
               aria-label={`${filters.status} reports`}
               aria-multiselectable={canAct ? 'true' : undefined}
               tabIndex={0}
-              aria-activedescendant={selected ? rowDomId(selected.id) : undefined}
+              aria-activedescendant={selected && order.includes(selected.id) ? rowDomId(selected.id) : undefined}
               className={`focus-visible:outline-2 focus-visible:outline-accent ${navigating ? 'opacity-60' : ''}`}
               data-testid="queue-list"
             >

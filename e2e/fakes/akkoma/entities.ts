@@ -33,6 +33,12 @@ export interface FakeStatus {
   /** The ActivityPub id and web URL as recorded for a federated post (default: built from the author's domain). */
   uri?: string;
   url?: string;
+  /** Hashtags without '#' (watch lists, issue 14); absent: derived from `#tag` in the HTML. */
+  tags?: string[];
+  /** Served lean like a real timeline item: no tags, an account with few fields. */
+  lean?: boolean;
+  /** Served without its account, so a watch read must skip it and keep the rest of the page. */
+  malformed?: boolean;
 }
 
 export type ReportState = 'open' | 'closed' | 'resolved';

@@ -12,6 +12,8 @@ import { notFound, type Route } from './route-types';
 import { serializeAccount, serializeStatus } from './serialize';
 import type { FakeAkkomaState } from './state';
 import type { FakeAccount } from './entities';
+import { recordRead } from '../mastodon/read-record';
+import { searchPosts, serializePost } from './routes-timelines';
 
 const P = '^/api/v1/pleroma/admin';
 const R = (path: string) => new RegExp(`${P}${path}$`);
@@ -68,16 +70,19 @@ export const lookupRoutes: Route[] = [
     method: 'GET', pattern: R('/users/([^/]+)'), scope: 'admin:read:accounts',
     handler: ({ state, params: [nick] }) => ({ json: serializeAccount(state, userByNicknameOrId(state, nick, 'GET /api/v1/pleroma/admin/users/:nickname')) }),
   },
-  // Trap: never used by the connector.
+  // Trap for copy lookups (a URL is fetched); watch scans use it for keywords without a URL (connectors/akkoma/watch.ts).
   {
     method: 'GET', pattern: /^\/api\/v2\/search$/, scope: 'read:search',
     handler: ({ state, query }) => {
+      recordRead(state.reads, '/api/v2/search', query);
       const q = String(query.q ?? '').trim();
-      const statuses = [...state.statuses.values()].filter((s) => q && (serializeStatus(state, s).uri === q || serializeStatus(state, s).url === q));
+      const byUrl = [...state.statuses.values()].filter((s) => q && (serializeStatus(state, s).uri === q || serializeStatus(state, s).url === q));
+      // DatabaseSearch: a full-text query over stored posts, no Elasticsearch needed (watch lists, search-posts.ts).
+      const statuses = /https?:/.test(q) ? byUrl : searchPosts(state, q, query);
       const accounts = [...state.accounts.values()].filter((a) => q && a.nickname.toLowerCase() === q.replace(/^@/, '').toLowerCase());
       if (/https?:/.test(q) && statuses.length === 0) state.recordFetch('GET /api/v2/search', q);
       else if (query.resolve === 'true' && /^@?[^@\s]+@[^@\s]+$/.test(q) && accounts.length === 0) state.recordFetch('GET /api/v2/search', q.replace(/^@/, ''));
-      return { json: { accounts: accounts.map((a) => serializeAccount(state, a)), statuses: statuses.map((s) => serializeStatus(state, s)), hashtags: [] } };
+      return { json: { accounts: accounts.map((a) => serializeAccount(state, a)), statuses: statuses.map((s) => serializePost(state, s)), hashtags: [] } };
     },
   },
 ];

@@ -13,8 +13,12 @@ import { userRoutes } from './routes-users';
 import { userReportRoutes } from './routes-user-reports';
 import { FakeError, notFound, type Reply, type Route } from './route-types';
 import type { FakeAkkomaState } from './state';
+import { timelineRoutes } from './routes-timelines';
+import { postControlRoutes } from './routes-posts-control';
 
-const ROUTES: Route[] = [...adminRoutes, ...userRoutes, ...lookupRoutes, ...userReportRoutes, ...publicRoutes, ...controlRoutes];
+const ROUTES: Route[] = [
+  ...adminRoutes, ...userRoutes, ...lookupRoutes, ...userReportRoutes, ...publicRoutes, ...controlRoutes, ...timelineRoutes, ...postControlRoutes,
+];
 
 export async function handle(state: FakeAkkomaState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);

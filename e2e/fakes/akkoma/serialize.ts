@@ -2,6 +2,7 @@
 import type { FakeAccount, FakeReport, FakeReportNote, FakeStatus } from './entities';
 import type { FakeAkkomaState } from './state';
 import { proxyUrl } from './media-proxy';
+import { tagsOf } from '../mastodon/post-tags';
 
 export function serializeAccount(state: FakeAkkomaState, a: FakeAccount): Record<string, unknown> {
   const [username, remoteDomain] = a.nickname.split('@');
@@ -27,6 +28,7 @@ export function serializeStatus(state: FakeAkkomaState, s: FakeStatus): Record<s
       const url = remoteUrl ? proxyUrl(state, remoteUrl) : `${state.baseUrl}/media/${id}.png`;
       return { id, type: 'image', url, preview_url: url, description: null, remote_url: remoteUrl };
     }),
+    tags: tagsOf({ tags: s.tags, html: s.content }).map((name) => ({ name, url: `${state.baseUrl}/tag/${encodeURIComponent(name)}` })),
   };
 }
 

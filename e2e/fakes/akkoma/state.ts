@@ -1,5 +1,6 @@
 /** All of the fake's mutable state, in memory. Tests in the same process may read and change it directly. */
 import type { RemoteFetchRecord } from '../federation/known-bad';
+import type { ReadRecord } from '../mastodon/read-record';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import { createRemovalControls, type RemovalControls } from '../destructive-log';
@@ -46,6 +47,8 @@ export class FakeAkkomaState {
   records: WriteRecord[] = [];
   /** Calls that would have made the real server fetch from another server (search by URL, WebFinger of an unknown nickname). */
   remoteFetches: RemoteFetchRecord[] = [];
+  /** Watch-list reads as received (timelines and search, routes-timelines.ts): GET /__fake/reads. */
+  reads: ReadRecord[] = [];
   adminNickname = 'admin';
 
   private serial = 0;

@@ -35,6 +35,12 @@ export interface FakeStatus {
   /** A federated post keeps the origin's ActivityPub id and web URL (default: derived from the author). */
   uri?: string;
   url?: string;
+  /** Hashtags without '#' (watch lists, issue 14); absent: derived from `#tag` in the HTML. */
+  tags?: string[];
+  /** Served lean like a real timeline item: no tags, media without meta, an account with few fields. */
+  lean?: boolean;
+  /** Served without its account, so a watch read must skip it and keep the rest of the page. */
+  malformed?: boolean;
 }
 
 export interface FakeReport {

@@ -11,6 +11,7 @@ import type { FakeAccount } from './entities';
 import type { Ctx, Route } from './route-types';
 import { serializeAccount, serializeStatus } from './serialize';
 import type { FakeState } from './state';
+import { recordRead } from '../mastodon/read-record';
 
 const NAMESTRING = /^@?([^@\s]+)(?:@([^@\s]+))?$/;
 
@@ -27,6 +28,7 @@ function recordFetch(state: FakeState, target: string): void {
 }
 
 function search({ state, query }: Ctx) {
+  recordRead(state.reads, '/api/v2/search', query);
   const q = (str(query.q) ?? '').trim();
   if (!q) throw new HttpError(400, 'Bad Request: required key q was not set or invalid');
   const type = str(query.type) ?? '';

@@ -14,8 +14,12 @@ import { searchRoutes } from './routes-search';
 import { userReportRoutes } from './routes-user-reports';
 import { isRemovalCall } from './removals';
 import type { FakeState } from './state';
+import { timelineRoutes } from './routes-timelines';
+import { postControlRoutes } from './routes-posts-control';
 
-const ROUTES: Route[] = [...publicRoutes, ...searchRoutes, ...adminRoutes, ...domainBlockRoutes, ...userReportRoutes, ...controlRoutes];
+const ROUTES: Route[] = [
+  ...publicRoutes, ...searchRoutes, ...adminRoutes, ...domainBlockRoutes, ...userReportRoutes, ...controlRoutes, ...timelineRoutes, ...postControlRoutes,
+];
 
 export async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);

@@ -1,6 +1,7 @@
 /** GoToSocial's JSON shapes (model.AdminReport, AdminAccountInfo, Account, Status), as the real server sends them. */
 import type { FakeAccount, FakeMedia, FakeReport, FakeStatus } from './entities';
 import { acctOf, type FakeState } from './state';
+import { tagsOf } from '../mastodon/post-tags';
 
 export function mediaUrls(state: FakeState, m: FakeMedia) {
   const base = `${state.baseUrl}/fileserver/${m.accountId}/attachment`;
@@ -45,7 +46,8 @@ export function serializeStatus(state: FakeState, s: FakeStatus) {
     id: s.id, created_at: s.createdAt, sensitive: false, spoiler_text: '', visibility: 'public', language: 'en',
     uri: s.uri ?? url, url: s.url ?? url, content: s.content, account: serializeAccount(state, account),
     media_attachments: s.mediaIds.map((id) => state.media.get(id)).filter((m) => m !== undefined).map((m) => serializeMedia(state, m)),
-    mentions: [], tags: [], emojis: [], replies_count: 0, reblogs_count: 0, favourites_count: 0,
+    mentions: [], emojis: [],
+    tags: tagsOf({ tags: s.tags, html: s.content }).map((name) => ({ name, url: `${state.baseUrl}/tags/${encodeURIComponent(name)}` })), replies_count: 0, reblogs_count: 0, favourites_count: 0,
   };
 }
 

@@ -1,5 +1,6 @@
 /** All of the fake's mutable state, in memory. Tests in the same process may read and change it directly. */
 import type { RemoteFetchRecord } from '../federation/known-bad';
+import type { ReadRecord } from '../mastodon/read-record';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import type {
@@ -49,6 +50,8 @@ export class FakeState {
   records: WriteRecord[] = [];
   /** API calls that would have made the real server fetch from another server (routes-search.ts). */
   remoteFetches: RemoteFetchRecord[] = [];
+  /** Watch-list reads as received (timelines and search, routes-timelines.ts): GET /__fake/reads. */
+  reads: ReadRecord[] = [];
   adminId = '';
   reporterIds: string[] = [];
   targetIds: string[] = [];

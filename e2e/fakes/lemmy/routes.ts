@@ -14,9 +14,10 @@ import { lookupRoutes } from './routes-lookup';
 import { purgeRoutes } from './routes-purge';
 import { reportRoutes } from './routes-report';
 import { v4Routes } from './routes-v4';
+import { watchRoutes } from './routes-watch';
 import type { FakeLemmyState, FakePerson } from './state';
 
-const ROUTES: Route[] = [...mediaRoutes, ...apiRoutes, ...v4Routes, ...purgeRoutes, ...reportRoutes, ...lookupRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...mediaRoutes, ...apiRoutes, ...v4Routes, ...purgeRoutes, ...reportRoutes, ...lookupRoutes, ...watchRoutes, ...controlRoutes];
 const LOGIN_PATHS = ['/api/v3/user/login', '/api/v4/account/auth/login'];
 
 export async function handle(state: FakeLemmyState, req: IncomingMessage, res: ServerResponse): Promise<void> {

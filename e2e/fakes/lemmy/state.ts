@@ -22,6 +22,8 @@ export interface FakePost {
   apId?: string;
   /** pict-rs thumbnail URL when it differs from url (a federated image post links the origin's file). */
   thumbnailUrl?: string;
+  /** Test hook (watch lists): post/list serves this post without its creator, so the connector's skip path runs. */
+  malformed?: boolean;
 }
 export interface FakeComment { id: number; creatorId: number; postId: number; content: string; removed: boolean; deleted: boolean; published: string }
 export interface FakePm { id: number; creatorId: number; content: string; published: string }

@@ -61,6 +61,12 @@ export interface FakeStatus {
   /** A federated post keeps the origin's ActivityPub id and web URL (default: derived from the author). */
   uri?: string;
   url?: string;
+  /** Hashtags without '#' (watch lists, issue 14); absent: derived from `#tag` in the HTML (routes-timelines.ts). */
+  tags?: string[];
+  /** Served lean like a real timeline item: no tags, media without meta, an account with few fields. */
+  lean?: boolean;
+  /** Served without its account, so a watch read must skip it and keep the rest of the page. */
+  malformed?: boolean;
 }
 
 export interface FakeRule {
@@ -123,6 +129,8 @@ export interface WebhookRecord {
   targetUrl: string;
   event: string;
   reportId: string;
+  /** The post of a status.* event (watch lists). */
+  statusId?: string;
   status: number | null;
   error: string | null;
   time: string;

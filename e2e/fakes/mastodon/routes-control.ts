@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { HttpError, type Params } from './http';
 import { buildReport } from './new-report';
+import { addAccount } from './seed';
+import { serializeAdminAccount } from './serialize-account';
 import type { Route } from './route-types';
 import { serializeReport } from './serialize-report';
 import { sendWebhook } from './webhook';
@@ -23,11 +25,18 @@ const newReport = z.object({
   resolved: z.boolean().optional(),
   createdAt: z.string().optional(),
 });
+/** A reporter (or target) made at a given time: reports from accounts made together look like a brigade. */
+const newAccount = z.object({
+  username: z.string().regex(/^[a-z0-9_]{1,30}$/),
+  domain: z.string().min(1).max(253).nullable().default(null),
+  createdAt: z.iso.datetime().optional(),
+});
 const webhook = z.object({
   targetUrl: z.string().url(),
   secret: z.string(),
-  event: z.enum(['report.created', 'report.updated']),
-  reportId: z.coerce.string(),
+  event: z.enum(['report.created', 'report.updated', 'status.created', 'status.updated']),
+  reportId: z.coerce.string().optional(),
+  statusId: z.coerce.string().optional(),
 });
 const rateLimit = z.object({
   remaining: z.number().int().min(0),
@@ -60,6 +69,13 @@ export const controlRoutes: Route[] = [
   {
     method: 'POST', pattern: /^\/__fake\/reports$/,
     handler: ({ state, body }) => ({ json: serializeReport(state, buildReport(state, parse(newReport, body))) }),
+  },
+  {
+    method: 'POST', pattern: /^\/__fake\/accounts$/,
+    handler: ({ state, body }) => {
+      const input = parse(newAccount, body);
+      return { json: serializeAdminAccount(state, addAccount(state, input.username, input.domain, null, input.createdAt)) };
+    },
   },
   { method: 'POST', pattern: /^\/__fake\/webhook$/, handler: async ({ state, body }) => ({ json: await sendWebhook(state, parse(webhook, body)) }) },
   {

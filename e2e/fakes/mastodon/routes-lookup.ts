@@ -5,7 +5,7 @@
  * - GET /api/v2/search: with resolve=true a URL goes to ResolveURLService and a remote acct to webfinger, both of
  *   which FETCH from the other server: the fake records them in state.remoteFetches. With resolve=false a URL is not
  *   looked up at all (SearchService#url_query?), and statuses need Elasticsearch, which this fake (like most small
- *   instances) does not run, so only accounts are searched.
+ *   instances) does not run unless started with fullTextSearch (search-statuses.ts).
  */
 import type { FakeAccount, FakeStatus } from './entities';
 import { HttpError, str, truthy, type Params, type Reply } from './http';
@@ -14,6 +14,8 @@ import type { Ctx, Route } from './route-types';
 import { serializeAccount } from './serialize-account';
 import { serializeStatus } from './serialize-status';
 import { acctOf, compareIds, type FakeState } from './state';
+import { recordRead } from './read-record';
+import { searchStatuses } from './search-statuses';
 
 function splitAcct(state: FakeState, acct: string): { username: string; domain: string | null } {
   const [username, domain] = acct.trim().replace(/^@/, '').split('@');
@@ -55,12 +57,14 @@ function byUrl(state: FakeState, url: string): FakeStatus | undefined {
 }
 
 function search({ state, query }: Ctx) {
+  recordRead(state.reads, '/api/v2/search', query);
   const q = (str(query.q) ?? '').trim();
   const type = str(query.type) ?? '';
   const results: { accounts: unknown[]; statuses: unknown[]; hashtags: unknown[] } = { accounts: [], statuses: [], hashtags: [] };
   if (!q) return { json: results };
   if (truthy(query.resolve) && /^https?:\/\//.test(q)) return { json: resolveUrl(state, q, type, results) };
   if ((type === '' || type === 'accounts') && !q.startsWith('#')) results.accounts = searchAccounts(state, q, truthy(query.resolve), query);
+  if ((type === '' || type === 'statuses') && !/^https?:\/\//.test(q)) results.statuses = searchStatuses(state, q, query);
   return { json: results };
 }
 

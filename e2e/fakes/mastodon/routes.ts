@@ -17,9 +17,12 @@ import { userReportRoutes } from './routes-user-reports';
 import { pageRoutes } from './routes-pages';
 import { isRemovalCall } from './routes-removal-control';
 import type { FakeState } from './state';
+import { timelineRoutes } from './routes-timelines';
+import { postControlRoutes } from './routes-posts-control';
 
 const ROUTES: Route[] = [
   ...publicRoutes, ...lookupRoutes, ...reportRoutes, ...userReportRoutes, ...accountRoutes, ...domainBlockRoutes, ...mediaRoutes, ...pageRoutes, ...controlRoutes,
+  ...timelineRoutes, ...postControlRoutes,
 ];
 
 export async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {

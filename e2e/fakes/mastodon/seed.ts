@@ -38,14 +38,15 @@ function featured(state: FakeState, i: number, remote: string[]): NewReportInput
   }
 }
 
-export function addAccount(state: FakeState, username: string, domain: string | null, roleName: string | null = null): FakeAccount {
+/** `createdAt`: when the account was made (default: 90 days before the seed epoch), e.g. yesterday for a brigade test. */
+export function addAccount(state: FakeState, username: string, domain: string | null, roleName: string | null = null, createdAt?: string): FakeAccount {
   const acc: FakeAccount = {
     id: state.nextSnowflake(),
     username,
     domain,
     displayName: username.charAt(0).toUpperCase() + username.slice(1).replace(/_/g, ' '),
     email: domain ? null : `${username}@${state.domain}`,
-    createdAt: new Date(EPOCH - 90 * 86_400_000).toISOString(),
+    createdAt: createdAt ?? new Date(EPOCH - 90 * 86_400_000).toISOString(),
     suspended: false,
     silenced: false,
     sensitized: false,

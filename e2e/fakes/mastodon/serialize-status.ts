@@ -2,6 +2,7 @@
 import type { FakeMedia, FakeStatus } from './entities';
 import { serializeAccount, accountUrls } from './serialize-account';
 import type { FakeState } from './state';
+import { tagsOf } from './post-tags';
 
 const EXT = { png: 'png', jpeg: 'jpg', gif: 'gif', mp4: 'mp4' } as const;
 
@@ -62,7 +63,7 @@ export function serializeStatus(state: FakeState, s: FakeStatus) {
     account: serializeAccount(state, author),
     media_attachments: s.media.map((m) => serializeMedia(state, m)),
     mentions: [],
-    tags: [],
+    tags: tagsOf({ tags: s.tags, html: s.contentHtml }).map((name) => ({ name, url: `${state.baseUrl}/tags/${encodeURIComponent(name)}` })),
     emojis: [],
     card: null,
     poll: null,

@@ -26,6 +26,8 @@ export interface FakeMastodonOptions {
   knownBad?: FederatedCopyOptions;
   /** Answer every request after about this many milliseconds (benchmarks: a server across the internet). */
   latencyMs?: number;
+  /** Statuses are searchable, as with Elasticsearch configured (default off, like most small instances). */
+  fullTextSearch?: boolean;
 }
 
 export interface FakeMastodon {
@@ -52,6 +54,7 @@ export async function startFakeMastodon(opts: FakeMastodonOptions = {}): Promise
     seed: opts.seed ?? 1,
   });
   seedState(state, opts.reports ?? 30);
+  state.fullTextSearch = opts.fullTextSearch ?? false;
   if (opts.knownBad) seedKnownBad(state, opts.knownBad, await knownBadImage(opts.knownBad.variant));
   const served = await serveFake({ name: 'mastodon', version: state.version }, opts, (req, res) => handle(state, req, res));
   state.baseUrl = served.baseUrl;

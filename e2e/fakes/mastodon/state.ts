@@ -4,6 +4,7 @@ import type {
   WarningRecord, WebhookRecord, WriteRecord,
 } from './entities';
 import type { RemoteFetchRecord } from '../federation/known-bad';
+import type { ReadRecord } from './read-record';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit';
 import { createRng, type Rng } from '../prng';
 import { createRemovalControls, type RemovalControls } from '../destructive-log';
@@ -51,6 +52,10 @@ export class FakeState {
   readonly webhooks: WebhookRecord[] = [];
   /** API calls that would have made the real server fetch from another server (routes-lookup.ts). */
   remoteFetches: RemoteFetchRecord[] = [];
+  /** Watch-list reads as received (timelines and search, routes-timelines.ts): GET /__fake/reads. */
+  reads: ReadRecord[] = [];
+  /** Whether statuses are searchable (Elasticsearch configured); off like most small instances (routes-lookup.ts). */
+  fullTextSearch = false;
   adminId = '';
   /** Pools the seeder and addReport() pick from. */
   reporterIds: string[] = [];

@@ -5,15 +5,19 @@
 import { createHmac } from 'node:crypto';
 import { HttpError } from './http';
 import { serializeReport } from './serialize-report';
+import { serializeStatus } from './serialize-status';
 import type { FakeState } from './state';
 
-export type WebhookEvent = 'report.created' | 'report.updated';
+export type WebhookEvent = 'report.created' | 'report.updated' | 'status.created' | 'status.updated';
 
 export interface SendWebhookInput {
   targetUrl: string;
   secret: string;
   event: WebhookEvent;
-  reportId: string;
+  /** The report of a report.* event. */
+  reportId?: string;
+  /** The post of a status.* event (watch lists, issue 14): a Status with its account, as REST::StatusSerializer. */
+  statusId?: string;
 }
 
 export interface SendWebhookResult {
@@ -31,11 +35,13 @@ export function signWebhook(secret: string, body: string | Buffer): string {
 }
 
 export async function sendWebhook(state: FakeState, input: SendWebhookInput): Promise<SendWebhookResult> {
-  const report = state.reports.get(input.reportId);
-  if (!report) throw new HttpError(404, 'Record not found');
-  const payload = JSON.stringify({ event: input.event, created_at: new Date().toISOString(), object: serializeReport(state, report) });
+  const object = webhookObject(state, input);
+  const payload = JSON.stringify({ event: input.event, created_at: new Date().toISOString(), object });
   const signature = signWebhook(input.secret, payload);
-  const record = { targetUrl: input.targetUrl, event: input.event, reportId: input.reportId, time: new Date().toISOString() };
+  const record = {
+    targetUrl: input.targetUrl, event: input.event, reportId: input.reportId ?? '', ...(input.statusId ? { statusId: input.statusId } : {}),
+    time: new Date().toISOString(),
+  };
   try {
     const res = await fetch(input.targetUrl, {
       method: 'POST',
@@ -51,4 +57,15 @@ export async function sendWebhook(state: FakeState, input: SendWebhookInput): Pr
     state.webhooks.push({ ...record, status: null, error });
     return { ok: false, status: null, responseBody: '', error, payload, signature };
   }
+}
+
+function webhookObject(state: FakeState, input: SendWebhookInput): unknown {
+  if (input.event.startsWith('status.')) {
+    const status = input.statusId ? state.statuses.get(input.statusId) : undefined;
+    if (!status) throw new HttpError(404, 'Record not found');
+    return serializeStatus(state, status);
+  }
+  const report = input.reportId ? state.reports.get(input.reportId) : undefined;
+  if (!report) throw new HttpError(404, 'Record not found');
+  return serializeReport(state, report);
 }

@@ -44,6 +44,12 @@ export interface FakeNote {
   /** A remote note's ActivityPub id and web URL, as Misskey records them (local notes have neither). */
   uri?: string | null;
   url?: string | null;
+  /** Hashtags without '#' (watch lists); Misskey packs `tags` only when there are some. */
+  tags?: string[];
+  /** A renote: the renoted note's id (a pure renote has no text and no files). */
+  renoteId?: string | null;
+  /** Test hook: served broken (createdAt not a date, no user), so the connector's skip path is exercised. */
+  malformed?: boolean;
 }
 
 export interface FakeReport {

@@ -16,12 +16,15 @@ import { reportEndpoints } from './endpoints-report';
 import type { Endpoint } from './endpoint-types';
 import { MisskeyApiError, errors, readJsonBody, send, type Reply } from './http';
 import { handleControl } from './routes-control';
+import { handleWatchControl, WATCH_CONTROL_PATHS } from './routes-watch-control';
+import { watchEndpoints } from './endpoints-watch';
 import type { FakeMisskeyState } from './state';
 
-export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints, ...deleteEndpoints, ...webhookEndpoints, ...lookupEndpoints, ...reportEndpoints, ...metaEndpoints };
+export const ENDPOINTS: Record<string, Endpoint> = { ...publicEndpoints, ...adminEndpoints, ...deleteEndpoints, ...webhookEndpoints, ...lookupEndpoints, ...reportEndpoints, ...metaEndpoints, ...watchEndpoints };
 
 export async function handle(state: FakeMisskeyState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);
+  if (WATCH_CONTROL_PATHS.includes(url.pathname)) return send(res, await handleWatchControl(state, req, url));
   if (url.pathname.startsWith('/__fake/')) return send(res, await handleControl(state, req, url));
   if (req.method === 'GET' && url.pathname.startsWith('/files/')) return send(res, await serveFile(state, url));
   if (req.method === 'GET' && url.pathname.startsWith('/notes/')) return send(res, notePage(state, url.pathname.slice('/notes/'.length)));

@@ -72,6 +72,8 @@ export function packNote(state: FakeMisskeyState, n: FakeNote) {
     // Local notes carry no uri/url in Misskey (the client builds /notes/<id>); remote notes keep the origin's.
     uri: n.uri ?? null,
     url: n.url ?? null,
+    ...(n.tags && n.tags.length > 0 ? { tags: n.tags } : {}),
+    renoteId: n.renoteId ?? null,
   };
 }
 

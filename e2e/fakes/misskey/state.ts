@@ -60,6 +60,11 @@ export class FakeMisskeyState {
   records: WriteRecord[] = [];
   /** Calls that would have made the real server fetch from another server (ap/show, users/show of an unknown host). */
   remoteFetches: RemoteFetchRecord[] = [];
+  /**
+   * Watch-list switches (endpoints-watch.ts): the role policies gtlAvailable / ltlAvailable / canSearchNotes of the
+   * token's account. Off: the endpoint answers GTL_DISABLED / LTL_DISABLED / UNAVAILABLE, as Misskey does.
+   */
+  readonly watch = { gtl: true, ltl: true, search: true };
   adminId = '';
   localIds: string[] = [];
   remoteIds: string[] = [];

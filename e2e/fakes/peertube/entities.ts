@@ -15,6 +15,13 @@ export interface FakeVideo {
   nsfw: boolean;
   imageSeed: number;
   deleted: boolean;
+  /** Watch lists (issue 14): when it was published (default: derived from the id), its description, tags and support text. */
+  publishedAt?: string;
+  description?: string | null;
+  tags?: string[];
+  support?: string | null;
+  /** Test hook: listed without its account, so the connector's skip path runs. */
+  malformed?: boolean;
 }
 
 /** 1 manual, 2 automatic (instance policy), 3 automatic (auto-tag policy): VideoBlacklistType in peertube-models. */

@@ -6,11 +6,13 @@
  *   (search.remote_uri.anonymous is off by default);
  * - anything else is a database search: the name (PeerTube uses trigram similarity; the fake a substring), a tag, or
  *   exactly the video's uuid when the search is a UUID. Blocked and deleted videos are left out.
+ * tagsOneOf filters by tag (watch lists) and the answer follows `sort` (publishedAt only; default -publishedAt here).
  * No search index is configured, so searchTarget=search-index is refused like an invalid parameter.
  */
 import { str } from '../mastodon/http';
 import { invalidParam, type Route } from './http';
-import { serializeVideo } from './serialize';
+import { listParams } from './routes-watch';
+import { byPublished, serializeListedVideo } from './serialize-watch';
 import type { FakePeerTubeState } from './state';
 import type { FakeVideo } from './entities';
 
@@ -33,19 +35,23 @@ export const searchRoutes: Route[] = [
       const search = str(query.search) ?? '';
       const target = str(query.searchTarget);
       if (target !== undefined && target !== 'local') throw invalidParam('searchTarget', target, 'query');
-      const nsfw = str(query.nsfw);
-      if (nsfw !== undefined && !['true', 'false', 'both'].includes(nsfw)) throw invalidParam('nsfw', nsfw, 'query');
-      const start = Math.max(0, Number(str(query.start) ?? 0) || 0);
-      const count = Math.min(100, Math.max(1, Number(str(query.count) ?? 15) || 15));
+      const { start, count, ascending } = listParams(query);
+      // tagsOneOf (one value, or tagsOneOf[] several): exact, case-insensitive tag match (watch lists).
+      const tagList = Array.isArray(query.tagsOneOf) ? query.tagsOneOf.map(String) : str(query.tagsOneOf) ? [str(query.tagsOneOf)!] : [];
+      const tags = tagList.map((t) => t.toLowerCase());
       let found: FakeVideo[];
       if (/^https?:\/\//.test(search)) {
         if (viewer !== null) state.recordRemoteFetch('GET /api/v1/search/videos', search);
         found = byUrl(state, search);
       } else {
         const q = search.toLowerCase();
-        found = listed(state).filter((v) => (UUID.test(search) && v.uuid === q) || (q !== '' && v.name.toLowerCase().includes(q)));
+        const tagged = (v: FakeVideo) => (v.tags ?? []).some((t) => tags.includes(t.toLowerCase()));
+        found = listed(state).filter((v) => (tags.length === 0 || tagged(v)) && (q === '' ? tags.length > 0
+          : (UUID.test(search) && v.uuid === q) || v.name.toLowerCase().includes(q) || (v.tags ?? []).some((t) => t.toLowerCase() === q)));
       }
-      return { json: { total: found.length, data: found.slice(start, start + count).map((v) => serializeVideo(state, v)) } };
+      found.sort(byPublished);
+      if (ascending) found.reverse();
+      return { json: { total: found.length, data: found.slice(start, start + count).map((v) => serializeListedVideo(state, v)) } };
     },
   },
 ];

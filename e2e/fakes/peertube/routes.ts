@@ -11,10 +11,11 @@ import { controlRoutes } from './routes-control';
 import { mediaRoutes } from './routes-media';
 import { reportRoutes } from './routes-report';
 import { searchRoutes } from './routes-search';
+import { watchRoutes } from './routes-watch';
 import { notFound, problemReply, ProblemError, type Reply, type Route } from './http';
 import type { FakePeerTubeState } from './state';
 
-const ROUTES: Route[] = [...authRoutes, ...apiRoutes, ...reportRoutes, ...mediaRoutes, ...searchRoutes, ...controlRoutes];
+const ROUTES: Route[] = [...authRoutes, ...apiRoutes, ...reportRoutes, ...mediaRoutes, ...searchRoutes, ...watchRoutes, ...controlRoutes];
 
 export async function handle(state: FakePeerTubeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.baseUrl);

@@ -77,6 +77,16 @@ export const akkomaCapabilities: Capabilities = {
       'The token also needs the write:reports scope (held by write).',
   },
   webhooks: false,
+  watch: {
+    recentPosts: true,
+    hashtagLookup: true,
+    keywordLookup: true,
+    webhook: false,
+    note:
+      'Reads new public posts (timelines/public, at most 40 per scan) and each watched hashtag\'s timeline; keywords ' +
+      'are also searched in the posts the server stores (no Elasticsearch needed), except keywords with a link, which ' +
+      'Akkoma would fetch from their origin. The token needs read:statuses and read:search.',
+  },
   findCopies: {
     by: ['account', 'origin_uri', 'media_url'],
     note:

@@ -11,6 +11,7 @@ import { parseRemote, safeId } from './parse';
 import { writableOrThrow } from '../shared/report-items';
 import { performAkkoma } from './perform';
 import { verifyAkkoma } from './verify';
+import { akkomaWatch } from './watch';
 
 export { akkomaCapabilities };
 
@@ -26,5 +27,6 @@ export function createAkkomaConnector(config: ConnectorConfig): Connector {
     perform: (action) => performAkkoma(client, action),
     findCopies: (query) => findAkkomaCopies(client, query),
     getAccount: (remoteId) => getAkkomaAccount(client, remoteId),
+    ...akkomaWatch(client),
   };
 }

@@ -86,6 +86,16 @@ export const gotosocialCapabilities: Capabilities = {
     note: 'A full block only (its accounts are suspended here); no limit/silence, no reject media or reject reports.',
   },
   webhooks: false,
+  watch: {
+    recentPosts: true,
+    hashtagLookup: true,
+    keywordLookup: false,
+    webhook: false,
+    note:
+      'Reads new public posts (timelines/public, at most 40 per scan) and each watched hashtag\'s timeline (GoToSocial ' +
+      '0.13 or later). GoToSocial has no full-text post search, so keywords and link domains are matched in the feed ' +
+      'scan only; the token needs read:statuses.',
+  },
   // Scoped admin tokens (admin:read:reports, …) arrived in 0.19; the connector checks those scopes.
   minVersion: '0.19',
   accountActionText: { label: 'Reason', hint: 'Kept on GoToSocial with the suspension.' },

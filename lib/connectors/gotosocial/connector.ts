@@ -14,6 +14,7 @@ import { formatIssues, parseRemote, rawId, safeId } from './parse-remote';
 import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
 import { performGoToSocial } from './perform';
 import { verifyGoToSocial } from './verify';
+import { gotosocialWatch } from './watch';
 
 export function createGoToSocialConnector(config: ConnectorConfig): Connector {
   const client = new GoToSocialClient(config);
@@ -30,6 +31,7 @@ export function createGoToSocialConnector(config: ConnectorConfig): Connector {
     findCopies: (query) => findCopiesGoToSocial(client, query),
     getAccount: (remoteId) => getAccountGoToSocial(client, remoteId),
     listDomainBlocks: () => listDomainBlocksGoToSocial(client),
+    ...gotosocialWatch(client),
   };
 }
 

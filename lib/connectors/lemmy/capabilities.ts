@@ -93,6 +93,14 @@ export const lemmyCapabilities: Capabilities = {
       'link differs is not found there. resolve_object and lookups of unknown accounts are never used, since they fetch. Lemmy 0.19 ' +
       'hides NSFW posts from search unless the dashboard\'s account has "Show NSFW" on; a private Lemmy 1.0 instance cannot be checked.',
   },
+  watch: {
+    recentPosts: true, hashtagLookup: false, keywordLookup: true, webhook: false,
+    note:
+      'New posts (local and federated) are read from post/list sorted by New, up to 200 per scan; Lemmy has no "since" ' +
+      'cursor, so a scan reads back to the newest post it saw last time. Lemmy has no hashtags: "#tag" is matched in ' +
+      'post titles and bodies, and a link post\'s URL counts as a link. Keywords are also searched (search, type Posts) ' +
+      'without logging in, so Lemmy never fetches the term from another server; comments are not watched.',
+  },
   minVersion: '0.19',
   statusDeleteReversible: true,
   accountActionText: { label: 'Ban reason', hint: "Shown in Lemmy's public modlog." },

@@ -13,6 +13,7 @@ import { getLemmyReportV4, listLemmyReportsV4 } from './list-reports-v4';
 import { listLemmyDomainBlocks } from './list-domain-blocks';
 import { performLemmy } from './perform';
 import { verifyLemmy } from './verify';
+import { listRecentLemmyPosts, searchLemmyPosts } from './watch-posts';
 
 export { lemmyCapabilities };
 export { lemmyApiVersion } from './api-version';
@@ -31,5 +32,7 @@ export function createLemmyConnector(config: ConnectorConfig): Connector {
     findCopies: (query) => findLemmyCopies(client, query),
     getAccount: (remoteId) => getLemmyAccount(client, remoteId),
     listDomainBlocks: () => listLemmyDomainBlocks(client),
+    listRecentPosts: (input) => listRecentLemmyPosts(client, input),
+    searchPosts: (input) => searchLemmyPosts(client, input),
   };
 }

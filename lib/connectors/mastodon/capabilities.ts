@@ -90,6 +90,17 @@ export const mastodonCapabilities: Capabilities = {
     note: 'Suspend, limit (silence) or no severity, each with reject media and reject reports; changed in place.',
   },
   webhooks: true,
+  watch: {
+    recentPosts: true,
+    hashtagLookup: true,
+    keywordLookup: true,
+    webhook: true,
+    note:
+      'Reads new public posts (timelines/public, at most 40 per scan) and each watched hashtag\'s timeline; keywords are ' +
+      'also searched (v2 search, never resolving), which finds posts only where the server runs full-text search, and ' +
+      'then only posts from accounts that opted into search or that the token\'s account interacted with. A ' +
+      'status.created webhook lands local posts at once; the token needs read:statuses and read:search.',
+  },
   // Admin::Report with assigned_account and the v1 admin account actions are 4.0+; webhooks arrived in 4.0.
   minVersion: '4.0',
   accountActionNotifies: true,

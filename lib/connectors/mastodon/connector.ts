@@ -14,6 +14,7 @@ import { formatIssues, parseRemote, rawId, safeId } from './parse-remote';
 import { keepReport, skipItem, writableOrThrow } from '../shared/report-items';
 import { performMastodon } from './perform';
 import { verifyMastodon } from './verify';
+import { mastodonWatch } from './watch';
 
 export function createMastodonConnector(config: ConnectorConfig): Connector {
   const client = new MastodonClient(config);
@@ -30,6 +31,7 @@ export function createMastodonConnector(config: ConnectorConfig): Connector {
     findCopies: (query) => findCopiesMastodon(client, query),
     getAccount: (remoteId) => getAccountMastodon(client, remoteId),
     listDomainBlocks: () => listDomainBlocksMastodon(client),
+    ...mastodonWatch(client),
   };
 }
 

@@ -139,6 +139,14 @@ export const misskeyCapabilities: Capabilities = {
       'server; ap/show and users/show with a host do (they resolve unknown objects and users), so they are never used. ' +
       'Needs the read:admin:show-user and read:admin:drive permissions.',
   },
+  watch: {
+    recentPosts: true, hashtagLookup: true, keywordLookup: true, webhook: false,
+    note:
+      'New public notes are read from the global timeline (notes/global-timeline, 100 per scan, local and federated); if the ' +
+      'server closes it to the dashboard\'s role, the local timeline is read instead and only local notes are watched. ' +
+      'Hashtags are also looked up with notes/search-by-tag; keywords with notes/search, which works only when the role ' +
+      'policy "Can search notes" is on. Misskey has no note webhook, so hits wait for the next scan.',
+  },
   // 2024.10.0 added resolvedAs (accept/reject), the moderation note with admin/update-abuse-user-report, and the
   // packed users in the abuseReport system-webhook payload the webhook parser needs (misskey-dev/misskey #14704, #14698).
   minVersion: '2024.10.0',

@@ -8,6 +8,7 @@ import { listMisskeyDomainBlocks } from './list-domain-blocks';
 import { getReport, listReports } from './list-reports';
 import { performMisskey } from './perform';
 import { verifyMisskey } from './verify';
+import { listRecentNotes, searchNotes } from './watch-notes';
 
 export function createMisskeyConnector(config: ConnectorConfig): Connector {
   const client = new MisskeyClient(config);
@@ -21,5 +22,7 @@ export function createMisskeyConnector(config: ConnectorConfig): Connector {
     findCopies: (query) => findMisskeyCopies(client, query),
     getAccount: (remoteId) => getMisskeyAccount(client, remoteId),
     listDomainBlocks: () => listMisskeyDomainBlocks(client),
+    listRecentPosts: (input) => listRecentNotes(client, input),
+    searchPosts: (input) => searchNotes(client, input),
   };
 }

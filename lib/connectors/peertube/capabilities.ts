@@ -94,6 +94,13 @@ export const peertubeCapabilities: Capabilities = {
       'opening the video by id, which can make PeerTube refresh a remote video from its origin. Like PeerTube\'s own search, ' +
       'it sees remote videos only from instances this PeerTube follows.',
   },
+  watch: {
+    recentPosts: true, hashtagLookup: true, keywordLookup: true, webhook: false,
+    note:
+      'New videos (local, and from instances this server follows) are read newest first from /api/v1/videos, up to 300 ' +
+      'per scan. Video lists carry the title and a shortened description but no tags, so hashtags are looked up with ' +
+      'the video search (tagsOneOf); keywords are searched in video titles. Comments are not watched.',
+  },
   minVersion: '7.0',
   // Status ids are video-N or comment-V-N (mapper.ts); only videos have a block list.
   statusIdPattern: { 'status.block': '^video-' },

@@ -7,6 +7,7 @@ import { getPeerTubeReport, listPeerTubeReports } from './list-reports';
 import { performPeerTube } from './perform';
 import { listServerBlocksPeerTube } from './server-blocks';
 import { verifyPeerTube } from './verify';
+import { listRecentVideos, searchVideos } from './watch-videos';
 
 export { peertubeCapabilities };
 
@@ -21,6 +22,8 @@ export function createPeerTubeConnector(config: ConnectorConfig): Connector {
     perform: (action) => performPeerTube(client, action),
     findCopies: (query) => findPeerTubeCopies(client, query),
     listDomainBlocks: () => listServerBlocksPeerTube(client),
+    listRecentPosts: (input) => listRecentVideos(client, input),
+    searchPosts: (input) => searchVideos(client, input),
     close: () => client.close(),
   };
 }

@@ -134,3 +134,6 @@ export function cleanJson(value: unknown, depth = 0): unknown {
   }
   return null;
 }
+
+/** Watch posts (issue 14, shared/writable-post.ts) pass the same exit check as a report's statuses and accounts. */
+export { account as writableAccount, status as writableStatus };

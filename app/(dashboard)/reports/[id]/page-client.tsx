@@ -18,6 +18,7 @@ import type { MediaPrefs } from '@/components/report-detail/media-prefs';
 import { ReportHeader } from '@/components/report-detail/report-header';
 import { RemoteNotes } from '@/components/report-detail/remote-notes';
 import { ReporterComment } from '@/components/report-detail/reporter-comment';
+import { ReportSafety } from '@/components/safety/report-safety';
 import { StatusCard } from '@/components/report-detail/status-card';
 import { useReportFlow } from '@/components/report-detail/use-report-flow';
 
@@ -42,6 +43,7 @@ export function ReportClient({ initial, prefs, openedFrom, exposure }: { initial
       ) : null}
       {flow.leaving ? <p role="status" className="mb-2 text-sm text-muted">Done. Opening the next report…</p> : null}
       <ReportHeader report={report} backHref={flow.backHref} />
+      <ReportSafety report={report} />
       {error ? <div className="mb-3"><Alert tone="error">Could not refresh this report: {error.message}</Alert></div> : null}
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
@@ -57,7 +59,7 @@ export function ReportClient({ initial, prefs, openedFrom, exposure }: { initial
         <aside className="min-w-0 space-y-4" aria-label="Account and actions">
           <AccountCard title="Reported account" account={report.target} />
           <AccountElsewhere handle={report.target.handle} currentInstanceId={report.instance.id} />
-          <ActionPanel reportId={report.id} canAct={report.canAct} />
+          <ActionPanel reportId={report.id} canAct={report.canAct} reportActions={report.kind !== 'watch'} />
           <TeamCard subjectType="report" subjectKey={report.id} canWrite={report.canAct} />
           {report.reporter ? <AccountCard title="Reporter" account={report.reporter} /> : null}
         </aside>
