@@ -200,4 +200,25 @@ describe('deciding a hold', () => {
     expect(await db.auditEvent.count({ where: { action: 'hold.overdue', targetId: report.id } })).toBe(1);
     expect((await db.hold.findUniqueOrThrow({ where: { id: hold.id } })).state).toBe('holding'); // never undone by the clock
   });
+
+  it('never queues a second hide for a hold: the action id is stored in the outbox row\'s own transaction', async () => {
+    const { requestHide } = await import('@/lib/holding/request-hide');
+    const { instanceId, report, status } = await localItem('akkoma');
+    const rule = await makeRule({ instanceIds: [instanceId] });
+    const hold = await db.hold.create({
+      data: {
+        ruleId: rule.id, reportId: report.id, instanceId, subjectKey: `status:${status.remoteId}`, state: 'holding', signal: { trigger: 'bank_match', severity: 5 },
+        step: { level: 'sensitive', label: 'Marked the post sensitive', subject: 'status', action: { kind: 'status.sensitive', statusId: status.id, sensitive: true }, undo: { kind: 'status.sensitive', statusId: status.id, sensitive: false } },
+        dueAt: new Date(),
+      },
+    });
+    // Both callers pass the claim (a stale-before in the future), as a placer and a sweeper could after a crash.
+    const later = new Date(Date.now() + 60_000);
+    const ids = await Promise.all([requestHide(hold.id, rule.name, later), requestHide(hold.id, rule.name, later), requestHide(hold.id, rule.name, later)]);
+    expect(ids.filter(Boolean).length).toBeLessThanOrEqual(1);
+    expect(await db.action.count({ where: { reportId: report.id, kind: 'status.sensitive' } })).toBe(1);
+    const stored = await db.hold.findUniqueOrThrow({ where: { id: hold.id } });
+    expect(stored.state).toBe('holding');
+    expect(stored.hideActionId).toBe((await db.action.findFirstOrThrow({ where: { reportId: report.id, kind: 'status.sensitive' } })).id);
+  });
 });

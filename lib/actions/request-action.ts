@@ -5,7 +5,7 @@
  * nextAttemptAt), so cancel-action.ts can withdraw it while nothing has been sent.
  */
 import { z } from 'zod';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import type { Ctx } from '@/lib/audit/actor';
 import { actorId } from '@/lib/audit/actor';
 import { recordEvent } from '@/lib/audit/record-event';
@@ -27,7 +27,13 @@ export const WATCH_ITEM_REPORT_ACTION =
 /** Long enough to notice a wrong key, short enough that a held action never looks lost. */
 export const holdSecondsSchema = z.number().int().min(0).max(10).optional();
 
-export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportId: string; action: unknown; holdSeconds?: number } }): Promise<{ actionId: string; sendAt: string | null }> {
+/**
+ * `alsoInTx`: a caller's own write that must commit with the outbox row or not at all (a hold stores the action's id
+ * on itself, so a crash can never leave a queued action its hold does not know about). Throwing rolls both back.
+ */
+export async function requestAction({ ctx, input, alsoInTx }: {
+  ctx: Ctx; input: { reportId: string; action: unknown; holdSeconds?: number }; alsoInTx?: (tx: Tx, actionId: string) => Promise<void>;
+}): Promise<{ actionId: string; sendAt: string | null }> {
   const parsed = actionInput.parse(input.action);
   const hold = holdSecondsSchema.parse(input.holdSeconds) ?? 0;
   const report = await db.report.findUnique({
@@ -84,6 +90,7 @@ export async function requestAction({ ctx, input }: { ctx: Ctx; input: { reportI
       actor: ctx.actor, action: `${parsed.kind}.requested`, targetType: 'report', targetId: report.id, instanceId: report.instanceId,
       details: { actionId: row.id, target: report.target.acct, ...payload, ...(hold > 0 ? { holdSeconds: hold } : {}) },
     });
+    if (alsoInTx) await alsoInTx(tx, row.id);
     return row;
   });
   // If this fails the sweeper (scheduler.tick) picks the pending row up; the request itself is safe.

@@ -36,8 +36,11 @@ export async function undoHold({ ctx, input }: { ctx: Ctx; input: { holdId: stri
   });
   if (undo) {
     try {
-      const { actionId } = await requestAction({ ctx, input: { reportId: undo.reportId, action: undo.action } });
-      await db.hold.update({ where: { id: holdId }, data: { undoActionId: actionId } });
+      // The undo's id lands on the hold in the outbox row's transaction: the sweeper always knows what to wait for.
+      await requestAction({
+        ctx, input: { reportId: undo.reportId, action: undo.action },
+        alsoInTx: async (tx, actionId) => { await tx.hold.update({ where: { id: holdId }, data: { undoActionId: actionId } }); },
+      });
     } catch (e) {
       // Nothing was queued: the item is still hidden, so it goes back to waiting for a human.
       const why = e instanceof AppError ? e.userMessage : 'the undo could not be requested';
