@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ingestMedia } from '@/lib/media/ingest-media';
 import { saveMatcher } from '@/lib/matchers/save-matcher';
+import { saveRule } from '@/lib/holding/save-rule';
 import { runOutsideChecks } from '@/lib/matchers/run-outside-checks';
 import { getMediaView } from '@/lib/queue/media-view';
 import { toMatchView } from '@/lib/queue/match-view';
@@ -26,6 +27,7 @@ let cloud: FakeHashCloud;
 let mediaId: string;
 let mediaUrl: string;
 let hashes: { pdq: string; md5: string };
+let ruleId: string;
 
 const HASH_OR_TYPE = /^(pdq|md5|video_md5|[0-9a-f]{32}|[0-9a-f]{64})$/;
 
@@ -44,6 +46,11 @@ beforeAll(async () => {
   const common = { enabled: true, allowPrivate: true, instanceIds: [a.instanceId], signalTypes: ['pdq', 'md5'] as ('pdq' | 'md5')[], label: 'csam', timeoutMs: 3000, perMinute: 60 };
   await saveMatcher({ ctx: { actor: systemActor }, input: { ...common, name: 'HMA', kind: 'hma', baseUrl: hma.url, severity: 5 } });
   await saveMatcher({ ctx: { actor: systemActor }, input: { ...common, name: 'CloudMatch', kind: 'cloud', baseUrl: cloud.url, key: CLOUD_KEY, severity: 4 } });
+  // A dry-run rule on outside hits of severity 5: it records the hold it would place, and sends nothing.
+  ruleId = (await saveRule({
+    ctx: { actor: systemActor },
+    input: { rule: { name: 'Outside severity 5', trigger: 'outside_match', mode: 'dry_run', enabled: true, minSeverity: 5, labels: [], minScore: 3, level: 'sensitive', allowSuspend: false, reviewMinutes: 60, instanceIds: [] } },
+  })).id;
 });
 
 afterAll(async () => {
@@ -70,6 +77,10 @@ describe('outside matchers receive only hashes', () => {
     // The report page's per-media list shows both beside local bank matches, with the service's name.
     const view = await getMediaView({ actor: systemActor }, mediaId);
     expect(view?.matches.map((m) => `${m.service} · ${m.bank}`)).toEqual(['HMA · test-bank', 'CloudMatch · test-list']);
+    // The outside hit fired the outside_match rule, naming the service (severity 4 from CloudMatch alone would not).
+    const holds = await db.hold.findMany({ where: { ruleId } });
+    expect(holds.length).toBeGreaterThan(0);
+    expect(holds.every((h) => h.state === 'would_hold' && (h.signal as { service?: string }).service === 'HMA')).toBe(true);
     // Hits are audited once.
     expect(await db.auditEvent.count({ where: { action: 'matcher.hit', targetId: mediaId } })).toBe(2);
     await db.outsideCheck.updateMany({ where: { mediaId }, data: { state: 'pending' } });
