@@ -11,6 +11,7 @@ import { db } from '@/lib/db';
 import { sealToken } from '@/lib/instances/token-box';
 import { ingestMedia } from '@/lib/media/ingest-media';
 import { listQueue } from '@/lib/queue/list-queue';
+import { saveRule } from '@/lib/holding/save-rule';
 import { listWatchTerms } from '@/lib/watch/list-terms';
 import { dueWatchScans, runWatchScan } from '@/lib/watch/run-watch-scan';
 import { connectedFake, persistActor, userActor } from './support/fixtures';
@@ -20,10 +21,16 @@ const moderator = userActor('moderator', null, '00000000-0000-4000-8000-00000000
 const closers: (() => Promise<void>)[] = [];
 let fake: FakeMastodon;
 let instanceId: string;
+let ruleId: string;
 
 beforeAll(async () => {
   await persistActor(moderator);
   ({ fake, instanceId } = await connectedFake({ reports: 2, seed: 1501 }));
+  // A dry-run watch_hit rule: every watch item it sees is recorded as a hold it would have placed.
+  ruleId = (await saveRule({
+    ctx: { actor: { type: 'system', label: 'test' } },
+    input: { rule: { name: 'Watch hits (dry run)', trigger: 'watch_hit', mode: 'dry_run', enabled: true, minSeverity: 4, labels: [], minScore: 3, level: 'hide', allowSuspend: false, reviewMinutes: 60, instanceIds: [] } },
+  })).id;
   closers.push(() => fake.close());
 });
 afterAll(async () => {
@@ -61,6 +68,9 @@ describe('a watched hashtag and link domain on Mastodon', () => {
     expect((await db.watchTerm.findUniqueOrThrow({ where: { id: tag.id } })).lastHitAt).not.toBeNull();
     expect((await db.watchTerm.findUniqueOrThrow({ where: { id: dom.id } })).lastHitAt).not.toBeNull();
     expect(await db.auditEvent.count({ where: { action: 'watch.item_created', targetId: item!.id } })).toBe(1);
+    const [would] = await db.hold.findMany({ where: { ruleId, reportId: item!.id } });
+    expect(would).toMatchObject({ state: 'would_hold', dryRun: true });
+    expect((would.signal as { trigger: string; term?: { kind: string } }).trigger).toBe('watch_hit');
 
     const [link] = await db.reportStatusLink.findMany({ where: { reportId: item!.id }, include: { status: { include: { media: true } } } });
     expect(link.status.remoteId).toBe(postId);
