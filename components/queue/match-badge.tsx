@@ -11,7 +11,9 @@ export function describeMatch(m: MatchView): string {
   const how = m.signalType === 'pdq' ? `distance ${m.distance}/256` : `exact ${m.signalType.toUpperCase()}`;
   const variant = VARIANT_TEXT[m.variant] ? `, ${VARIANT_TEXT[m.variant]}` : '';
   const quality = m.signalType === 'pdq' && m.quality !== null ? `, quality ${m.quality}` : '';
-  return `${m.bank}${m.label ? ` (${m.label})` : ''}, severity ${m.severity}, ${how}${variant}${quality}`;
+  // An outside matcher's hit names the service: "HMA · bank" (the bank is the service's own).
+  const bank = m.service ? `${m.service} · ${m.bank}` : m.bank;
+  return `${bank}${m.label ? ` (${m.label})` : ''}, severity ${m.severity}, ${how}${variant}${quality}`;
 }
 
 /** The queue's match indicator: label and distance at a glance, the full description for screen readers and hover. */
@@ -26,7 +28,7 @@ export function MatchBadge({ match }: { match: MatchView }) {
     >
       <span aria-hidden>◆</span>
       <span className="sr-only">Hash match: {text}</span>
-      <span aria-hidden>{match.label ?? match.bank} · {match.signalType === 'pdq' ? `${match.distance}/256` : match.signalType}</span>
+      <span aria-hidden>{match.service ? `${match.service} · ` : ''}{match.label ?? match.bank} · {match.signalType === 'pdq' ? `${match.distance}/256` : match.signalType}</span>
     </span>
   );
 }
