@@ -29,9 +29,10 @@ const ctx: Ctx = { actor: { type: 'system', label: 'demo' } };
 
 export interface DemoSafetyHosts { hma: FakeHma; chat: ChatReceiver; close(): Promise<void> }
 
-export async function startDemoSafetyHosts(): Promise<DemoSafetyHosts> {
-  const hma = await startFakeHma({ port: DEMO_HMA_PORT, banks: { 'demo-hma-bank': [(await knownBadHashes()).pdqHex] } });
-  const chat = await startChatReceiver({ port: DEMO_CHAT_PORT, secret: DEMO_CHAT_SECRET, token: DEMO_CHAT_TOKEN });
+/** Tests pass port 0 (any free port); the demo uses its fixed ports. */
+export async function startDemoSafetyHosts(ports = { hma: DEMO_HMA_PORT, chat: DEMO_CHAT_PORT }): Promise<DemoSafetyHosts> {
+  const hma = await startFakeHma({ port: ports.hma, banks: { 'demo-hma-bank': [(await knownBadHashes()).pdqHex] } });
+  const chat = await startChatReceiver({ port: ports.chat, secret: DEMO_CHAT_SECRET, token: DEMO_CHAT_TOKEN });
   return { hma, chat, close: async () => { await Promise.all([hma.close(), chat.close()]); } };
 }
 
