@@ -38,7 +38,12 @@ function featured(state: FakeState, i: number, remote: string[]): NewReportInput
   }
 }
 
-/** `createdAt`: when the account was made (default: 90 days before the seed epoch), e.g. yesterday for a brigade test. */
+/**
+ * `createdAt`: when the account was made, e.g. yesterday for a brigade test. Default: spread from 90 days to about
+ * four years before the seed epoch, as a real server's members are (all made at one instant, every group of
+ * reporters would look like a brigade). Derived from the account count, not the seeded random stream, so the rest
+ * of a seeded fake stays exactly as it was.
+ */
 export function addAccount(state: FakeState, username: string, domain: string | null, roleName: string | null = null, createdAt?: string): FakeAccount {
   const acc: FakeAccount = {
     id: state.nextSnowflake(),
@@ -46,7 +51,7 @@ export function addAccount(state: FakeState, username: string, domain: string | 
     domain,
     displayName: username.charAt(0).toUpperCase() + username.slice(1).replace(/_/g, ' '),
     email: domain ? null : `${username}@${state.domain}`,
-    createdAt: createdAt ?? new Date(EPOCH - 90 * 86_400_000).toISOString(),
+    createdAt: createdAt ?? new Date(EPOCH - (90 + ((state.accounts.size * 379) % 1400)) * 86_400_000).toISOString(),
     suspended: false,
     silenced: false,
     sensitized: false,
