@@ -17,6 +17,12 @@ describe('bestMatch', () => {
     expect(bestMatch([c({ quality: 95, distance: 0, mediaId: 'a' }), c({ signalType: 'md5', quality: null, distance: 0, mediaId: 'b' })])?.mediaId).toBe('b');
   });
 
+  it('prefers the team\'s own bank to an outside service at the same severity and distance, not above a closer one', () => {
+    const outside = c({ service: 'HMA', bankId: 'hma', quality: null, distance: 0, severity: 5 });
+    expect(bestMatch([outside, c({ bankId: 'own', quality: 90, distance: 0, severity: 5 })])?.bankId).toBe('own');
+    expect(bestMatch([c({ bankId: 'own', distance: 8, severity: 5 }), outside])).toMatchObject({ bankId: 'hma', service: 'HMA' });
+  });
+
   it('returns the summary shape stored on the report, stable among equals', () => {
     const summary = bestMatch([c({ mediaId: 'z' }), c({ mediaId: 'a', variant: 'rot90' })]);
     expect(summary).toEqual({ bank: 'Bank', bankId: 'b1', label: 'csam', severity: 3, distance: 10, variant: 'rot90', quality: 80, signalType: 'pdq', mediaId: 'a' });

@@ -38,6 +38,8 @@ const rankQuality = (q: number | null) => (q === null ? 100 : q);
 export function compareCandidates(a: ReportMatchCandidate, b: ReportMatchCandidate): number {
   return b.severity - a.severity
     || a.distance - b.distance
+    // Our own bank before an outside service at the same severity and distance: its entry is the team's evidence.
+    || (a.service ? 1 : 0) - (b.service ? 1 : 0)
     || rankQuality(b.quality) - rankQuality(a.quality)
     // Stable choice among equals, so refreshing twice never flips the summary.
     || (a.mediaId < b.mediaId ? -1 : a.mediaId > b.mediaId ? 1 : 0)
